@@ -1,0 +1,22 @@
+using Hub.Grains.Model;
+
+namespace Hub.Grains.Alerts;
+
+public enum ActionOutcome
+{
+    Done,
+    Conflict,
+    NotFound,
+}
+
+/// <summary>
+/// The answer to an officer's action: the alert after it, or, on a conflict, the state it is in
+/// and who moved it there.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hub.action-result")]
+public sealed record ActionResult(ActionOutcome Outcome, AlertSummary? Alert, IReadOnlyList<AuditEntry>? Audit)
+{
+    public static readonly ActionResult NotFound = new(ActionOutcome.NotFound, null, null);
+
+    public AlertState? CurrentState => Alert?.State;
+}

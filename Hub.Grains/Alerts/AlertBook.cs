@@ -1,0 +1,88 @@
+using Hub.Grains.Model;
+
+namespace Hub.Grains.Alerts;
+
+/// <summary>
+/// The alerts a unit holds: every active one, and those raised on recent days (for today's
+/// handling rate). Entries are replaced whole by version, so a late notification cannot undo a
+/// newer one.
+/// </summary>
+[GenerateSerializer, Alias("hub.alert-book.v1")]
+public sealed class AlertBook
+{
+    [Id(0)]
+    public Dictionary<string, AlertEntry> Entries { get; set; } = new(StringComparer.Ordinal);
+
+    /// <returns>Whether the entry was newer than what the book held.</returns>
+    public bool Put(AlertEntry entry)
+    {
+        if (Entries.TryGetValue(entry.Id, out var known) && known.Version >= entry.Version)
+        {
+            return false;
+        }
+        Entries[entry.Id] = entry;
+        return true;
+    }
+
+    /// <summary>The active alert of a device in a category, which a new report of the same kind merges into.</summary>
+    public AlertEntry? ActiveFor(string device, string category) =>
+        Entries.Values.FirstOrDefault(e => e.IsActive && e.Device == device && e.Category == category);
+
+    public IEnumerable<AlertEntry> Active => Entries.Values.Where(e => e.IsActive);
+
+    public AlertCounts Count(Func<AlertEntry, bool>? where = null)
+    {
+        int active = 0, unack = 0, critical = 0, major = 0, minor = 0, warning = 0, unackCritical = 0, unackMajor = 0;
+        var escalated = EscalationCounts.Zero;
+        foreach (var e in Entries.Values)
+        {
+            if (!e.IsActive || (where is not null && !where(e)))
+            {
+                continue;
+            }
+            active++;
+            switch (e.Severity)
+            {
+                case Severity.Critical: critical++; break;
+                case Severity.Major: major++; break;
+                case Severity.Minor: minor++; break;
+                default: warning++; break;
+            }
+            if (e.IsUnacknowledged)
+            {
+                unack++;
+                unackCritical += e.Severity == Severity.Critical ? 1 : 0;
+                unackMajor += e.Severity == Severity.Major ? 1 : 0;
+                if (e.EscalatedTo is { } level)
+                {
+                    escalated += EscalationCounts.One(level);
+                }
+            }
+        }
+        return new AlertCounts(active, unack, critical, major, minor, warning, unackCritical, unackMajor, escalated);
+    }
+
+    /// <summary>Alerts raised on <paramref name="day"/>, and how many of those are handled by now.</summary>
+    public (int Raised, int Handled) Day(DateOnly day, Func<AlertEntry, bool>? where = null)
+    {
+        int raised = 0, handled = 0;
+        foreach (var e in Entries.Values)
+        {
+            if (e.Day == day && (where is null || where(e)))
+            {
+                raised++;
+                handled += e.IsActive ? 0 : 1;
+            }
+        }
+        return (raised, handled);
+    }
+
+    /// <summary>Forgets handled alerts of days that no longer count toward "today".</summary>
+    public void Prune(DateOnly today)
+    {
+        foreach (var e in Entries.Values.Where(e => !e.IsActive && e.Day < today.AddDays(-1)).ToList())
+        {
+            Entries.Remove(e.Id);
+        }
+    }
+}

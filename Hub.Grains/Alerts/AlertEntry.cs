@@ -1,0 +1,21 @@
+using Hub.Grains.Model;
+
+namespace Hub.Grains.Alerts;
+
+/// <summary>What the unit that holds an alert needs to know about it to count it.</summary>
+[GenerateSerializer, Immutable, Alias("hub.alert-entry")]
+public sealed record AlertEntry(
+    string Id,
+    string Unit,
+    Severity Severity,
+    string Category,
+    string? Device,
+    AlertState State,
+    DateOnly Day,
+    UnitLevel? EscalatedTo,
+    long Version)
+{
+    public bool IsActive => State.IsActive();
+
+    public bool IsUnacknowledged => State == AlertState.Raised;
+}

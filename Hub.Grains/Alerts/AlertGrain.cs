@@ -1,0 +1,138 @@
+using Hub.Grains.History;
+using Hub.Grains.Model;
+using Hub.Grains.Time;
+using Hub.Grains.Topology;
+using Hub.Grains.Units;
+
+namespace Hub.Grains.Alerts;
+
+/// <summary>
+/// One alert and its audit trail. Its grain serialises every action on it, which is what makes
+/// "two officers ack at once: exactly one wins" hold across the whole cluster.
+/// </summary>
+public sealed class AlertGrain(
+    [PersistentState("alert", HubStorage.Name)] IPersistentState<AlertGrainState> state,
+    IAlertJournal journal,
+    HubClock clock,
+    TopologyCatalog topology) : Grain, IAlertGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<RaiseResult> Register(AlertReport report, string owner, IReadOnlyList<string> path, string? mergeInto)
+    {
+        if (state.State.Alert is not null)
+        {
+            return new RaiseResult(report.SourceId, Id, RaiseOutcome.Duplicate, null);
+        }
+        if (state.State.MergedInto is { } target)
+        {
+            return new RaiseResult(report.SourceId, target, RaiseOutcome.Duplicate, null);
+        }
+        if (mergeInto is not null && await GrainFactory.GetGrain<IAlertGrain>(mergeInto).Merge(report) is { } merged)
+        {
+            state.State.MergedInto = mergeInto;
+            await state.WriteStateAsync();
+            return new RaiseResult(report.SourceId, mergeInto, RaiseOutcome.Merged, merged);
+        }
+
+        var now = clock.Now;
+        var alert = new AlertSummary(
+            Id, report.Source, report.SourceId, report.Unit, owner, path, report.Device, report.Category, report.Severity,
+            report.Title, report.Detail, report.At, report.At, Occurrences: 1, AlertState.Raised, Cleared: false,
+            EscalatedTo: null, Assignee: null, LastBy: report.Source, ChangedAt: now, Version: 1);
+        await Save(alert, new AuditEntry(now, report.Source, AlertEventKind.Raised, null, AlertState.Raised, report.Title));
+        return new RaiseResult(report.SourceId, Id, RaiseOutcome.Created, EntryOf(alert));
+    }
+
+    public async Task<AlertEntry?> Merge(AlertReport report)
+    {
+        if (state.State.Alert is not { } alert || !alert.State.IsActive())
+        {
+            return null;
+        }
+        var now = clock.Now;
+        alert = alert with
+        {
+            Occurrences = alert.Occurrences + 1,
+            LastAt = report.At > alert.LastAt ? report.At : alert.LastAt,
+            Cleared = false,
+            ChangedAt = now,
+            Version = alert.Version + 1,
+        };
+        await Save(alert, new AuditEntry(now, report.Source, AlertEventKind.Merged, alert.State, alert.State, report.SourceId));
+        return EntryOf(alert);
+    }
+
+    public async Task<ActionResult> Act(AlertCommand command)
+    {
+        if (state.State.Alert is not { } alert)
+        {
+            return ActionResult.NotFound;
+        }
+        if (AlertTransitions.Apply(command.Action, alert.State) is not { } to)
+        {
+            return new ActionResult(ActionOutcome.Conflict, alert, null);
+        }
+        var now = clock.Now;
+        var changed = alert with
+        {
+            State = to,
+            Assignee = command.Action == AlertAction.Dispatch ? command.Assignee : alert.Assignee,
+            LastBy = command.Actor,
+            ChangedAt = now,
+            Version = alert.Version + 1,
+        };
+        await Save(changed, new AuditEntry(now, command.Actor, AlertTransitions.EventOf(command.Action), alert.State, to, command.Note, command.Assignee));
+        NotifyHolder(changed);
+        return new ActionResult(ActionOutcome.Done, changed, state.State.Audit);
+    }
+
+    public async Task<ActionResult> Clear(string by)
+    {
+        if (state.State.Alert is not { } alert)
+        {
+            return ActionResult.NotFound;
+        }
+        if (!alert.State.IsActive())
+        {
+            return new ActionResult(ActionOutcome.Conflict, alert, null);
+        }
+        if (!alert.Cleared)
+        {
+            var now = clock.Now;
+            alert = alert with { Cleared = true, ChangedAt = now, Version = alert.Version + 1 };
+            await Save(alert, new AuditEntry(now, by, AlertEventKind.Cleared, alert.State, alert.State, null));
+            NotifyHolder(alert);
+        }
+        return new ActionResult(ActionOutcome.Done, alert, state.State.Audit);
+    }
+
+    public Task<ActionResult> Read() => Task.FromResult(
+        state.State.Alert is { } alert ? new ActionResult(ActionOutcome.Done, alert, state.State.Audit) : ActionResult.NotFound);
+
+    public Task<AlertEntry?> GetEntry() => Task.FromResult(state.State.Alert is { } alert ? EntryOf(alert) : null);
+
+    private async Task Save(AlertSummary alert, AuditEntry audit)
+    {
+        state.State.Alert = alert;
+        state.State.Audit.Add(audit);
+        await state.WriteStateAsync();
+        await journal.Record(alert);
+    }
+
+    private AlertEntry EntryOf(AlertSummary alert)
+    {
+        var escalatedTo = alert.EscalatedTo is { } code ? topology.Current.Find(code)?.Level : null;
+        return alert.ToEntry(clock.DayOf(alert.At), escalatedTo);
+    }
+
+    // One-way: the holder may at this moment be waiting on this very grain (a merge), so waiting
+    // for it here could deadlock; entries carry versions, so order does not matter.
+    private void NotifyHolder(AlertSummary alert)
+    {
+        if (UnitGrains.Holder(GrainFactory, topology.Current, alert.Owner) is { } holder)
+        {
+            holder.AlertChanged(EntryOf(alert)).Ignore();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Hub.Grains.Model;
+
+namespace Hub.Grains.Alerts;
+
+/// <summary>The current facts of one alert, without its audit trail; what lists and journals hold.</summary>
+[GenerateSerializer, Immutable, Alias("hub.alert-summary")]
+public sealed record AlertSummary(
+    string Id,
+    string Source,
+    string SourceId,
+    string Unit,
+    string Owner,
+    IReadOnlyList<string> Path,
+    string? Device,
+    string Category,
+    Severity Severity,
+    string? Title,
+    string? Detail,
+    DateTimeOffset At,
+    DateTimeOffset LastAt,
+    int Occurrences,
+    AlertState State,
+    bool Cleared,
+    string? EscalatedTo,
+    string? Assignee,
+    string LastBy,
+    DateTimeOffset ChangedAt,
+    long Version)
+{
+    public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel) =>
+        new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version);
+}

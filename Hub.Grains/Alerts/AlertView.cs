@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using Hub.Grains.Model;
+
+namespace Hub.Grains.Alerts;
+
+/// <summary>An alert as the API shows it (API.md §5, §6): its facts, handling clock and, when asked, its audit trail.</summary>
+public sealed record AlertView(
+    string Id,
+    string Source,
+    string SourceId,
+    string Unit,
+    IReadOnlyList<string> Path,
+    string? Device,
+    string Category,
+    Severity Severity,
+    string? Title,
+    string? Detail,
+    DateTimeOffset At,
+    DateTimeOffset LastAt,
+    int Occurrences,
+    AlertState State,
+    bool Active,
+    bool Cleared,
+    string? EscalatedTo,
+    string? Assignee,
+    string LastBy,
+    DateTimeOffset ChangedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? HandleDeadline,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? HandleUsed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AuditEntry>? Audit);

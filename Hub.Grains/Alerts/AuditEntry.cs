@@ -1,0 +1,14 @@
+using Hub.Grains.Model;
+
+namespace Hub.Grains.Alerts;
+
+/// <summary>One line of an alert's audit trail: who did what, when, from which state to which.</summary>
+[GenerateSerializer, Immutable, Alias("hub.audit-entry")]
+public sealed record AuditEntry(
+    DateTimeOffset At,
+    string By,
+    AlertEventKind Action,
+    AlertState? From,
+    AlertState To,
+    string? Note,
+    string? Assignee = null);

@@ -1,0 +1,17 @@
+using Hub.Grains.Alerts;
+using Hub.Grains.Model;
+
+namespace Hub.Grains.History;
+
+/// <summary>A filter over alerts: a subtree, a state (or only active ones), a severity, a count.</summary>
+public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly, Severity? Severity, int Limit)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public bool Matches(AlertSummary a) =>
+        (Unit is null || a.Path.Contains(Unit, StringComparer.Ordinal))
+        && (State is null || a.State == State)
+        && (!ActiveOnly || a.State.IsActive())
+        && (Severity is null || a.Severity == Severity);
+}

@@ -1,0 +1,54 @@
+using Hub.Grains.Model;
+
+namespace Hub.Grains;
+
+/// <summary>The <c>Hub</c> configuration section that the domain reads (API.md §2, §4, §5).</summary>
+public sealed class HubOptions
+{
+    public const string Section = "Hub";
+
+    /// <summary>The zone whose calendar day "today" means.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Minutes without a check-in after which a worker on duty is lost contact (失联).</summary>
+    public double LostContactMinutes { get; set; } = 30;
+
+    public SlaOptions Sla { get; set; } = new();
+}
+
+/// <summary>Time limits per severity: to acknowledge before escalating, and to handle.</summary>
+public sealed class SlaOptions
+{
+    public SeverityDurations Ack { get; set; } = new()
+    {
+        Critical = TimeSpan.FromMinutes(2),
+        Major = TimeSpan.FromMinutes(10),
+        Minor = TimeSpan.FromMinutes(60),
+        Warning = null,
+    };
+
+    public SeverityDurations Handle { get; set; } = new()
+    {
+        Critical = TimeSpan.FromHours(1),
+        Major = TimeSpan.FromHours(4),
+        Minor = TimeSpan.FromHours(24),
+        Warning = TimeSpan.FromHours(72),
+    };
+}
+
+/// <summary>One duration per severity; null means "never".</summary>
+public sealed class SeverityDurations
+{
+    public TimeSpan? Critical { get; set; }
+    public TimeSpan? Major { get; set; }
+    public TimeSpan? Minor { get; set; }
+    public TimeSpan? Warning { get; set; }
+
+    public TimeSpan? For(Severity severity) => severity switch
+    {
+        Severity.Critical => Critical,
+        Severity.Major => Major,
+        Severity.Minor => Minor,
+        _ => Warning,
+    };
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Hub.Grains.Model;
+using Hub.Grains.Topology;
+using Hub.Grains.Wire;
+
+namespace Hub.Grains.Ingest;
+
+/// <summary>Reads and validates a batch of check-ins (API.md §4) against the topology, whole.</summary>
+public static class CheckinReader
+{
+    public static BatchRead<CheckinReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now)
+    {
+        var errors = new List<string>();
+        var items = new List<CheckinReport>(batch.GetArrayLength());
+        var i = 0;
+        foreach (var element in batch.EnumerateArray())
+        {
+            var f = new JsonFields(element, $"[{i++}]", errors);
+            if (!f.IsObject)
+            {
+                continue;
+            }
+            var id = f.Text("id", required: false, maxLength: IngestLimits.MaxIdLength);
+            var workerId = f.Code("worker");
+            var unit = f.Code("unit");
+            var kind = f.Enum<CheckinKind>("kind");
+            var at = TimeRule.Check(f, "at", now);
+            var lat = f.Number("lat", -90, 90);
+            var lon = f.Number("lon", -180, 180);
+
+            var worker = workerId is null ? null : topology.Worker(workerId);
+            if (workerId is not null && worker is null)
+            {
+                f.Error("worker", $"unknown worker '{workerId}'");
+            }
+            if (unit is not null)
+            {
+                if (topology.Find(unit) is not { } node)
+                {
+                    f.Error("unit", $"unknown unit '{unit}'");
+                }
+                else if (worker is not null && node.Owner != worker.Grid)
+                {
+                    f.Error("unit", $"'{unit}' is not worker {worker.Id}'s grid '{worker.Grid}' or one of its buildings");
+                }
+                else if (!node.Level.IsGridHeld())
+                {
+                    f.Error("unit", $"'{unit}' is a {WireName.Of(node.Level)}; check-ins are at a grid or a building");
+                }
+            }
+            if (worker is not null && unit is not null && kind is { } k && at is { } t)
+            {
+                items.Add(new CheckinReport(id, worker.Id, unit, k, t, lat, lon));
+            }
+        }
+        return new BatchRead<CheckinReport>(items, errors);
+    }
+}

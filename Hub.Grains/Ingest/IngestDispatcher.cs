@@ -1,0 +1,45 @@
+using Hub.Grains.Alerts;
+using Hub.Grains.Model;
+using Hub.Grains.Topology;
+using Hub.Grains.Units;
+
+namespace Hub.Grains.Ingest;
+
+/// <summary>
+/// Applies a validated batch with one grain call per grid (or per area holding alerts), all in
+/// parallel (DESIGN.md principle 3).
+/// </summary>
+public sealed class IngestDispatcher(IGrainFactory grains, TopologyCatalog topology)
+{
+    public async Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins)
+    {
+        var index = topology.Current;
+        var calls = checkins
+            .GroupBy(c => index.Find(c.Unit)!.Owner, StringComparer.Ordinal)
+            .Select(g => grains.GetGrain<IGridGrain>(g.Key).ApplyCheckins(g.ToArray()));
+        var results = await Task.WhenAll(calls);
+        return results.Aggregate(CheckinResult.None, (sum, r) => sum + r);
+    }
+
+    /// <returns>One result per report, in the order of <paramref name="alerts"/>.</returns>
+    public async Task<IReadOnlyList<RaiseResult>> RaiseAlerts(IReadOnlyList<AlertReport> alerts)
+    {
+        var index = topology.Current;
+        var groups = alerts
+            .Select((report, position) => (report, position))
+            .GroupBy(x => index.Find(x.report.Unit)!.Owner, StringComparer.Ordinal)
+            .ToList();
+        var answers = await Task.WhenAll(groups.Select(g =>
+            UnitGrains.Of(grains, index.Find(g.Key)!).RaiseAlerts(g.Select(x => x.report).ToArray())));
+        var results = new RaiseResult[alerts.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var positions = groups[g].Select(x => x.position).ToArray();
+            for (var k = 0; k < positions.Length; k++)
+            {
+                results[positions[k]] = answers[g][k];
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Hub.Grains.Model;
+
+/// <summary>One alert as a center sends it (API.md §4).</summary>
+[GenerateSerializer, Immutable, Alias("hub.alert-report")]
+public sealed record AlertReport(
+    string Source,
+    string SourceId,
+    string Unit,
+    string? Device,
+    string Category,
+    Severity Severity,
+    DateTimeOffset At,
+    string? Title,
+    string? Detail);

@@ -1,0 +1,8 @@
+namespace Hub.Grains.Model;
+
+public enum CheckinKind
+{
+    Start,
+    Patrol,
+    End,
+}

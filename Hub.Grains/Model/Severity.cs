@@ -1,0 +1,9 @@
+namespace Hub.Grains.Model;
+
+public enum Severity
+{
+    Critical,
+    Major,
+    Minor,
+    Warning,
+}

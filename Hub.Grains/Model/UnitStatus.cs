@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace Hub.Grains.Model;
+
+/// <summary>The rolled-up view of one unit (API.md §6).</summary>
+[GenerateSerializer, Immutable, Alias("hub.unit-status")]
+public sealed record UnitStatus(
+    string Code,
+    string Name,
+    UnitLevel Level,
+    string? Parent,
+    Health Health,
+    StatusAlerts Alerts,
+    StatusWorkers Workers,
+    StatusToday Today,
+    IReadOnlyList<ChildSummary> Children,
+    DateTimeOffset AsOf,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastPatrolAt = null);
+
+[GenerateSerializer, Immutable, Alias("hub.status-alerts")]
+public sealed record StatusAlerts(int Active, int Unacknowledged, int Escalated, int Critical, int Major, int Minor, int Warning);
+
+[GenerateSerializer, Immutable, Alias("hub.status-workers")]
+public sealed record StatusWorkers(int Total, int OnDuty, int LostContact);
+
+[GenerateSerializer, Immutable, Alias("hub.status-today")]
+public sealed record StatusToday(
+    int Checkins,
+    int PatrolTargets,
+    int Patrolled,
+    double? PatrolRate,
+    int Raised,
+    int Handled,
+    double? HandlingRate);
+
+[GenerateSerializer, Immutable, Alias("hub.child-summary")]
+public sealed record ChildSummary(string Code, string Name, UnitLevel Level, Health Health, ChildAlerts Alerts, ChildWorkers Workers);
+
+[GenerateSerializer, Immutable, Alias("hub.child-alerts")]
+public sealed record ChildAlerts(int Active, int Unacknowledged, int Critical);
+
+[GenerateSerializer, Immutable, Alias("hub.child-workers")]
+public sealed record ChildWorkers(int Total, int OnDuty);

@@ -1,0 +1,90 @@
+namespace Hub.Grains.Model;
+
+/// <summary>
+/// The whole rolled-up picture of one subtree. A unit sends its tally to its parent in full
+/// (never as deltas), so a repeated or reordered report cannot corrupt the parent's sum.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hub.unit-tally")]
+public sealed record UnitTally(AlertCounts Alerts, WorkerCounts Workers, int PatrolTargets, DayCounts Today)
+{
+    public static UnitTally Empty(DateOnly day) => new(AlertCounts.Zero, WorkerCounts.Zero, 0, DayCounts.Zero(day));
+}
+
+/// <summary>Active alerts of a subtree.</summary>
+[GenerateSerializer, Immutable, Alias("hub.alert-counts")]
+public sealed record AlertCounts(
+    int Active,
+    int Unacknowledged,
+    int Critical,
+    int Major,
+    int Minor,
+    int Warning,
+    int UnacknowledgedCritical,
+    int UnacknowledgedMajor,
+    EscalationCounts Escalated)
+{
+    public static readonly AlertCounts Zero = new(0, 0, 0, 0, 0, 0, 0, 0, EscalationCounts.Zero);
+
+    public static AlertCounts operator +(AlertCounts a, AlertCounts b) => new(
+        a.Active + b.Active,
+        a.Unacknowledged + b.Unacknowledged,
+        a.Critical + b.Critical,
+        a.Major + b.Major,
+        a.Minor + b.Minor,
+        a.Warning + b.Warning,
+        a.UnacknowledgedCritical + b.UnacknowledgedCritical,
+        a.UnacknowledgedMajor + b.UnacknowledgedMajor,
+        a.Escalated + b.Escalated);
+}
+
+/// <summary>
+/// Active unacknowledged escalated alerts, counted by the level they have climbed to. A unit at
+/// depth d counts those that climbed to depth d or higher (API.md §6), which a plain sum keeps.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hub.escalation-counts")]
+public sealed record EscalationCounts(int ToCity, int ToDistrict, int ToStreet, int ToCommunity, int ToGrid)
+{
+    public static readonly EscalationCounts Zero = new(0, 0, 0, 0, 0);
+
+    public int Any => ToCity + ToDistrict + ToStreet + ToCommunity + ToGrid;
+
+    /// <summary>Escalated alerts that sit with a unit at <paramref name="level"/> or above it.</summary>
+    public int AtOrAbove(UnitLevel level) => level switch
+    {
+        UnitLevel.City => ToCity,
+        UnitLevel.District => ToCity + ToDistrict,
+        UnitLevel.Street => ToCity + ToDistrict + ToStreet,
+        UnitLevel.Community => ToCity + ToDistrict + ToStreet + ToCommunity,
+        _ => Any,
+    };
+
+    public static EscalationCounts One(UnitLevel escalatedTo) => escalatedTo switch
+    {
+        UnitLevel.City => new(1, 0, 0, 0, 0),
+        UnitLevel.District => new(0, 1, 0, 0, 0),
+        UnitLevel.Street => new(0, 0, 1, 0, 0),
+        UnitLevel.Community => new(0, 0, 0, 1, 0),
+        UnitLevel.Grid => new(0, 0, 0, 0, 1),
+        _ => throw new ArgumentOutOfRangeException(nameof(escalatedTo), escalatedTo, "an alert cannot escalate to a building"),
+    };
+
+    public static EscalationCounts operator +(EscalationCounts a, EscalationCounts b) => new(
+        a.ToCity + b.ToCity, a.ToDistrict + b.ToDistrict, a.ToStreet + b.ToStreet, a.ToCommunity + b.ToCommunity, a.ToGrid + b.ToGrid);
+}
+
+/// <summary>Grid workers of a subtree.</summary>
+[GenerateSerializer, Immutable, Alias("hub.worker-counts")]
+public sealed record WorkerCounts(int Total, int OnDuty, int LostContact)
+{
+    public static readonly WorkerCounts Zero = new(0, 0, 0);
+
+    public static WorkerCounts operator +(WorkerCounts a, WorkerCounts b) =>
+        new(a.Total + b.Total, a.OnDuty + b.OnDuty, a.LostContact + b.LostContact);
+}
+
+/// <summary>Figures of one calendar day in the hub's time zone.</summary>
+[GenerateSerializer, Immutable, Alias("hub.day-counts")]
+public sealed record DayCounts(DateOnly Day, int Checkins, int Patrolled, int Raised, int Handled)
+{
+    public static DayCounts Zero(DateOnly day) => new(day, 0, 0, 0, 0);
+}

@@ -1,0 +1,7 @@
+namespace Hub.Grains.Model;
+
+public enum WorkerRole
+{
+    FullTime,
+    PartTime,
+}

@@ -1,0 +1,47 @@
+using Hub.Grains.Model;
+using Hub.Grains.Topology;
+
+namespace Hub.Grains.Rollup;
+
+/// <summary>Turns tallies into the status answer of API.md §6.</summary>
+public static class StatusComposer
+{
+    /// <param name="tally">The unit's tally, with today's figures (see <see cref="TallyMath.Sum"/>).</param>
+    public static UnitStatus Compose(
+        UnitNode node,
+        UnitTally tally,
+        IReadOnlyList<ChildSummary> children,
+        DateTimeOffset asOf,
+        DateTimeOffset? lastPatrolAt = null)
+    {
+        var a = tally.Alerts;
+        var today = tally.Today;
+        return new UnitStatus(
+            node.Code,
+            node.Name,
+            node.Level,
+            node.Parent,
+            HealthRule.Evaluate(tally),
+            new StatusAlerts(a.Active, a.Unacknowledged, a.Escalated.AtOrAbove(node.Level), a.Critical, a.Major, a.Minor, a.Warning),
+            new StatusWorkers(tally.Workers.Total, tally.Workers.OnDuty, tally.Workers.LostContact),
+            new StatusToday(
+                today.Checkins,
+                tally.PatrolTargets,
+                today.Patrolled,
+                Rate.Of(today.Patrolled, tally.PatrolTargets),
+                today.Raised,
+                today.Handled,
+                Rate.Of(today.Handled, today.Raised)),
+            children,
+            asOf,
+            lastPatrolAt);
+    }
+
+    public static ChildSummary Summarize(UnitNode child, UnitTally tally) => new(
+        child.Code,
+        child.Name,
+        child.Level,
+        HealthRule.Evaluate(tally),
+        new ChildAlerts(tally.Alerts.Active, tally.Alerts.Unacknowledged, tally.Alerts.Critical),
+        new ChildWorkers(tally.Workers.Total, tally.Workers.OnDuty));
+}

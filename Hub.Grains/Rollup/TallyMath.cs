@@ -1,0 +1,33 @@
+using Hub.Grains.Model;
+
+namespace Hub.Grains.Rollup;
+
+/// <summary>Sums of subtrees.</summary>
+public static class TallyMath
+{
+    /// <summary>
+    /// The tally of a unit from its own part and its children's. A child whose figures are from an
+    /// earlier day (it has not reported since midnight) contributes nothing to today's figures.
+    /// </summary>
+    public static UnitTally Sum(IEnumerable<UnitTally> parts, DateOnly today)
+    {
+        var alerts = AlertCounts.Zero;
+        var workers = WorkerCounts.Zero;
+        var targets = 0;
+        int checkins = 0, patrolled = 0, raised = 0, handled = 0;
+        foreach (var part in parts)
+        {
+            alerts += part.Alerts;
+            workers += part.Workers;
+            targets += part.PatrolTargets;
+            if (part.Today.Day == today)
+            {
+                checkins += part.Today.Checkins;
+                patrolled += part.Today.Patrolled;
+                raised += part.Today.Raised;
+                handled += part.Today.Handled;
+            }
+        }
+        return new UnitTally(alerts, workers, targets, new DayCounts(today, checkins, patrolled, raised, handled));
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace Hub.Grains.Time;
+
+/// <summary>"Now" and "today" in the hub's configured zone; every day boundary goes through here.</summary>
+public sealed class HubClock
+{
+    private readonly TimeProvider _time;
+
+    public HubClock(TimeProvider time, IOptions<HubOptions> options)
+    {
+        _time = time;
+        Zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    }
+
+    public TimeZoneInfo Zone { get; }
+
+    public DateTimeOffset Now => InZone(_time.GetUtcNow());
+
+    public DateOnly Today => DayOf(_time.GetUtcNow());
+
+    public DateTimeOffset InZone(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+
+    /// <summary>The calendar day, in the hub's zone, that <paramref name="at"/> falls on.</summary>
+    public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(InZone(at).DateTime);
+}

@@ -1,0 +1,47 @@
+using Hub.Grains.Units;
+
+namespace Hub.Grains.Topology;
+
+public sealed class TopologyGrain(
+    [PersistentState("topology", HubStorage.Name)] IPersistentState<TopologyState> state,
+    TopologyCatalog catalog) : Grain, ITopologyGrain
+{
+    private const int ResyncWave = 256;
+
+    public async Task<TopologyReplaceResult> Replace(TopologyDocument document)
+    {
+        var errors = TopologyValidator.Validate(document);
+        if (errors.Count > 0)
+        {
+            return new TopologyReplaceResult(state.State.Version, errors);
+        }
+        var previous = catalog.Current;
+        state.State = new TopologyState { Version = state.State.Version + 1, Document = document };
+        await state.WriteStateAsync();
+        var index = new TopologyIndex(document, state.State.Version);
+        catalog.Offer(index);
+        await ResyncUnits(previous, index);
+        return new TopologyReplaceResult(index.Version, []);
+    }
+
+    public Task<TopologySnapshot> Read() => Task.FromResult(new TopologySnapshot(state.State.Version, state.State.Document));
+
+    public Task<long> GetVersion() => Task.FromResult(state.State.Version);
+
+    // Units count from the topology they see, so each one (old or new) re-reports once: a moved
+    // grid reaches its new parent, a parent drops a child that left, totals of workers follow.
+    private async Task ResyncUnits(TopologyIndex previous, TopologyIndex current)
+    {
+        var holders = previous.Units.Concat(current.Units)
+            .Where(u => u.Level != Model.UnitLevel.Building)
+            .Select(u => u.Code)
+            .Distinct(StringComparer.Ordinal)
+            .Select(code => UnitGrains.Holder(GrainFactory, current, code) ?? UnitGrains.Holder(GrainFactory, previous, code))
+            .OfType<IUnitGrain>()
+            .ToList();
+        foreach (var wave in holders.Chunk(ResyncWave))
+        {
+            await Task.WhenAll(wave.Select(h => h.Resync()));
+        }
+    }
+}

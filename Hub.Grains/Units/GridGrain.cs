@@ -1,0 +1,231 @@
+using Hub.Grains.Alerts;
+using Hub.Grains.Localization;
+using Hub.Grains.Model;
+using Hub.Grains.Rollup;
+using Hub.Grains.Time;
+using Hub.Grains.Topology;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Grains.Units;
+
+public sealed class GridGrain(
+    [PersistentState("grid", HubStorage.Name)] IPersistentState<GridState> state,
+    TopologyCatalog topology,
+    HubClock clock,
+    IOptions<HubOptions> options) : UnitGrain(topology, clock), IGridGrain
+{
+    /// <summary>Days of check-in figures and ids kept for late arrivals and resends.</summary>
+    private const int RetainedDays = 7;
+
+    public const string LostContactSource = "hub";
+    public const string LostContactCategory = "worker-lost-contact";
+
+    private IGrainTimer? _lostContactWatch;
+
+    private GridState Grid => state.State;
+
+    private TimeSpan LostContactAfter => TimeSpan.FromMinutes(options.Value.LostContactMinutes);
+
+    protected override AlertBook Book => Grid.Alerts;
+
+    protected override Task Save() => state.WriteStateAsync();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        WatchLostContact();
+    }
+
+    public async Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins)
+    {
+        if (Node is not { } node)
+        {
+            return CheckinResult.None;
+        }
+        int accepted = 0, duplicates = 0;
+        var found = new List<string>();
+        foreach (var c in checkins)
+        {
+            var day = Clock.DayOf(c.At);
+            if (c.Id is not null && !Grid.SeenCheckins.TryAdd(c.Id, day))
+            {
+                duplicates++;
+                continue;
+            }
+            accepted++;
+            var figures = Grid.Days.TryGetValue(day, out var known) ? known : Grid.Days[day] = new PatrolDay();
+            figures.CheckinsByUnit[c.Unit] = figures.CheckinsByUnit.GetValueOrDefault(c.Unit) + 1;
+            if (c.Kind == CheckinKind.Patrol)
+            {
+                RecordPatrol(node, figures, c);
+            }
+            if (UpdateDuty(c) is { } lostAlert)
+            {
+                found.Add(lostAlert);
+            }
+        }
+        Prune();
+        await Save();
+        foreach (var alert in found)
+        {
+            await GrainFactory.GetGrain<IAlertGrain>(alert).Clear(LostContactSource);
+        }
+        WatchLostContact();
+        Changed(urgent: false);
+        return new CheckinResult(accepted, duplicates);
+    }
+
+    public override Task<UnitStatus?> GetStatus(string code)
+    {
+        if (Node is not { } grid)
+        {
+            return Task.FromResult<UnitStatus?>(null);
+        }
+        var today = Clock.Today;
+        if (code == Code)
+        {
+            var buildings = grid.Children
+                .Select(b => StatusComposer.Summarize(Topology.Current.Find(b)!, BuildingTally(b, today)))
+                .ToArray();
+            var last = Grid.LastPatrol.Count > 0 ? Grid.LastPatrol.Values.Max() : (DateTimeOffset?)null;
+            return Task.FromResult<UnitStatus?>(StatusComposer.Compose(grid, Tally(today), buildings, Clock.Now, InZone(last)));
+        }
+        if (grid.Children.Contains(code, StringComparer.Ordinal) && Topology.Current.Find(code) is { } building)
+        {
+            var last = Grid.LastPatrol.TryGetValue(code, out var at) ? at : (DateTimeOffset?)null;
+            return Task.FromResult<UnitStatus?>(StatusComposer.Compose(building, BuildingTally(code, today), [], Clock.Now, InZone(last)));
+        }
+        return Task.FromResult<UnitStatus?>(null);
+    }
+
+    protected override UnitTally Tally(DateOnly today)
+    {
+        if (Node is not { } grid)
+        {
+            return UnitTally.Empty(today);
+        }
+        var workers = Topology.Current.WorkersOf(Code);
+        int onDuty = 0, lost = 0;
+        foreach (var w in workers)
+        {
+            if (Grid.Workers.TryGetValue(w.Id, out var duty) && duty.OnDuty)
+            {
+                onDuty++;
+                lost += duty.IsLostContact ? 1 : 0;
+            }
+        }
+        var day = Grid.Days.GetValueOrDefault(today);
+        var targets = Targets(grid);
+        var (raised, handled) = Book.Day(today);
+        return new UnitTally(
+            Book.Count(),
+            new WorkerCounts(workers.Count, onDuty, lost),
+            targets.Count,
+            new DayCounts(today, day?.Checkins ?? 0, day?.Patrolled.Count(targets.Contains) ?? 0, raised, handled));
+    }
+
+    private UnitTally BuildingTally(string building, DateOnly today)
+    {
+        var day = Grid.Days.GetValueOrDefault(today);
+        var (raised, handled) = Book.Day(today, e => e.Unit == building);
+        return new UnitTally(
+            Book.Count(e => e.Unit == building),
+            WorkerCounts.Zero,
+            1,
+            new DayCounts(today, day?.CheckinsByUnit.GetValueOrDefault(building) ?? 0, day?.Patrolled.Contains(building) == true ? 1 : 0, raised, handled));
+    }
+
+    /// <summary>The patrol targets of this grid: its buildings, or the grid itself when it has none.</summary>
+    private static HashSet<string> Targets(UnitNode grid) =>
+        grid.Children.Count > 0 ? grid.Children.ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal) { grid.Code };
+
+    private void RecordPatrol(UnitNode grid, PatrolDay figures, CheckinReport c)
+    {
+        // A patrol at a grid that has buildings is a check-in but covers no target (API.md §6).
+        if (c.Unit != grid.Code || grid.Children.Count == 0)
+        {
+            figures.Patrolled.Add(c.Unit);
+        }
+        if (!Grid.LastPatrol.TryGetValue(c.Unit, out var last) || last < c.At)
+        {
+            Grid.LastPatrol[c.Unit] = c.At;
+        }
+    }
+
+    /// <returns>The lost-contact alert this check-in ends, if any.</returns>
+    private string? UpdateDuty(CheckinReport c)
+    {
+        if (Grid.Workers.TryGetValue(c.Worker, out var duty) && c.At < duty.LastAt)
+        {
+            return null;
+        }
+        duty ??= Grid.Workers[c.Worker] = new WorkerDuty();
+        duty.LastAt = c.At;
+        duty.OnDuty = c.Kind != CheckinKind.End;
+        var ended = duty.LostContactAlert;
+        duty.LostContactAlert = null;
+        return ended;
+    }
+
+    // Keeps the grid active while anyone is on duty: nobody else would notice a silent worker.
+    private void WatchLostContact()
+    {
+        var anyOnDuty = Grid.Workers.Values.Any(w => w.OnDuty);
+        if (anyOnDuty && _lostContactWatch is null)
+        {
+            var period = TimeSpan.FromTicks(Math.Clamp(LostContactAfter.Ticks / 4, TimeSpan.TicksPerSecond / 2, TimeSpan.TicksPerSecond * 30));
+            _lostContactWatch = this.RegisterGrainTimer(CheckLostContact, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+        }
+        else if (!anyOnDuty && _lostContactWatch is not null)
+        {
+            _lostContactWatch.Dispose();
+            _lostContactWatch = null;
+        }
+    }
+
+    private async Task CheckLostContact()
+    {
+        var now = Clock.Now;
+        var changed = false;
+        foreach (var worker in Topology.Current.WorkersOf(Code))
+        {
+            if (Grid.Workers.TryGetValue(worker.Id, out var duty) && duty.OnDuty && duty.LostContactAlert is null
+                && now - duty.LastAt > LostContactAfter)
+            {
+                var report = new AlertReport(
+                    LostContactSource,
+                    $"lost-contact/{worker.Id}/{duty.LastAt.UtcTicks}",
+                    Code,
+                    Device: null,
+                    LostContactCategory,
+                    Severity.Major,
+                    now,
+                    UserText.LostContactTitle(worker.Name),
+                    UserText.LostContactDetail(options.Value.LostContactMinutes, InZone(duty.LastAt)!.Value));
+                duty.LostContactAlert = (await Raise(report)).AlertId;
+                changed = true;
+            }
+        }
+        if (changed)
+        {
+            await Save();
+            Changed(urgent: false);
+        }
+    }
+
+    private void Prune()
+    {
+        var oldest = Clock.Today.AddDays(-RetainedDays);
+        foreach (var day in Grid.Days.Keys.Where(d => d < oldest).ToList())
+        {
+            Grid.Days.Remove(day);
+        }
+        foreach (var id in Grid.SeenCheckins.Where(kv => kv.Value < oldest).Select(kv => kv.Key).ToList())
+        {
+            Grid.SeenCheckins.Remove(id);
+        }
+        Book.Prune(Clock.Today);
+    }
+
+    private DateTimeOffset? InZone(DateTimeOffset? at) => at is { } t ? Clock.InZone(t) : null;
+}

@@ -1,0 +1,57 @@
+using Hub.Grains.Alerts;
+
+namespace Hub.Grains.Units;
+
+/// <summary>The durable state of a grid, the leaf every figure is counted from. The aliases are stored type names: keep them stable.</summary>
+[GenerateSerializer, Alias("hub.grid-state.v1")]
+public sealed class GridState
+{
+    [Id(0)]
+    public AlertBook Alerts { get; set; } = new();
+
+    /// <summary>Duty of the workers who have checked in here, by worker id.</summary>
+    [Id(1)]
+    public Dictionary<string, WorkerDuty> Workers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Check-ins and patrolled targets per calendar day (recent days only).</summary>
+    [Id(2)]
+    public Dictionary<DateOnly, PatrolDay> Days { get; set; } = [];
+
+    /// <summary>Check-in ids seen, with the day each counted toward, so a resend is a duplicate.</summary>
+    [Id(3)]
+    public Dictionary<string, DateOnly> SeenCheckins { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The latest patrol at each unit of the grid (the grid itself or a building).</summary>
+    [Id(4)]
+    public Dictionary<string, DateTimeOffset> LastPatrol { get; set; } = new(StringComparer.Ordinal);
+}
+
+[GenerateSerializer, Alias("hub.worker-duty.v1")]
+public sealed class WorkerDuty
+{
+    [Id(0)]
+    public bool OnDuty { get; set; }
+
+    /// <summary>Time of the latest check-in; an older one arriving late does not change duty.</summary>
+    [Id(1)]
+    public DateTimeOffset LastAt { get; set; }
+
+    /// <summary>The open lost-contact alert, while the worker is lost contact.</summary>
+    [Id(2)]
+    public string? LostContactAlert { get; set; }
+
+    public bool IsLostContact => OnDuty && LostContactAlert is not null;
+}
+
+[GenerateSerializer, Alias("hub.patrol-day.v1")]
+public sealed class PatrolDay
+{
+    [Id(0)]
+    public Dictionary<string, int> CheckinsByUnit { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Targets (buildings, or the grid when it has none) that got a patrol this day.</summary>
+    [Id(1)]
+    public HashSet<string> Patrolled { get; set; } = new(StringComparer.Ordinal);
+
+    public int Checkins => CheckinsByUnit.Values.Sum();
+}

@@ -1,0 +1,23 @@
+using Hub.Grains.Model;
+
+namespace Hub.Grains.Units;
+
+/// <summary>
+/// A grid (网格): the durable leaf. Holds its workers' duty, today's patrols of its buildings,
+/// and the alerts on the grid and its buildings.
+/// </summary>
+[Alias("hub.IGridGrain")]
+public interface IGridGrain : IUnitGrain
+{
+    /// <summary>Applies one batch of check-ins for this grid's workers (validated by the caller).</summary>
+    [Alias("checkins")]
+    Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins);
+}
+
+[GenerateSerializer, Immutable, Alias("hub.checkin-result")]
+public sealed record CheckinResult(int Accepted, int Duplicates)
+{
+    public static readonly CheckinResult None = new(0, 0);
+
+    public static CheckinResult operator +(CheckinResult a, CheckinResult b) => new(a.Accepted + b.Accepted, a.Duplicates + b.Duplicates);
+}

@@ -1,0 +1,142 @@
+using Hub.Grains.Alerts;
+using Hub.Grains.Model;
+using Hub.Grains.Time;
+using Hub.Grains.Topology;
+
+namespace Hub.Grains.Units;
+
+/// <summary>
+/// What grids and areas share: the alerts a unit holds, and coalesced reporting upward — a change
+/// marks the unit dirty and its whole tally goes to the parent at most every
+/// <see cref="FlushDelay"/> (DESIGN.md principle 2), or at once for a critical raise.
+/// </summary>
+public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grain, IUnitGrain
+{
+    /// <summary>Four hops of this from a grid to the city stay well inside the 2 s of API.md §6.</summary>
+    public static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(250);
+
+    private IGrainTimer? _flushTimer;
+    private bool _flushPending;
+    private long _version;
+
+    protected TopologyCatalog Topology { get; } = topology;
+
+    protected HubClock Clock { get; } = clock;
+
+    protected string Code => this.GetPrimaryKeyString();
+
+    protected UnitNode? Node => Topology.Current.Find(Code);
+
+    protected abstract AlertBook Book { get; }
+
+    protected abstract Task Save();
+
+    /// <summary>The tally of this unit's whole subtree, with <paramref name="today"/>'s figures.</summary>
+    protected abstract UnitTally Tally(DateOnly today);
+
+    public abstract Task<UnitStatus?> GetStatus(string code);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _flushTimer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        await ReconcileAlerts();
+        Changed(urgent: false);
+    }
+
+    public Task<VersionedTally> GetTally() => Task.FromResult(new VersionedTally(Tally(Clock.Today), NextVersion()));
+
+    public virtual Task Resync()
+    {
+        Changed(urgent: false);
+        return Task.CompletedTask;
+    }
+
+    public async Task<IReadOnlyList<RaiseResult>> RaiseAlerts(IReadOnlyList<AlertReport> reports)
+    {
+        var results = new List<RaiseResult>(reports.Count);
+        var urgent = false;
+        foreach (var report in reports)
+        {
+            var result = await Raise(report);
+            urgent |= result.Outcome == RaiseOutcome.Created && report.Severity == Severity.Critical;
+            results.Add(result);
+        }
+        Book.Prune(Clock.Today);
+        await Save();
+        Changed(urgent);
+        return results;
+    }
+
+    public async Task AlertChanged(AlertEntry entry)
+    {
+        if (Book.Put(entry))
+        {
+            await Save();
+            Changed(urgent: false);
+        }
+    }
+
+    /// <summary>Records one report without saving; the caller saves once for its whole batch.</summary>
+    protected async Task<RaiseResult> Raise(AlertReport report)
+    {
+        var id = AlertIds.For(report.Source, report.SourceId);
+        var mergeInto = report.Device is { } device ? Book.ActiveFor(device, report.Category)?.Id : null;
+        var path = Topology.Current.Find(report.Unit)?.Path ?? [report.Unit];
+        var result = await GrainFactory.GetGrain<IAlertGrain>(id)
+            .Register(report, Code, path, mergeInto == id ? null : mergeInto);
+        if (result.Entry is { } entry)
+        {
+            Book.Put(entry);
+        }
+        return result;
+    }
+
+    /// <summary>Marks the tally changed; the parent hears of it within <see cref="FlushDelay"/>, or now if urgent.</summary>
+    protected void Changed(bool urgent)
+    {
+        if (urgent)
+        {
+            _flushPending = false;
+            _flushTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            ReportToParent(urgent: true);
+        }
+        else if (!_flushPending)
+        {
+            _flushPending = true;
+            _flushTimer?.Change(FlushDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task Flush()
+    {
+        _flushPending = false;
+        ReportToParent(urgent: false);
+        return Task.CompletedTask;
+    }
+
+    private void ReportToParent(bool urgent)
+    {
+        if (Node?.Parent is { } parent)
+        {
+            GrainFactory.GetGrain<IAreaGrain>(parent).ReportChild(Code, Tally(Clock.Today), NextVersion(), urgent).Ignore();
+        }
+    }
+
+    // Versions only need to grow across activations of this grain; the wall clock does that.
+    private long NextVersion() => _version = Math.Max(_version + 1, DateTime.UtcNow.Ticks);
+
+    // A notification from an alert may have been lost with a crashed silo; the alert grains are the truth.
+    private async Task ReconcileAlerts()
+    {
+        var active = Book.Active.Select(e => e.Id).ToList();
+        if (active.Count == 0)
+        {
+            return;
+        }
+        var entries = await Task.WhenAll(active.Select(id => GrainFactory.GetGrain<IAlertGrain>(id).GetEntry()));
+        foreach (var entry in entries.OfType<AlertEntry>())
+        {
+            Book.Put(entry);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hub.Grains.Model;
+
+namespace Hub.Grains.Wire;
+
+/// <summary>
+/// Reads the fields of one JSON object by hand, so that every wrong field is reported by its path
+/// (<c>[3].at: ...</c>) instead of the first type error ending the read.
+/// </summary>
+public sealed partial class JsonFields
+{
+    private readonly JsonElement _element;
+    private readonly string _path;
+    private readonly List<string> _errors;
+
+    public JsonFields(JsonElement element, string path, List<string> errors)
+    {
+        _element = element;
+        _path = path;
+        _errors = errors;
+        IsObject = element.ValueKind == JsonValueKind.Object;
+        if (!IsObject)
+        {
+            errors.Add($"{path}: must be a JSON object");
+        }
+    }
+
+    public bool IsObject { get; }
+
+    public string? Text(string name, bool required = true, int maxLength = UnitCode.MaxLength)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return Fail<string>(name, "must be a string");
+        }
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Fail<string>(name, "is not valid Unicode");
+        }
+        if (text.Length == 0 && required)
+        {
+            return Fail<string>(name, "must not be empty");
+        }
+        if (text.Length > maxLength)
+        {
+            return Fail<string>(name, $"longer than {maxLength} characters");
+        }
+        if (text.Any(char.IsSurrogate) && !IsWellFormed(text))
+        {
+            return Fail<string>(name, "is not valid Unicode");
+        }
+        return text;
+    }
+
+    /// <summary>A code or id: required, and of the code alphabet (API.md §1).</summary>
+    public string? Code(string name, bool required = true)
+    {
+        var text = Text(name, required);
+        if (text is null)
+        {
+            return null;
+        }
+        return UnitCode.IsValid(text) ? text : Fail<string>(name, $"'{text}' is not a valid code (1-64 of A-Z a-z 0-9 _ . -)");
+    }
+
+    public DateTimeOffset? Time(string name, bool required = true)
+    {
+        var text = Text(name, required, maxLength: 40);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!Iso8601WithOffset().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return Fail<DateTimeOffset?>(name, $"'{text}' is not an ISO-8601 time with an offset");
+        }
+        return time;
+    }
+
+    public double? Number(string name, double min, double max)
+    {
+        if (!TryGet(name, required: false, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            return Fail<double?>(name, "must be a number");
+        }
+        return number < min || number > max ? Fail<double?>(name, $"must be between {min} and {max}") : number;
+    }
+
+    public T? Enum<T>(string name) where T : struct, Enum
+    {
+        var text = Text(name, maxLength: 40);
+        if (text is null)
+        {
+            return null;
+        }
+        return WireName.TryParse<T>(text, out var value) ? value : Fail<T?>(name, $"'{text}' is not one of {WireName.Allowed<T>()}");
+    }
+
+    /// <summary>Records a problem found by a rule outside this reader, under this object's path.</summary>
+    public void Error(string name, string message) => _errors.Add($"{_path}.{name}: {message}");
+
+    private bool TryGet(string name, bool required, out JsonElement value)
+    {
+        value = default;
+        if (!IsObject)
+        {
+            return false;
+        }
+        if (!_element.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                Error(name, "required");
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private T? Fail<T>(string name, string message)
+    {
+        Error(name, message);
+        return default;
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Iso8601WithOffset();
+}
