@@ -1,0 +1,64 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Hub.Dashboard.Api;
+
+/// <summary>
+/// Reads a request body as JSON by hand: the size limit is enforced while reading (413), and
+/// malformed JSON becomes a 400 that says where it broke, never an exception.
+/// </summary>
+public static class JsonBody
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <returns>The parsed document (dispose it), or the problem to answer with.</returns>
+    public static async Task<(JsonDocument? Document, IResult? Problem)> Read(HttpRequest request, int maxBytes, bool allowEmpty = false)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes + 1L;
+        }
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, Problems.TooLarge($"the body is {request.ContentLength} bytes; the limit is {maxBytes}"));
+        }
+        var buffer = new ArrayBufferWriter<byte>();
+        try
+        {
+            while (true)
+            {
+                var memory = buffer.GetMemory(16 * 1024);
+                var read = await request.Body.ReadAsync(memory, request.HttpContext.RequestAborted);
+                if (read == 0)
+                {
+                    break;
+                }
+                buffer.Advance(read);
+                if (buffer.WrittenCount > maxBytes)
+                {
+                    return (null, Problems.TooLarge($"the body is larger than the limit of {maxBytes} bytes"));
+                }
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.TooLarge($"the body is larger than the limit of {maxBytes} bytes"));
+        }
+        if (buffer.WrittenCount == 0)
+        {
+            return allowEmpty
+                ? (JsonDocument.Parse("{}"), null)
+                : (null, Problems.BadRequest("the body is empty; a JSON document was expected"));
+        }
+        try
+        {
+            return (JsonDocument.Parse(buffer.WrittenMemory, Options), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.BadRequest($"the body is not valid JSON: {e.Message}"));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Hub.Grains.Topology;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hub.Dashboard.Api;
+
+/// <summary>API.md §3: replace and read the governance tree.</summary>
+public static class TopologyEndpoints
+{
+    /// <summary>A whole city's topology (units, workers, devices) is large; this leaves room for it.</summary>
+    public const int MaxTopologyBytes = 64 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapTopology(this RouteGroupBuilder api)
+    {
+        api.MapPut("/topology", Replace);
+        api.MapGet("/topology", (TopologyCatalog catalog) => Results.Ok(catalog.Current.Document));
+        api.MapGet("/topology/{code}", Describe);
+        return api;
+    }
+
+    private static async Task<IResult> Replace(HttpRequest request, IGrainFactory grains, TopologySync sync)
+    {
+        var (body, problem) = await JsonBody.Read(request, MaxTopologyBytes);
+        if (body is null)
+        {
+            return problem!;
+        }
+        using (body)
+        {
+            var (document, errors) = TopologyReader.Read(body.RootElement);
+            if (document is null)
+            {
+                return Problems.BadRequest($"the topology has {errors.Count} problem(s); nothing was applied", errors);
+            }
+            var result = await grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key).Replace(document);
+            if (result.Errors.Count > 0)
+            {
+                return Problems.BadRequest($"the topology has {result.Errors.Count} problem(s); nothing was applied", result.Errors);
+            }
+            await sync.Refresh();
+            return Results.Ok(new
+            {
+                result.Version,
+                Units = document.Units.Count,
+                Workers = document.Workers.Count,
+                Devices = document.Devices.Count,
+            });
+        }
+    }
+
+    private static IResult Describe(string code, TopologyCatalog catalog)
+    {
+        var index = catalog.Current;
+        if (index.Find(code) is not { } node)
+        {
+            return Problems.NotFound($"unknown unit '{code}'");
+        }
+        var ancestors = node.Path.SkipLast(1).Select(c => UnitRef(index.Find(c)!)).ToArray();
+        var children = node.Children.Select(c => UnitRef(index.Find(c)!)).ToArray();
+        return Results.Ok(new
+        {
+            Unit = UnitRef(node),
+            Ancestors = ancestors,
+            Children = children,
+            Workers = index.WorkersOf(code).Select(w => new { w.Id, w.Name, w.Role }).ToArray(),
+            Devices = index.Document.Devices.Where(d => d.Unit == code).Select(d => new { d.Id, d.Kind, d.Center }).ToArray(),
+        });
+    }
+
+    private static object UnitRef(UnitNode n) => new { n.Code, n.Name, n.Level, n.Parent };
+}

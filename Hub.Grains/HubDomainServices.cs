@@ -1,0 +1,26 @@
+using Hub.Grains.Alerts;
+using Hub.Grains.Ingest;
+using Hub.Grains.Time;
+using Hub.Grains.Topology;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hub.Grains;
+
+public static class HubDomainServices
+{
+    /// <summary>The domain's services every silo needs, whatever its storage.</summary>
+    public static IServiceCollection AddHubDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<HubOptions>(configuration.GetSection(HubOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HubClock>();
+        services.AddSingleton<TopologyCatalog>();
+        services.AddSingleton<TopologySync>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TopologySync>());
+        services.AddSingleton<IngestDispatcher>();
+        services.AddSingleton<AlertViews>();
+        return services;
+    }
+}

@@ -1,0 +1,201 @@
+using Hub.Grains.Alerts;
+using Hub.Grains.Ingest;
+using Hub.Grains.Model;
+using Hub.Grains.Time;
+using Hub.Grains.Topology;
+
+namespace Hub.Silo.Demo;
+
+/// <summary>
+/// A simulated city for the demo: shifts that began this morning, patrols, alerts of every kind
+/// arriving (some repeated, some resent), and duty officers working through them — so the API and
+/// the wall screen show a living city seconds after start. It goes through the same ingest and
+/// alert grains as real traffic.
+/// </summary>
+public sealed class DemoFeed(
+    TopologyCatalog topology,
+    IngestDispatcher ingest,
+    IGrainFactory grains,
+    HubClock clock,
+    ILogger<DemoFeed> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    private readonly Random _random = new();
+    private readonly List<Tracked> _alerts = [];
+    private int _sequence;
+
+    private sealed record Tracked(string Id, Severity Severity, DateTimeOffset RaisedAt, AlertReport Report)
+    {
+        public AlertState State { get; set; } = AlertState.Raised;
+        public DateTimeOffset ChangedAt { get; set; } = RaisedAt;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await StartShifts();
+            await RaiseBacklog();
+            using var timer = new PeriodicTimer(Tick);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await Step();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "The demo feed stopped");
+        }
+    }
+
+    /// <summary>Most workers started their shift earlier and have patrolled since; two have gone quiet.</summary>
+    private async Task StartShifts()
+    {
+        var index = topology.Current;
+        var now = clock.Now;
+        var checkins = new List<CheckinReport>();
+        var workers = index.Document.Workers;
+        for (var i = 0; i < workers.Count; i++)
+        {
+            var w = workers[i];
+            var grid = index.Find(w.Grid)!;
+            if (_random.Next(100) >= 85)
+            {
+                continue;
+            }
+            var start = now.AddMinutes(-_random.Next(40, 240));
+            checkins.Add(Checkin(w, w.Grid, CheckinKind.Start, start));
+            var quiet = i is 7 or 42;
+            var until = quiet ? start.AddMinutes(5) : now.AddMinutes(-_random.Next(1, 15));
+            for (var at = start.AddMinutes(_random.Next(5, 20)); at < until; at = at.AddMinutes(_random.Next(8, 25)))
+            {
+                checkins.Add(Checkin(w, PatrolTarget(grid), CheckinKind.Patrol, at));
+            }
+        }
+        foreach (var batch in checkins.Chunk(IngestLimits.MaxCheckins))
+        {
+            await ingest.ApplyCheckins(batch);
+        }
+        logger.LogInformation("Demo feed: {Count} check-ins of shifts already under way", checkins.Count);
+    }
+
+    /// <summary>Alerts from the past few hours, most already handled, some still open.</summary>
+    private async Task RaiseBacklog()
+    {
+        var now = clock.Now;
+        for (var i = 0; i < 40; i++)
+        {
+            await RaiseNew(now.AddMinutes(-_random.Next(5, 240)));
+        }
+        foreach (var alert in _alerts.Where(a => _random.Next(100) < 75).ToList())
+        {
+            await Act(alert, AlertAction.Acknowledge, null);
+            if (_random.Next(100) < 70)
+            {
+                await Act(alert, AlertAction.Resolve, Pick(DemoIncidents.Resolutions));
+                if (_random.Next(100) < 60)
+                {
+                    await Act(alert, AlertAction.Close, "结案");
+                }
+            }
+        }
+    }
+
+    private async Task Step()
+    {
+        var index = topology.Current;
+        var now = clock.Now;
+
+        var patrols = index.Document.Workers
+            .Where(_ => _random.Next(240) == 0)
+            .Select(w => Checkin(w, PatrolTarget(index.Find(w.Grid)!), CheckinKind.Patrol, now))
+            .ToArray();
+        if (patrols.Length > 0)
+        {
+            await ingest.ApplyCheckins(patrols);
+        }
+
+        if (_random.Next(8) == 0)
+        {
+            await RaiseNew(now);
+        }
+        else if (_random.Next(40) == 0 && _alerts.LastOrDefault(a => a.State.IsActive()) is { } repeated)
+        {
+            // The same device sees the same thing again: merged into the open alert.
+            await ingest.RaiseAlerts([repeated.Report with { SourceId = NextSourceId(), At = now }]);
+        }
+
+        foreach (var alert in _alerts.Where(a => a.State.IsActive()).ToList())
+        {
+            await Handle(alert, now);
+        }
+        _alerts.RemoveAll(a => a.State == AlertState.Closed);
+    }
+
+    // Officers acknowledge critical alerts fast and leave some warnings waiting, as real ones do.
+    private async Task Handle(Tracked alert, DateTimeOffset now)
+    {
+        var waited = now - alert.ChangedAt;
+        switch (alert.State)
+        {
+            case AlertState.Raised when waited > AckDelay(alert.Severity) && _random.Next(20) == 0:
+                await Act(alert, AlertAction.Acknowledge, "收到，正在核实");
+                break;
+            case AlertState.Acknowledged when waited > TimeSpan.FromSeconds(30) && _random.Next(30) == 0:
+                await Act(alert, AlertAction.Dispatch, "请网格员到场", assignee: "网格员");
+                break;
+            case AlertState.Acknowledged or AlertState.Dispatched when waited > TimeSpan.FromSeconds(90) && _random.Next(40) == 0:
+                await Act(alert, AlertAction.Resolve, Pick(DemoIncidents.Resolutions));
+                break;
+        }
+    }
+
+    private static TimeSpan AckDelay(Severity severity) => severity switch
+    {
+        Severity.Critical => TimeSpan.FromSeconds(10),
+        Severity.Major => TimeSpan.FromSeconds(40),
+        Severity.Minor => TimeSpan.FromMinutes(2),
+        _ => TimeSpan.FromMinutes(5),
+    };
+
+    private async Task RaiseNew(DateTimeOffset at)
+    {
+        var index = topology.Current;
+        var device = index.Document.Devices[_random.Next(index.Document.Devices.Count)];
+        var incident = Pick(DemoIncidents.For(device.Kind));
+        var severity = incident.Severities[_random.Next(incident.Severities.Length)];
+        var report = new AlertReport(
+            device.Center ?? "ZZ-DEMO", NextSourceId(), device.Unit, device.Id, incident.Category, severity, at,
+            incident.Title, Pick(incident.Details));
+        var result = (await ingest.RaiseAlerts([report]))[0];
+        if (result.Outcome == RaiseOutcome.Created)
+        {
+            _alerts.Add(new Tracked(result.AlertId, severity, at, report));
+        }
+    }
+
+    private async Task Act(Tracked alert, AlertAction action, string? note, string? assignee = null)
+    {
+        var result = await grains.GetGrain<IAlertGrain>(alert.Id).Act(new AlertCommand(action, Pick(DemoIncidents.Officers), note, assignee));
+        if (result.Alert is { } now)
+        {
+            alert.State = now.State;
+            alert.ChangedAt = clock.Now;
+        }
+    }
+
+    private string PatrolTarget(UnitNode grid) =>
+        grid.Children.Count == 0 ? grid.Code : grid.Children[_random.Next(grid.Children.Count)];
+
+    private static CheckinReport Checkin(WorkerSpec worker, string unit, CheckinKind kind, DateTimeOffset at) =>
+        new($"demo-{Guid.NewGuid():N}", worker.Id, unit, kind, at, null, null);
+
+    private string NextSourceId() => $"demo-{Environment.ProcessId}-{++_sequence}";
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+}

@@ -1,0 +1,22 @@
+namespace Hub.Silo.Hosting;
+
+/// <summary>The <c>Hub</c> settings only the executable reads (API.md §2).</summary>
+public sealed class SiloOptions
+{
+    /// <summary><c>memory</c> or <c>postgres</c>.</summary>
+    public string Storage { get; set; } = "memory";
+
+    /// <summary>Path of a topology JSON file loaded at start; the built-in demo city when absent.</summary>
+    public string? Topology { get; set; }
+
+    /// <summary>Run the simulated feed; defaults to on exactly when no topology file is given.</summary>
+    public bool? Demo { get; set; }
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    public string ClusterId { get; set; } = "hub";
+
+    public bool DemoEnabled => Demo ?? Topology is null;
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Hub.Grains.Topology;
+using Hub.Silo.Demo;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Silo.Hosting;
+
+/// <summary>
+/// Loads the topology before the hub starts listening: the <c>Hub:Topology</c> file when given,
+/// else the stored one, else (nothing stored yet) the built-in demo city.
+/// </summary>
+public sealed class TopologyBootstrap(
+    IOptions<SiloOptions> options,
+    IGrainFactory grains,
+    TopologySync sync,
+    ILogger<TopologyBootstrap> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var topology = grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key);
+        TopologyDocument? document = null;
+        if (options.Value.Topology is { } path)
+        {
+            document = await ReadFile(path, cancellationToken);
+        }
+        else if (await topology.GetVersion() == 0)
+        {
+            document = DemoCity.Build();
+        }
+        if (document is not null)
+        {
+            var result = await topology.Replace(document);
+            if (result.Errors.Count > 0)
+            {
+                throw new InvalidOperationException("The topology is invalid:\n" + string.Join('\n', result.Errors));
+            }
+            logger.LogInformation(
+                "Topology version {Version}: {Units} units, {Workers} workers, {Devices} devices",
+                result.Version, document.Units.Count, document.Workers.Count, document.Devices.Count);
+        }
+        await sync.Refresh();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task<TopologyDocument> ReadFile(string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        using var json = await JsonDocument.ParseAsync(file, cancellationToken: cancellationToken);
+        var (document, errors) = TopologyReader.Read(json.RootElement);
+        return document ?? throw new InvalidOperationException($"The topology file '{path}' is invalid:\n" + string.Join('\n', errors));
+    }
+}
