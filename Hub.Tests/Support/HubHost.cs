@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Hub.Dashboard.Json;
+using Hub.Grains.Topology;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Hub.Tests.Support;
+
+/// <summary>
+/// The real hub (Program: Orleans silo, API, memory storage) in this process, on its own Orleans
+/// ports, loaded with <see cref="TestCity"/> and no demo feed.
+/// </summary>
+public class HubHost : WebApplicationFactory<Program>
+{
+    private readonly string _topologyFile = Path.Combine(Path.GetTempPath(), $"hub-topology-{Guid.NewGuid():N}.json");
+    private Api? _api;
+
+    public HubHost()
+    {
+        File.WriteAllText(_topologyFile, Serialize(TestCity.Build()));
+    }
+
+    public Api Api => _api ??= new Api(CreateClient());
+
+    public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    public static string Serialize(TopologyDocument document) => JsonSerializer.Serialize(document, Json);
+
+    /// <summary>Settings on top of the defaults; a subclass may add its own.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings() => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Hub:SiloPort", FreePort.Next().ToString());
+        builder.UseSetting("Hub:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Hub:Topology", _topologyFile);
+        builder.UseSetting("Hub:Demo", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        File.Delete(_topologyFile);
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        HubJson.Configure(options);
+        return options;
+    }
+}

@@ -1,0 +1,91 @@
+using Hub.Grains.Alerts;
+using Hub.Grains.Model;
+
+namespace Hub.Tests.Unit;
+
+public class AlertBookTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    private static AlertEntry Entry(string id, Severity severity = Severity.Major, AlertState state = AlertState.Raised, string unit = "G1",
+        string? device = null, string category = "fire", DateOnly? day = null, UnitLevel? escalatedTo = null, long version = 1) =>
+        new(id, unit, severity, category, device, state, day ?? Today, escalatedTo, version);
+
+    [Fact]
+    public void Counts_active_alerts_by_severity_and_acknowledgement()
+    {
+        var book = new AlertBook();
+        book.Put(Entry("a", Severity.Critical));
+        book.Put(Entry("b", Severity.Critical, AlertState.Acknowledged));
+        book.Put(Entry("c", Severity.Major));
+        book.Put(Entry("d", Severity.Minor, AlertState.Dispatched));
+        book.Put(Entry("e", Severity.Warning));
+        book.Put(Entry("f", Severity.Critical, AlertState.Resolved));
+        book.Put(Entry("g", Severity.Major, AlertState.Closed));
+        var counts = book.Count();
+        Assert.Equal(new AlertCounts(5, 3, 2, 1, 1, 1, 1, 1, EscalationCounts.Zero), counts);
+    }
+
+    [Fact]
+    public void Only_unacknowledged_escalated_alerts_count_as_escalated()
+    {
+        var book = new AlertBook();
+        book.Put(Entry("a", escalatedTo: UnitLevel.Community));
+        book.Put(Entry("b", state: AlertState.Acknowledged, escalatedTo: UnitLevel.Street));
+        Assert.Equal(EscalationCounts.One(UnitLevel.Community), book.Count().Escalated);
+    }
+
+    [Fact]
+    public void A_filter_selects_one_building()
+    {
+        var book = new AlertBook();
+        book.Put(Entry("a", unit: "B1"));
+        book.Put(Entry("b", unit: "B2"));
+        Assert.Equal(1, book.Count(e => e.Unit == "B1").Active);
+    }
+
+    [Fact]
+    public void An_older_version_never_replaces_a_newer_one()
+    {
+        var book = new AlertBook();
+        Assert.True(book.Put(Entry("a", state: AlertState.Acknowledged, version: 2)));
+        Assert.False(book.Put(Entry("a", state: AlertState.Raised, version: 1)));
+        Assert.False(book.Put(Entry("a", state: AlertState.Raised, version: 2)));
+        Assert.Equal(AlertState.Acknowledged, book.Entries["a"].State);
+    }
+
+    [Fact]
+    public void Merge_target_is_the_active_alert_of_the_same_device_and_category()
+    {
+        var book = new AlertBook();
+        book.Put(Entry("old", state: AlertState.Resolved, device: "CAM-1"));
+        book.Put(Entry("other", device: "CAM-1", category: "crowd"));
+        book.Put(Entry("open", state: AlertState.Dispatched, device: "CAM-1"));
+        Assert.Equal("open", book.ActiveFor("CAM-1", "fire")!.Id);
+        Assert.Null(book.ActiveFor("CAM-2", "fire"));
+    }
+
+    [Fact]
+    public void Day_figures_count_alerts_raised_that_day_and_those_now_handled()
+    {
+        var book = new AlertBook();
+        book.Put(Entry("a"));
+        book.Put(Entry("b", state: AlertState.Resolved));
+        book.Put(Entry("c", state: AlertState.Closed));
+        book.Put(Entry("y", state: AlertState.Resolved, day: Today.AddDays(-1)));
+        Assert.Equal((3, 2), book.Day(Today));
+        Assert.Equal((1, 1), book.Day(Today.AddDays(-1)));
+        Assert.Equal((0, 0), book.Day(Today.AddDays(1)));
+    }
+
+    [Fact]
+    public void Pruning_forgets_old_handled_alerts_but_never_active_ones()
+    {
+        var book = new AlertBook();
+        book.Put(Entry("old-handled", state: AlertState.Closed, day: Today.AddDays(-2)));
+        book.Put(Entry("old-active", day: Today.AddDays(-30)));
+        book.Put(Entry("yesterday", state: AlertState.Closed, day: Today.AddDays(-1)));
+        book.Prune(Today);
+        Assert.Equal(["old-active", "yesterday"], book.Entries.Keys.Order());
+    }
+}

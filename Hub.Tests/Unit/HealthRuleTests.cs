@@ -1,0 +1,45 @@
+using Hub.Grains.Model;
+using Hub.Grains.Rollup;
+
+namespace Hub.Tests.Unit;
+
+public class HealthRuleTests
+{
+    private static AlertCounts Alerts(int active = 0, int unackCritical = 0, int unackMajor = 0, EscalationCounts? escalated = null) =>
+        AlertCounts.Zero with
+        {
+            Active = active,
+            UnacknowledgedCritical = unackCritical,
+            UnacknowledgedMajor = unackMajor,
+            Escalated = escalated ?? EscalationCounts.Zero,
+        };
+
+    [Fact]
+    public void Nothing_active_is_green() => Assert.Equal(Health.Green, HealthRule.Evaluate(AlertCounts.Zero, WorkerCounts.Zero));
+
+    [Fact]
+    public void Any_active_alert_is_yellow() => Assert.Equal(Health.Yellow, HealthRule.Evaluate(Alerts(active: 1), WorkerCounts.Zero));
+
+    [Fact]
+    public void Unacknowledged_major_is_orange() => Assert.Equal(Health.Orange, HealthRule.Evaluate(Alerts(active: 1, unackMajor: 1), WorkerCounts.Zero));
+
+    [Fact]
+    public void Lost_contact_worker_is_orange_even_without_alerts() =>
+        Assert.Equal(Health.Orange, HealthRule.Evaluate(AlertCounts.Zero, new WorkerCounts(3, 2, 1)));
+
+    [Fact]
+    public void Unacknowledged_critical_is_red() =>
+        Assert.Equal(Health.Red, HealthRule.Evaluate(Alerts(active: 1, unackCritical: 1), new WorkerCounts(3, 2, 1)));
+
+    [Fact]
+    public void Any_escalated_alert_is_red_at_every_level() =>
+        Assert.Equal(Health.Red, HealthRule.Evaluate(Alerts(active: 1, escalated: EscalationCounts.One(UnitLevel.Grid)), WorkerCounts.Zero));
+
+    [Fact]
+    public void Acknowledged_critical_is_only_active() =>
+        Assert.Equal(Health.Yellow, HealthRule.Evaluate(Alerts(active: 1) with { Critical = 1 }, WorkerCounts.Zero));
+
+    [Fact]
+    public void Health_orders_from_calm_to_urgent() =>
+        Assert.True(Health.Green < Health.Yellow && Health.Yellow < Health.Orange && Health.Orange < Health.Red);
+}

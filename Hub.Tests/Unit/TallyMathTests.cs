@@ -1,0 +1,45 @@
+using Hub.Grains.Model;
+using Hub.Grains.Rollup;
+
+namespace Hub.Tests.Unit;
+
+public class TallyMathTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    private static UnitTally Tally(DateOnly day, int active, int workers, int onDuty, int targets, int checkins, int patrolled, int raised, int handled) =>
+        new(AlertCounts.Zero with { Active = active, Unacknowledged = active }, new WorkerCounts(workers, onDuty, 0), targets,
+            new DayCounts(day, checkins, patrolled, raised, handled));
+
+    [Fact]
+    public void Sums_every_part()
+    {
+        var sum = TallyMath.Sum([Tally(Today, 1, 2, 1, 3, 10, 2, 4, 3), Tally(Today, 2, 3, 3, 1, 5, 1, 1, 1)], Today);
+        Assert.Equal(3, sum.Alerts.Active);
+        Assert.Equal(3, sum.Alerts.Unacknowledged);
+        Assert.Equal(new WorkerCounts(5, 4, 0), sum.Workers);
+        Assert.Equal(4, sum.PatrolTargets);
+        Assert.Equal(new DayCounts(Today, 15, 3, 5, 4), sum.Today);
+    }
+
+    [Fact]
+    public void A_child_still_on_yesterday_adds_no_day_figures_but_keeps_its_targets_and_alerts()
+    {
+        var sum = TallyMath.Sum([Tally(Today.AddDays(-1), 1, 2, 1, 3, 10, 2, 4, 3), Tally(Today, 0, 1, 1, 1, 5, 1, 0, 0)], Today);
+        Assert.Equal(1, sum.Alerts.Active);
+        Assert.Equal(4, sum.PatrolTargets);
+        Assert.Equal(new DayCounts(Today, 5, 1, 0, 0), sum.Today);
+    }
+
+    [Fact]
+    public void The_sum_of_nothing_is_empty() => Assert.Equal(UnitTally.Empty(Today) with { }, TallyMath.Sum([], Today) with { });
+
+    [Fact]
+    public void Escalation_counts_sum_per_level()
+    {
+        var a = AlertCounts.Zero with { Escalated = EscalationCounts.One(UnitLevel.Community) };
+        var b = AlertCounts.Zero with { Escalated = EscalationCounts.One(UnitLevel.District) };
+        var sum = TallyMath.Sum([UnitTally.Empty(Today) with { Alerts = a }, UnitTally.Empty(Today) with { Alerts = b }], Today);
+        Assert.Equal(new EscalationCounts(0, 1, 0, 1, 0), sum.Alerts.Escalated);
+    }
+}
