@@ -88,7 +88,11 @@ public sealed class DemoFeed(
     private async Task RaiseBacklog()
     {
         var now = clock.Now;
-        for (var i = 0; i < 40; i++)
+        foreach (var severity in Enum.GetValues<Severity>())
+        {
+            await RaiseNew(now.AddMinutes(-_random.Next(5, 240)), severity);
+        }
+        for (var i = 0; i < 36; i++)
         {
             await RaiseNew(now.AddMinutes(-_random.Next(5, 240)));
         }
@@ -163,19 +167,22 @@ public sealed class DemoFeed(
         _ => TimeSpan.FromMinutes(5),
     };
 
-    private async Task RaiseNew(DateTimeOffset at)
+    /// <param name="severity">A severity to raise; any when null.</param>
+    private async Task RaiseNew(DateTimeOffset at, Severity? severity = null)
     {
-        var index = topology.Current;
-        var device = index.Document.Devices[_random.Next(index.Document.Devices.Count)];
-        var incident = Pick(DemoIncidents.For(device.Kind));
-        var severity = incident.Severities[_random.Next(incident.Severities.Length)];
+        var devices = topology.Current.Document.Devices
+            .Where(d => severity is not { } s || DemoIncidents.For(d.Kind).Any(i => i.Severities.Contains(s)))
+            .ToArray();
+        var device = Pick(devices);
+        var incident = Pick(DemoIncidents.For(device.Kind).Where(i => severity is not { } s || i.Severities.Contains(s)).ToArray());
+        var chosen = severity ?? incident.Severities[_random.Next(incident.Severities.Length)];
         var report = new AlertReport(
-            device.Center ?? "ZZ-DEMO", NextSourceId(), device.Unit, device.Id, incident.Category, severity, at,
+            device.Center ?? "ZZ-DEMO", NextSourceId(), device.Unit, device.Id, incident.Category, chosen, at,
             incident.Title, Pick(incident.Details));
         var result = (await ingest.RaiseAlerts([report]))[0];
         if (result.Outcome == RaiseOutcome.Created)
         {
-            _alerts.Add(new Tracked(result.AlertId, severity, at, report));
+            _alerts.Add(new Tracked(result.AlertId, chosen, at, report));
         }
     }
 

@@ -1,0 +1,41 @@
+using Hub.Dashboard;
+using Hub.Silo.Demo;
+
+namespace Hub.Silo.Hosting;
+
+/// <summary>Builds the whole hub: the Orleans silo, the API and the page, for the configured storage.</summary>
+public static class HubApplication
+{
+    public const string DefaultUrl = "http://localhost:8080";
+
+    /// <param name="configure">A last word on the services, for a benchmark that brings grains of its own.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        var section = builder.Configuration.GetSection("Hub");
+        var options = section.Get<SiloOptions>() ?? new SiloOptions();
+        builder.Services.Configure<SiloOptions>(section);
+
+        builder.AddHubSilo(options);
+        builder.Services.AddHubApi();
+        builder.Services.AddHostedService<TopologyBootstrap>();
+        if (options.DemoEnabled)
+        {
+            builder.Services.AddHostedService<DemoFeed>();
+        }
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapHubApi();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
+        return app;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Hub.Tests.Support;
+
+/// <summary>
+/// The hub as a real separate process (the built Hub.Silo), on free ports, as an operator runs it.
+/// Killed with its whole tree on dispose.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _up = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SiloProcess(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public Api Api => new(new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) });
+
+    /// <summary>Starts the hub with these <c>--key value</c> settings on top of fresh ports, and waits until it listens.</summary>
+    public static async Task<SiloProcess> Start(IReadOnlyDictionary<string, string>? settings = null, TimeSpan? timeout = null)
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var all = new Dictionary<string, string>
+        {
+            ["urls"] = url,
+            ["Hub:SiloPort"] = FreePort.Next().ToString(),
+            ["Hub:GatewayPort"] = FreePort.Next().ToString(),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hub.Silo.dll"));
+        foreach (var (key, value) in all)
+        {
+            start.ArgumentList.Add($"--{key}");
+            start.ArgumentList.Add(value);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the hub");
+        var silo = new SiloProcess(process, url);
+        process.OutputDataReceived += (_, e) => silo.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = Task.Delay(timeout ?? TimeSpan.FromSeconds(60));
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(silo._up.Task, exited, deadline);
+        if (first != silo._up.Task)
+        {
+            await silo.DisposeAsync();
+            throw new InvalidOperationException($"the hub did not come up ({(first == exited ? "it exited" : "timed out")}):\n{silo.Output}");
+        }
+        return silo;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+        if (line.Contains("Governance Hub is up", StringComparison.Ordinal))
+        {
+            _up.TrySetResult();
+        }
+    }
+}
