@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hub.Bench;
+using Hub.Dashboard.Json;
+using Hub.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+// Throughput of the real ingest path against the raw rate of grain calls on this machine, in one
+// run (these machines are noisy: compare ratios, not absolute figures). Run in Release:
+//   dotnet run -c Release --project bench/Hub.Bench [-- seconds]
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+var duration = TimeSpan.FromSeconds(seconds);
+const int CallsInFlight = 1_000;
+const int BatchSize = 1_000;
+const int Senders = 4;
+
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+HubJson.Configure(json);
+var topologyFile = Path.Combine(Path.GetTempPath(), $"hub-bench-{Environment.ProcessId}.json");
+await File.WriteAllTextAsync(topologyFile, JsonSerializer.Serialize(BenchCity.Build(), json));
+var port = FreeTcpPort();
+var app = HubApplication.Build(
+[
+    "--urls", $"http://127.0.0.1:{port}",
+    "--Hub:Topology", topologyFile,
+    "--Hub:Demo", "false",
+    "--Hub:SiloPort", FreeTcpPort().ToString(CultureInfo.InvariantCulture),
+    "--Hub:GatewayPort", FreeTcpPort().ToString(CultureInfo.InvariantCulture),
+    "--Logging:LogLevel:Default", "Warning",
+    "--Logging:LogLevel:Orleans", "Error",
+]);
+await app.StartAsync();
+var grains = app.Services.GetRequiredService<IGrainFactory>();
+using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(1) };
+
+Console.WriteLine($"Governance Hub benchmark: {Environment.ProcessorCount} cores, {seconds} s per measurement, .NET {Environment.Version}");
+
+// (a) The baseline: no-op grain calls, 1,000 in flight per window (Task.WhenAll, not Task.Run loops).
+Task<int> PingWindow(int _) =>
+    Task.WhenAll(Enumerable.Range(0, CallsInFlight).Select(i => grains.GetGrain<IPingGrain>(i).Ping())).ContinueWith(_ => CallsInFlight, TaskScheduler.Default);
+await Measure.Run(TimeSpan.FromSeconds(2), 1, PingWindow);
+var ping = await Measure.Run(duration, 1, PingWindow);
+
+// (b) Check-ins through HTTP, validation and one call per grid: each batch of 1,000 touches 1,000 grids.
+var now = DateTimeOffset.UtcNow;
+async Task<int> IngestWindow(int batch)
+{
+    var items = Enumerable.Range(0, BatchSize).Select(i => new
+    {
+        id = $"bench-{batch}-{i}",
+        worker = BenchCity.Worker(i),
+        unit = $"{BenchCity.Grids[i]}-B{1 + (batch % 3)}",
+        kind = "patrol",
+        at = now,
+    });
+    using var response = await http.PostAsJsonAsync("/api/v1/checkins", items, json);
+    response.EnsureSuccessStatusCode();
+    return BatchSize;
+}
+await Measure.Run(TimeSpan.FromSeconds(3), Senders, IngestWindow);
+var ingest = await Measure.Run(duration, Senders, IngestWindow);
+
+Console.WriteLine();
+Console.WriteLine("| measurement | rate | p50 | p99 |");
+Console.WriteLine("| --- | ---: | ---: | ---: |");
+Console.WriteLine($"| (a) no-op grain calls, {CallsInFlight} in flight | {ping.PerSecond:N0} calls/s | {Ms(ping.Percentile(0.5))} per window | {Ms(ping.Percentile(0.99))} per window |");
+Console.WriteLine($"| (b) check-ins via POST /api/v1/checkins, batches of {BatchSize} over {BenchCity.Grids.Count} grids, {Senders} senders | {ingest.PerSecond:N0} check-ins/s | {Ms(ingest.Percentile(0.5))} per batch | {Ms(ingest.Percentile(0.99))} per batch |");
+Console.WriteLine();
+Console.WriteLine($"b/a = {ingest.PerSecond / ping.PerSecond:0.000} (check-ins applied per no-op grain call)");
+
+await app.StopAsync();
+File.Delete(topologyFile);
+
+static string Ms(TimeSpan t) => $"{t.TotalMilliseconds:0.0} ms";
+
+static int FreeTcpPort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
