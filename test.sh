@@ -28,22 +28,22 @@ if ! dotnet build Hub.sln -c Release -warnaserror; then
 fi
 
 passed=0 failed=0 skipped=0 status=0
+counters=""
+count() { sed -E "s/.* $1=\"([0-9]+)\".*/\1/" <<<"$counters"; }
 for project in $(find . -name '*.Tests.csproj' -not -path './bin/*' | sort); do
   name=$(basename "$project" .csproj)
   step "Tests: $name"
-  log="$results/$name.log"
-  dotnet test "$project" -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"
-  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-  summary=$(grep -E '^(Passed|Failed)! +- Failed: ' "$log" | tail -n 1)
-  if [ -z "$summary" ]; then
-    echo "$name: the test run ended without a summary (the test host crashed?)"
+  trx="$results/$name.trx"
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$trx" --logger "console;verbosity=normal" || status=1
+  counters=$(grep -o '<Counters [^>]*>' "$trx" 2>/dev/null)
+  if [ -z "$counters" ]; then
+    echo "$name: the test run left no results (the test host crashed?)"
     failed=$((failed + 1)); status=1
     continue
   fi
-  f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary")
-  p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
-  s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
-  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  passed=$((passed + $(count passed)))
+  failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+  skipped=$((skipped + $(count total) - $(count executed)))
 done
 
 echo
