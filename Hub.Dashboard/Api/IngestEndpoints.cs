@@ -18,41 +18,35 @@ public static class IngestEndpoints
         return api;
     }
 
-    private static async Task<IResult> Checkins(HttpRequest request, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest)
-    {
-        var (batch, problem) = await ReadBatch(request, IngestLimits.MaxCheckins, "check-ins");
-        if (batch is null)
-        {
-            return problem!;
-        }
-        using (batch)
-        {
-            var read = CheckinReader.Read(batch.RootElement, topology.Current, clock.Now);
-            if (!read.IsValid)
+    private static Task<IResult> Checkins(HttpRequest request, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
+        Ingest(request, IngestLimits.MaxCheckins, "check-ins",
+            batch => CheckinReader.Read(batch, topology.Current, clock.Now),
+            async items =>
             {
-                return Problems.InvalidBatch(read.Errors, batch.RootElement.GetArrayLength());
-            }
-            var result = await ingest.ApplyCheckins(read.Items);
-            return Results.Accepted(value: new { result.Accepted, result.Duplicates });
-        }
-    }
+                var result = await ingest.ApplyCheckins(items);
+                return new { result.Accepted, result.Duplicates };
+            });
 
-    private static async Task<IResult> Alerts(HttpRequest request, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest)
+    private static Task<IResult> Alerts(HttpRequest request, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
+        Ingest(request, IngestLimits.MaxAlerts, "alerts",
+            batch => AlertReader.Read(batch, topology.Current, clock.Now),
+            async items => new { Results = await ingest.RaiseAlerts(items) });
+
+    /// <summary>Reads, validates whole, and only then applies a batch; 202 with what applying it answered.</summary>
+    private static async Task<IResult> Ingest<T>(
+        HttpRequest request, int maxItems, string what, Func<JsonElement, BatchRead<T>> read, Func<IReadOnlyList<T>, Task<object>> apply)
     {
-        var (batch, problem) = await ReadBatch(request, IngestLimits.MaxAlerts, "alerts");
+        var (batch, problem) = await ReadBatch(request, maxItems, what);
         if (batch is null)
         {
             return problem!;
         }
         using (batch)
         {
-            var read = AlertReader.Read(batch.RootElement, topology.Current, clock.Now);
-            if (!read.IsValid)
-            {
-                return Problems.InvalidBatch(read.Errors, batch.RootElement.GetArrayLength());
-            }
-            var results = await ingest.RaiseAlerts(read.Items);
-            return Results.Accepted(value: new { Results = results });
+            var items = read(batch.RootElement);
+            return items.IsValid
+                ? Results.Accepted(value: await apply(items.Items))
+                : Problems.InvalidBatch(items.Errors, batch.RootElement.GetArrayLength());
         }
     }
 

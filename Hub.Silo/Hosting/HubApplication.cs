@@ -32,8 +32,6 @@ public static class HubApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
         app.MapHubApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
         return app;
