@@ -1,3 +1,7 @@
+using System.Globalization;
+using Hub.Grains.History;
+using Hub.Grains.Rollup;
+using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +16,52 @@ public static class UnitEndpoints
     public static RouteGroupBuilder MapUnits(this RouteGroupBuilder api)
     {
         api.MapGet("/units/{code}/status", Status);
+        api.MapGet("/units/{code}/stats", Stats);
         return api;
+    }
+
+    /// <summary>The longest range one request may ask for; longer reports are several requests.</summary>
+    public const int MaxStatsDays = 366;
+
+    private static async Task<IResult> Stats(string code, HttpRequest request, TopologyCatalog topology, HubClock clock, IHistoryStats history)
+    {
+        var index = topology.Current;
+        if (index.Find(code) is not { } node)
+        {
+            return Problems.NotFound($"unknown unit '{code}'");
+        }
+        var errors = new List<string>();
+        var to = DateParam(request, "to", errors) ?? clock.Today;
+        var from = DateParam(request, "from", errors) ?? to.AddDays(-29);
+        if (errors.Count == 0 && from > to)
+        {
+            errors.Add($"from: {from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
+        }
+        if (errors.Count == 0 && to.DayNumber - from.DayNumber + 1 > MaxStatsDays)
+        {
+            errors.Add($"from: the range is longer than {MaxStatsDays} days");
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.BadRequest(string.Join("; ", errors), errors);
+        }
+        var days = await history.Days(code, from, to, request.HttpContext.RequestAborted);
+        return Results.Ok(StatsComposer.Compose(node, from, to, index.PatrolTargetsOf(code), days));
+    }
+
+    private static DateOnly? DateParam(HttpRequest request, string name, List<string> errors)
+    {
+        var text = request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        errors.Add($"{name}: '{text}' is not a date (yyyy-MM-dd)");
+        return null;
     }
 
     private static async Task<IResult> Status(string code, TopologyCatalog topology, IGrainFactory grains)

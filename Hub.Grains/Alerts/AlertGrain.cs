@@ -1,5 +1,6 @@
 using Hub.Grains.History;
 using Hub.Grains.Model;
+using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
@@ -14,15 +15,17 @@ public sealed class AlertGrain(
     [PersistentState("alert", HubStorage.Name)] IPersistentState<AlertGrainState> state,
     IAlertJournal journal,
     HubClock clock,
+    AlertViews views,
     TopologyCatalog topology) : Grain, IAlertGrain
 {
     private string Id => this.GetPrimaryKeyString();
 
     public async Task<RaiseResult> Register(AlertReport report, string owner, IReadOnlyList<string> path, string? mergeInto)
     {
-        if (state.State.Alert is not null)
+        if (state.State.Alert is { } known)
         {
-            return new RaiseResult(report.SourceId, Id, RaiseOutcome.Duplicate, null);
+            // The entry lets a holder that lost it (its write failed after this one succeeded) count it again.
+            return new RaiseResult(report.SourceId, Id, RaiseOutcome.Duplicate, EntryOf(known));
         }
         if (state.State.MergedInto is { } target)
         {
@@ -31,7 +34,7 @@ public sealed class AlertGrain(
         if (mergeInto is not null && await GrainFactory.GetGrain<IAlertGrain>(mergeInto).Merge(report) is { } merged)
         {
             state.State.MergedInto = mergeInto;
-            await state.WriteStateAsync();
+            await Durably.Write(this, state.WriteStateAsync);
             return new RaiseResult(report.SourceId, mergeInto, RaiseOutcome.Merged, merged);
         }
 
@@ -39,7 +42,8 @@ public sealed class AlertGrain(
         var alert = new AlertSummary(
             Id, report.Source, report.SourceId, report.Unit, owner, path, report.Device, report.Category, report.Severity,
             report.Title, report.Detail, report.At, report.At, Occurrences: 1, AlertState.Raised, Cleared: false,
-            EscalatedTo: null, Assignee: null, LastBy: report.Source, ChangedAt: now, Version: 1);
+            EscalatedTo: null, Assignee: null, LastBy: report.Source, ChangedAt: now, Version: 1,
+            HandleDeadline: views.DeadlineOf(report.Severity, report.At));
         await Save(alert, new AuditEntry(now, report.Source, AlertEventKind.Raised, null, AlertState.Raised, report.Title));
         return new RaiseResult(report.SourceId, Id, RaiseOutcome.Created, EntryOf(alert));
     }
@@ -81,6 +85,7 @@ public sealed class AlertGrain(
             LastBy = command.Actor,
             ChangedAt = now,
             Version = alert.Version + 1,
+            HandledAt = alert.HandledAt ?? (to.IsActive() ? null : now),
         };
         await Save(changed, new AuditEntry(now, command.Actor, AlertTransitions.EventOf(command.Action), alert.State, to, command.Note, command.Assignee));
         NotifyHolder(changed);
@@ -116,8 +121,8 @@ public sealed class AlertGrain(
     {
         state.State.Alert = alert;
         state.State.Audit.Add(audit);
-        await state.WriteStateAsync();
-        await journal.Record(alert);
+        await Durably.Write(this, state.WriteStateAsync);
+        await Durably.Write(this, () => journal.Record(alert, audit));
     }
 
     private AlertEntry EntryOf(AlertSummary alert)

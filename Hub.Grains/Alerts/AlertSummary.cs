@@ -25,7 +25,9 @@ public sealed record AlertSummary(
     string? Assignee,
     string LastBy,
     DateTimeOffset ChangedAt,
-    long Version)
+    long Version,
+    DateTimeOffset? HandleDeadline = null,
+    DateTimeOffset? HandledAt = null)
 {
     public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel) =>
         new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version);

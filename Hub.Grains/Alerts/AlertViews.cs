@@ -10,10 +10,10 @@ public sealed class AlertViews(HubClock clock, Microsoft.Extensions.Options.IOpt
         var active = Model.AlertStates.IsActive(a.State);
         DateTimeOffset? deadline = null;
         double? used = null;
-        if (active && options.Value.Sla.Handle.For(a.Severity) is { } limit && limit > TimeSpan.Zero)
+        if (active && (a.HandleDeadline ?? DeadlineOf(a.Severity, a.At)) is { } due && due > a.At)
         {
-            deadline = clock.InZone(a.At + limit);
-            used = Math.Round(Math.Max(0, (clock.Now - a.At) / limit), 4);
+            deadline = clock.InZone(due);
+            used = Math.Round(Math.Max(0, (clock.Now - a.At) / (due - a.At)), 4);
         }
         return new AlertView(
             a.Id, a.Source, a.SourceId, a.Unit, a.Path, a.Device, a.Category, a.Severity, a.Title, a.Detail,
@@ -21,4 +21,8 @@ public sealed class AlertViews(HubClock clock, Microsoft.Extensions.Options.IOpt
             a.Assignee, a.LastBy, clock.InZone(a.ChangedAt), deadline, used,
             audit?.Select(e => e with { At = clock.InZone(e.At) }).ToArray());
     }
+
+    /// <summary>When an alert of <paramref name="severity"/> raised at <paramref name="at"/> must be handled; null if never.</summary>
+    public DateTimeOffset? DeadlineOf(Model.Severity severity, DateTimeOffset at) =>
+        options.Value.Sla.Handle.For(severity) is { } limit && limit > TimeSpan.Zero ? at + limit : null;
 }

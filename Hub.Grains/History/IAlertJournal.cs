@@ -8,7 +8,8 @@ namespace Hub.Grains.History;
 /// </summary>
 public interface IAlertJournal
 {
-    Task Record(AlertSummary alert, CancellationToken cancellationToken = default);
+    /// <summary>Keeps <paramref name="alert"/> as it now is and <paramref name="change"/> as one more lifecycle event; durable when it returns.</summary>
+    Task Record(AlertSummary alert, AuditEntry change, CancellationToken cancellationToken = default);
 
     /// <summary>Alerts in the subtree of <see cref="AlertQuery.Unit"/>, newest first.</summary>
     Task<IReadOnlyList<AlertSummary>> Find(AlertQuery query, CancellationToken cancellationToken = default);

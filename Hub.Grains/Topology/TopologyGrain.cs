@@ -1,3 +1,4 @@
+using Hub.Grains.Storage;
 using Hub.Grains.Units;
 
 namespace Hub.Grains.Topology;
@@ -17,7 +18,7 @@ public sealed class TopologyGrain(
         }
         var previous = catalog.Current;
         state.State = new TopologyState { Version = state.State.Version + 1, Document = document };
-        await state.WriteStateAsync();
+        await Durably.Write(this, state.WriteStateAsync);
         var index = new TopologyIndex(document, state.State.Version);
         catalog.Offer(index);
         await ResyncUnits(previous, index);

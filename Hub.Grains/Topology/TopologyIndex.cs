@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Hub.Grains.Model;
 
 namespace Hub.Grains.Topology;
 
@@ -14,6 +15,7 @@ public sealed class TopologyIndex
     private readonly FrozenDictionary<string, WorkerSpec> _workers;
     private readonly FrozenDictionary<string, IReadOnlyList<WorkerSpec>> _workersByGrid;
     private readonly FrozenDictionary<string, DeviceSpec> _devices;
+    private readonly FrozenDictionary<string, int> _patrolTargets;
 
     /// <param name="doc">A document that <see cref="TopologyValidator"/> accepted.</param>
     public TopologyIndex(TopologyDocument doc, long version)
@@ -48,6 +50,20 @@ public sealed class TopologyIndex
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<WorkerSpec>)g.ToArray(), StringComparer.Ordinal);
         _devices = doc.Devices.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
         Tops = doc.Units.Where(u => u.Parent is null).Select(u => u.Code).ToArray();
+        var targets = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var node in _units.Values.Where(n => n.Level == UnitLevel.Grid))
+        {
+            var own = Math.Max(1, node.Children.Count);
+            foreach (var code in node.Path)
+            {
+                targets[code] = targets.GetValueOrDefault(code) + own;
+            }
+        }
+        foreach (var node in _units.Values.Where(n => n.Level == UnitLevel.Building))
+        {
+            targets[node.Code] = 1;
+        }
+        _patrolTargets = targets.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public TopologyDocument Document { get; }
@@ -70,6 +86,9 @@ public sealed class TopologyIndex
     public DeviceSpec? Device(string id) => _devices.GetValueOrDefault(id);
 
     public IReadOnlyList<WorkerSpec> WorkersOf(string grid) => _workersByGrid.GetValueOrDefault(grid) ?? [];
+
+    /// <summary>Patrol targets in a subtree: its buildings, and each grid that has none.</summary>
+    public int PatrolTargetsOf(string code) => _patrolTargets.GetValueOrDefault(code);
 
     /// <summary>Whether <paramref name="code"/> is <paramref name="root"/> or lies beneath it.</summary>
     public bool IsWithin(string code, string root) =>

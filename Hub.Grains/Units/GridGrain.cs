@@ -1,7 +1,9 @@
 using Hub.Grains.Alerts;
+using Hub.Grains.History;
 using Hub.Grains.Localization;
 using Hub.Grains.Model;
 using Hub.Grains.Rollup;
+using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Microsoft.Extensions.Options;
@@ -12,6 +14,7 @@ public sealed class GridGrain(
     [PersistentState("grid", HubStorage.Name)] IPersistentState<GridState> state,
     TopologyCatalog topology,
     HubClock clock,
+    ICheckinJournal journal,
     IOptions<HubOptions> options) : UnitGrain(topology, clock), IGridGrain
 {
     /// <summary>Days of check-in figures and ids kept for late arrivals and resends.</summary>
@@ -28,7 +31,7 @@ public sealed class GridGrain(
 
     protected override AlertBook Book => Grid.Alerts;
 
-    protected override Task Save() => state.WriteStateAsync();
+    protected override Task Save() => Durably.Write(this, state.WriteStateAsync);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -42,17 +45,25 @@ public sealed class GridGrain(
         {
             return CheckinResult.None;
         }
-        int accepted = 0, duplicates = 0;
-        var found = new List<string>();
-        foreach (var c in checkins)
+        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        var fresh = checkins
+            .Where(c => c.Id is null || (!Grid.SeenCheckins.ContainsKey(c.Id) && inBatch.Add(c.Id)))
+            .ToList();
+        if (fresh.Count == 0)
+        {
+            return new CheckinResult(0, checkins.Count);
+        }
+
+        // History first: it keeps one row per (grid, id), so a retry after a failed state write adds nothing twice.
+        await Durably.Write(this, () => journal.Record(fresh.Select(c => Record(node, c)).ToArray()));
+        var ended = new List<string>();
+        foreach (var c in fresh)
         {
             var day = Clock.DayOf(c.At);
-            if (c.Id is not null && !Grid.SeenCheckins.TryAdd(c.Id, day))
+            if (c.Id is not null)
             {
-                duplicates++;
-                continue;
+                Grid.SeenCheckins[c.Id] = day;
             }
-            accepted++;
             var figures = Grid.Days.TryGetValue(day, out var known) ? known : Grid.Days[day] = new PatrolDay();
             figures.CheckinsByUnit[c.Unit] = figures.CheckinsByUnit.GetValueOrDefault(c.Unit) + 1;
             if (c.Kind == CheckinKind.Patrol)
@@ -61,18 +72,18 @@ public sealed class GridGrain(
             }
             if (UpdateDuty(c) is { } lostAlert)
             {
-                found.Add(lostAlert);
+                ended.Add(lostAlert);
             }
         }
         Prune();
         await Save();
-        foreach (var alert in found)
+        foreach (var alert in ended)
         {
             await GrainFactory.GetGrain<IAlertGrain>(alert).Clear(LostContactSource);
         }
         WatchLostContact();
         Changed(urgent: false);
-        return new CheckinResult(accepted, duplicates);
+        return new CheckinResult(fresh.Count, checkins.Count - fresh.Count);
     }
 
     public override Task<UnitStatus?> GetStatus(string code)
@@ -139,12 +150,18 @@ public sealed class GridGrain(
     private static HashSet<string> Targets(UnitNode grid) =>
         grid.Children.Count > 0 ? grid.Children.ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal) { grid.Code };
 
+    /// <summary>The patrol target a check-in covers: its building, or a grid without buildings; a patrol at a grid that has buildings covers none (API.md §6).</summary>
+    private static string? TargetOf(UnitNode grid, CheckinReport c) =>
+        c.Kind == CheckinKind.Patrol && (c.Unit != grid.Code || grid.Children.Count == 0) ? c.Unit : null;
+
+    private CheckinRecord Record(UnitNode grid, CheckinReport c) => new(
+        Code, c.Id, c.Worker, c.Unit, Topology.Current.Find(c.Unit)?.Path ?? grid.Path, c.Kind, c.At, Clock.DayOf(c.At), TargetOf(grid, c));
+
     private void RecordPatrol(UnitNode grid, PatrolDay figures, CheckinReport c)
     {
-        // A patrol at a grid that has buildings is a check-in but covers no target (API.md §6).
-        if (c.Unit != grid.Code || grid.Children.Count == 0)
+        if (TargetOf(grid, c) is { } target)
         {
-            figures.Patrolled.Add(c.Unit);
+            figures.Patrolled.Add(target);
         }
         if (!Grid.LastPatrol.TryGetValue(c.Unit, out var last) || last < c.At)
         {

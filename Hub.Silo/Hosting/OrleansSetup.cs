@@ -1,6 +1,5 @@
 using Hub.Grains;
-using Hub.Grains.History;
-using Hub.Silo.Storage;
+using Hub.Silo.Storage.Memory;
 using Orleans.Configuration;
 
 namespace Hub.Silo.Hosting;
@@ -21,7 +20,7 @@ public static class OrleansSetup
                     silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: ServiceId, clusterId: options.ClusterId);
                     silo.AddMemoryGrainStorage(HubStorage.Name);
                 });
-                builder.Services.AddSingleton<IAlertJournal, MemoryAlertJournal>();
+                builder.Services.AddMemoryHistory();
                 break;
             default:
                 throw new InvalidOperationException($"Hub:Storage '{options.Storage}' is not supported; use 'memory'.");

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using Hub.Grains;
-using Hub.Grains.History;
 using Hub.Grains.Topology;
-using Hub.Silo.Storage;
+using Hub.Silo.Storage.Memory;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Hub.Tests.Support;
@@ -35,7 +33,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             }).Build();
             silo.AddMemoryGrainStorage(HubStorage.Name);
             silo.Services.AddHubDomain(configuration);
-            silo.Services.AddSingleton<IAlertJournal, MemoryAlertJournal>();
+            silo.Services.AddMemoryHistory();
             silo.AddIncomingGrainCallFilter<ReportCounter>();
         }
     }

@@ -1,0 +1,42 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Hub.Grains.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+
+namespace Hub.Dashboard.Api;
+
+/// <summary>
+/// Storage that cannot take a change is answered with 503 and Retry-After — never a false 2xx, and
+/// never a 500 that would make a center give up.
+/// </summary>
+public sealed class StorageUnavailableHandler : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsStorageFailure(exception))
+        {
+            return false;
+        }
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Problems.Of(
+            StatusCodes.Status503ServiceUnavailable,
+            "Storage unavailable",
+            "durable storage is unavailable; nothing was acknowledged, try again shortly").ExecuteAsync(httpContext);
+        return true;
+    }
+
+    private static bool IsStorageFailure(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is StorageUnavailableException or DbException or SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Hub.Grains.Alerts;
+using Hub.Grains.History;
+using Hub.Grains.Model;
+using Hub.Grains.Time;
+
+namespace Hub.Silo.Storage.Memory;
+
+/// <summary>
+/// History for a single in-memory silo: every alert's latest facts and lifecycle events and every
+/// check-in, answering the same questions as the PostgreSQL history. Lost when the process exits.
+/// </summary>
+public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJournal, IHistoryStats
+{
+    private readonly ConcurrentDictionary<string, AlertSummary> _alerts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string AlertId, AuditEntry Change)> _events = new();
+    private readonly ConcurrentDictionary<(string Grid, string Id), bool> _checkinIds = new();
+    private readonly ConcurrentQueue<CheckinRecord> _checkins = new();
+
+    public Task Record(AlertSummary alert, AuditEntry change, CancellationToken cancellationToken = default)
+    {
+        _alerts.AddOrUpdate(alert.Id, alert, (_, known) => known.Version >= alert.Version ? known : alert);
+        _events.Enqueue((alert.Id, change));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AlertSummary>> Find(AlertQuery query, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<AlertSummary> found = _alerts.Values
+            .Where(query.Matches)
+            .OrderByDescending(a => a.At)
+            .ThenByDescending(a => a.Id, StringComparer.Ordinal)
+            .Take(query.Limit)
+            .ToArray();
+        return Task.FromResult(found);
+    }
+
+    public Task Record(IReadOnlyList<CheckinRecord> checkins, CancellationToken cancellationToken = default)
+    {
+        foreach (var c in checkins)
+        {
+            if (c.Id is null || _checkinIds.TryAdd((c.Grid, c.Id), true))
+            {
+                _checkins.Enqueue(c);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DayHistory>> Days(string unit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
+    {
+        var alerts = _alerts.Values
+            .Where(a => a.Path.Contains(unit, StringComparer.Ordinal))
+            .Select(a => (Day: clock.DayOf(a.At), Alert: a))
+            .Where(x => x.Day >= firstDay && x.Day <= lastDay)
+            .GroupBy(x => x.Day)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Alert).ToArray());
+        var checkins = _checkins
+            .Where(c => c.Day >= firstDay && c.Day <= lastDay && c.Path.Contains(unit, StringComparer.Ordinal))
+            .GroupBy(c => c.Day)
+            .ToDictionary(g => g.Key, g => g.ToArray());
+        IReadOnlyList<DayHistory> days = alerts.Keys.Union(checkins.Keys).Order().Select(day =>
+        {
+            var a = alerts.GetValueOrDefault(day) ?? [];
+            var c = checkins.GetValueOrDefault(day) ?? [];
+            return new DayHistory(
+                day,
+                a.Length,
+                a.Count(x => !x.State.IsActive()),
+                a.Count(x => x.HandledAt is { } handled && (x.HandleDeadline is not { } due || handled <= due)),
+                a.Count(x => x.State == AlertState.Closed),
+                c.Length,
+                c.Count(x => x.Kind == CheckinKind.Patrol),
+                c.Where(x => x.Target is not null).Select(x => x.Target).Distinct(StringComparer.Ordinal).Count());
+        }).ToArray();
+        return Task.FromResult(days);
+    }
+
+    /// <summary>Lifecycle events recorded for one alert, oldest first.</summary>
+    public IReadOnlyList<AuditEntry> EventsOf(string alertId) => _events.Where(e => e.AlertId == alertId).Select(e => e.Change).ToArray();
+}
