@@ -4,6 +4,7 @@ using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Grains.Alerts;
 
@@ -16,9 +17,27 @@ public sealed class AlertGrain(
     IAlertJournal journal,
     HubClock clock,
     AlertViews views,
-    TopologyCatalog topology) : Grain, IAlertGrain
+    TopologyCatalog topology,
+    IOptions<HubOptions> options) : Grain, IAlertGrain, IRemindable
 {
+    /// <summary>The durable wake-up behind the escalation timer: it re-activates the grain after a restart.</summary>
+    private const string EscalationReminder = "escalation";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private IGrainTimer? _escalationTimer;
+
     private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Alert is { State: AlertState.Raised })
+        {
+            await Escalate();
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        state.State.Alert is { State: AlertState.Raised } ? Escalate() : StopEscalation();
 
     public async Task<RaiseResult> Register(AlertReport report, string owner, IReadOnlyList<string> path, string? mergeInto)
     {
@@ -45,6 +64,7 @@ public sealed class AlertGrain(
             EscalatedTo: null, Assignee: null, LastBy: report.Source, ChangedAt: now, Version: 1,
             HandleDeadline: views.DeadlineOf(report.Severity, report.At));
         await Save(alert, new AuditEntry(now, report.Source, AlertEventKind.Raised, null, AlertState.Raised, report.Title));
+        await Escalate();
         return new RaiseResult(report.SourceId, Id, RaiseOutcome.Created, EntryOf(alert));
     }
 
@@ -88,6 +108,10 @@ public sealed class AlertGrain(
             HandledAt = alert.HandledAt ?? (to.IsActive() ? null : now),
         };
         await Save(changed, new AuditEntry(now, command.Actor, AlertTransitions.EventOf(command.Action), alert.State, to, command.Note, command.Assignee));
+        if (alert.State == AlertState.Raised)
+        {
+            await StopEscalation();
+        }
         NotifyHolder(changed);
         return new ActionResult(ActionOutcome.Done, changed, state.State.Audit);
     }
@@ -116,6 +140,51 @@ public sealed class AlertGrain(
         state.State.Alert is { } alert ? new ActionResult(ActionOutcome.Done, alert, state.State.Audit) : ActionResult.NotFound);
 
     public Task<AlertEntry?> GetEntry() => Task.FromResult(state.State.Alert is { } alert ? EntryOf(alert) : null);
+
+    /// <summary>
+    /// Moves the alert up to the rung its unacknowledged time has reached, then arms a timer for the
+    /// next climb (and a coarse reminder, so a restart does not forget it).
+    /// </summary>
+    private async Task Escalate()
+    {
+        if (state.State.Alert is not { State: AlertState.Raised } alert
+            || options.Value.Sla.Ack.For(alert.Severity) is not { } period || period <= TimeSpan.Zero)
+        {
+            return;
+        }
+        var raisedAt = state.State.Audit.Count > 0 ? state.State.Audit[0].At : alert.ChangedAt;
+        var steps = EscalationLadder.Steps(clock.Now - raisedAt, period, alert.Path.Count);
+        var target = EscalationLadder.UnitAfter(alert.Path, steps);
+        if (target is not null && target != alert.EscalatedTo)
+        {
+            var now = clock.Now;
+            alert = alert with { EscalatedTo = target, ChangedAt = now, Version = alert.Version + 1 };
+            await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Escalated, alert.State, alert.State, target));
+            NotifyHolder(alert);
+        }
+        _escalationTimer?.Dispose();
+        _escalationTimer = null;
+        if (EscalationLadder.NextAt(raisedAt, period, steps, alert.Path.Count) is { } next)
+        {
+            var due = next - clock.Now;
+            _escalationTimer = this.RegisterGrainTimer(Escalate, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+            await this.RegisterOrUpdateReminder(EscalationReminder, due < ReminderPeriod ? ReminderPeriod : due, ReminderPeriod);
+        }
+        else
+        {
+            await StopEscalation();
+        }
+    }
+
+    private async Task StopEscalation()
+    {
+        _escalationTimer?.Dispose();
+        _escalationTimer = null;
+        if (await this.GetReminder(EscalationReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
 
     private async Task Save(AlertSummary alert, AuditEntry audit)
     {

@@ -20,7 +20,7 @@ public sealed class GridGrain(
     /// <summary>Days of check-in figures and ids kept for late arrivals and resends.</summary>
     private const int RetainedDays = 7;
 
-    public const string LostContactSource = "hub";
+    public const string LostContactSource = Actors.Hub;
     public const string LostContactCategory = "worker-lost-contact";
 
     private IGrainTimer? _lostContactWatch;

@@ -1,5 +1,6 @@
 using Hub.Grains;
 using Hub.Silo.Storage.Memory;
+using Hub.Silo.Storage.Postgres;
 using Orleans.Configuration;
 
 namespace Hub.Silo.Hosting;
@@ -15,15 +16,29 @@ public static class OrleansSetup
         switch (options.Storage)
         {
             case "memory":
+                builder.Services.AddMemoryHistory();
                 builder.UseOrleans(silo =>
                 {
                     silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: ServiceId, clusterId: options.ClusterId);
                     silo.AddMemoryGrainStorage(HubStorage.Name);
+                    silo.UseInMemoryReminderService();
                 });
-                builder.Services.AddMemoryHistory();
+                break;
+            case "postgres":
+                var connectionString = builder.Configuration.GetConnectionString("Hub");
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("ConnectionStrings:Hub is required when Hub:Storage is 'postgres'.");
+                }
+                builder.Services.AddPostgresHistory(connectionString);
+                builder.UseOrleans(silo =>
+                {
+                    silo.ConfigureEndpoints(options.AdvertisedHost, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: options.AdvertisedHost != SiloOptions.Loopback);
+                    silo.UsePostgres(connectionString);
+                });
                 break;
             default:
-                throw new InvalidOperationException($"Hub:Storage '{options.Storage}' is not supported; use 'memory'.");
+                throw new InvalidOperationException($"Hub:Storage '{options.Storage}' is not known; use 'memory' or 'postgres'.");
         }
         builder.Services.Configure<ClusterOptions>(o =>
         {

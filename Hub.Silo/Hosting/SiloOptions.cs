@@ -18,5 +18,10 @@ public sealed class SiloOptions
 
     public string ClusterId { get; set; } = "hub";
 
+    public const string Loopback = "127.0.0.1";
+
+    /// <summary>The host name or address other silos reach this one at (a container's name under compose).</summary>
+    public string AdvertisedHost { get; set; } = Loopback;
+
     public bool DemoEnabled => Demo ?? Topology is null;
 }

@@ -5,7 +5,7 @@ using static Hub.Tests.Support.Reports;
 namespace Hub.Tests.Http;
 
 /// <summary>API.md §4 alerts and §5 lifecycle, through HTTP against the real host.</summary>
-public class AlertApiTests(HubHost host) : IClassFixture<HubHost>
+public abstract class AlertApiTests(HubHost host)
 {
     private readonly Api _api = host.Api;
 
@@ -222,3 +222,7 @@ public class AlertApiTests(HubHost host) : IClassFixture<HubHost>
         Assert.Null(resolved.Json["handleUsed"]);
     }
 }
+
+public sealed class AlertApiOnMemoryTests(HubHost host) : AlertApiTests(host), IClassFixture<HubHost>;
+
+public sealed class AlertApiOnPostgresTests(PostgresHubHost host) : AlertApiTests(host), IClassFixture<PostgresHubHost>;

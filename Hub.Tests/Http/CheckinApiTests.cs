@@ -6,7 +6,7 @@ using static Hub.Tests.Support.Reports;
 namespace Hub.Tests.Http;
 
 /// <summary>API.md §4 check-ins and §6 figures, through HTTP against the real host.</summary>
-public class CheckinApiTests(HubHost host) : IClassFixture<HubHost>
+public abstract class CheckinApiTests(HubHost host)
 {
     private readonly Api _api = host.Api;
 
@@ -186,3 +186,7 @@ public class CheckinApiTests(HubHost host) : IClassFixture<HubHost>
         Assert.Equal(0, other["today"]!["patrolled"]!.GetValue<int>());
     }
 }
+
+public sealed class CheckinApiOnMemoryTests(HubHost host) : CheckinApiTests(host), IClassFixture<HubHost>;
+
+public sealed class CheckinApiOnPostgresTests(PostgresHubHost host) : CheckinApiTests(host), IClassFixture<PostgresHubHost>;

@@ -6,7 +6,7 @@ using static Hub.Tests.Support.Reports;
 namespace Hub.Tests.Http;
 
 /// <summary>API.md §6: the rolled-up status, its health rule and rates, through HTTP against the real host.</summary>
-public class StatusApiTests(HubHost host) : IClassFixture<HubHost>
+public abstract class StatusApiTests(HubHost host)
 {
     private readonly Api _api = host.Api;
 
@@ -145,3 +145,7 @@ public class StatusApiTests(HubHost host) : IClassFixture<HubHost>
         Assert.Contains("NOPE", answer.Json["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
+
+public sealed class StatusApiOnMemoryTests(HubHost host) : StatusApiTests(host), IClassFixture<HubHost>;
+
+public sealed class StatusApiOnPostgresTests(PostgresHubHost host) : StatusApiTests(host), IClassFixture<PostgresHubHost>;

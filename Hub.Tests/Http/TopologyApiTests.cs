@@ -7,7 +7,7 @@ using static Hub.Tests.Support.Reports;
 namespace Hub.Tests.Http;
 
 /// <summary>API.md §3, through HTTP against the real host. Tests here replace the topology, so they share nothing with other classes.</summary>
-public class TopologyApiTests(HubHost host) : IClassFixture<HubHost>
+public abstract class TopologyApiTests(HubHost host)
 {
     private readonly Api _api = host.Api;
 
@@ -94,3 +94,7 @@ public class TopologyApiTests(HubHost host) : IClassFixture<HubHost>
         Assert.DoesNotContain(removed, community["children"]!.AsArray().Select(c => c!["code"]!.GetValue<string>()));
     }
 }
+
+public sealed class TopologyApiOnMemoryTests(HubHost host) : TopologyApiTests(host), IClassFixture<HubHost>;
+
+public sealed class TopologyApiOnPostgresTests(PostgresHubHost host) : TopologyApiTests(host), IClassFixture<PostgresHubHost>;

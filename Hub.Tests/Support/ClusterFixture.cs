@@ -32,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Hub:LostContactMinutes"] = "30",
             }).Build();
             silo.AddMemoryGrainStorage(HubStorage.Name);
+            silo.UseInMemoryReminderService();
             silo.Services.AddHubDomain(configuration);
             silo.Services.AddMemoryHistory();
             silo.AddIncomingGrainCallFilter<ReportCounter>();

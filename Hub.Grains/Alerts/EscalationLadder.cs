@@ -1,0 +1,25 @@
+namespace Hub.Grains.Alerts;
+
+/// <summary>
+/// 逐级上报: an unacknowledged alert climbs one unit up its path per acknowledgement SLA period,
+/// until acknowledged or at the top. Pure arithmetic, so a restarted silo lands on the same rung.
+/// </summary>
+public static class EscalationLadder
+{
+    /// <summary>How many levels the alert has climbed after <paramref name="waited"/> unacknowledged.</summary>
+    public static int Steps(TimeSpan waited, TimeSpan period, int pathLength)
+    {
+        if (period <= TimeSpan.Zero || waited < period)
+        {
+            return 0;
+        }
+        return (int)Math.Min(pathLength - 1, waited.Ticks / period.Ticks);
+    }
+
+    /// <summary>The unit an alert sits with after <paramref name="steps"/> climbs; null when it has not climbed.</summary>
+    public static string? UnitAfter(IReadOnlyList<string> path, int steps) => steps <= 0 ? null : path[path.Count - 1 - steps];
+
+    /// <summary>When the next climb is due, or null at the top.</summary>
+    public static DateTimeOffset? NextAt(DateTimeOffset raisedAt, TimeSpan period, int steps, int pathLength) =>
+        period <= TimeSpan.Zero || steps >= pathLength - 1 ? null : raisedAt + (period * (steps + 1));
+}

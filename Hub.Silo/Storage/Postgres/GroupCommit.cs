@@ -1,0 +1,74 @@
+using System.Threading.Channels;
+
+namespace Hub.Silo.Storage.Postgres;
+
+/// <summary>
+/// Group commit: callers append records and wait; one loop writes everything waiting in a single
+/// transaction and then releases all of them together. While one commit is in flight the next
+/// group gathers, so under load many requests share each round trip and "durable before 2xx" stays
+/// cheap. A failed commit fails every caller in its group (they answer 503, nothing is acknowledged).
+/// </summary>
+public sealed class GroupCommit<T> : IAsyncDisposable
+{
+    private readonly Channel<(IReadOnlyList<T> Records, TaskCompletionSource Done)> _queue =
+        Channel.CreateUnbounded<(IReadOnlyList<T>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Func<IReadOnlyList<T>, CancellationToken, Task> _write;
+    private readonly int _maxRecords;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+
+    public GroupCommit(Func<IReadOnlyList<T>, CancellationToken, Task> write, int maxRecords = 20_000)
+    {
+        _write = write;
+        _maxRecords = maxRecords;
+        _loop = Task.Run(Loop);
+    }
+
+    /// <summary>Completes once <paramref name="records"/> are committed.</summary>
+    public Task Append(IReadOnlyList<T> records)
+    {
+        if (records.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite((records, done)))
+        {
+            done.SetException(new ObjectDisposedException(nameof(GroupCommit<T>)));
+        }
+        return done.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        await _stopping.CancelAsync();
+        _stopping.Dispose();
+    }
+
+    private async Task Loop()
+    {
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            var group = new List<(IReadOnlyList<T> Records, TaskCompletionSource Done)>();
+            var records = new List<T>();
+            while (records.Count < _maxRecords && reader.TryRead(out var item))
+            {
+                group.Add(item);
+                records.AddRange(item.Records);
+            }
+            try
+            {
+                await _write(records, _stopping.Token);
+                group.ForEach(g => g.Done.SetResult());
+            }
+            catch (Exception e)
+            {
+                group.ForEach(g => g.Done.SetException(e));
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using Hub.Grains.Alerts;
+using Hub.Grains.History;
+using Hub.Grains.Model;
+using Hub.Grains.Time;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Hub.Silo.Storage.Postgres;
+
+/// <summary>
+/// History in the hub's own tables (<c>04-hub-history.sql</c>). Writes go through group commit: the
+/// records of many concurrent callers become one multi-row statement in one transaction.
+/// </summary>
+public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistoryStats, IAsyncDisposable
+{
+    // Codes never contain '|' (API.md §1), so a path travels as one string per row.
+    private const char PathSeparator = '|';
+
+    private readonly NpgsqlDataSource _database;
+    private readonly HubClock _clock;
+    private readonly GroupCommit<(AlertSummary Alert, AuditEntry Change)> _alerts;
+    private readonly GroupCommit<CheckinRecord> _checkins;
+
+    public PostgresHistory(NpgsqlDataSource database, HubClock clock)
+    {
+        _database = database;
+        _clock = clock;
+        _alerts = new GroupCommit<(AlertSummary, AuditEntry)>(WriteAlerts);
+        _checkins = new GroupCommit<CheckinRecord>(WriteCheckins);
+    }
+
+    public Task Record(AlertSummary alert, AuditEntry change, CancellationToken cancellationToken = default) =>
+        _alerts.Append([(alert, change)]);
+
+    public Task Record(IReadOnlyList<CheckinRecord> checkins, CancellationToken cancellationToken = default) =>
+        _checkins.Append(checkins);
+
+    public async Task<IReadOnlyList<AlertSummary>> Find(AlertQuery query, CancellationToken cancellationToken = default)
+    {
+        var conditions = new List<string>();
+        await using var command = _database.CreateCommand();
+        if (query.Unit is not null)
+        {
+            conditions.Add("path @> ARRAY[@unit]::text[]");
+            command.Parameters.AddWithValue("unit", query.Unit);
+        }
+        if (query.State is { } state)
+        {
+            conditions.Add("state = @state");
+            command.Parameters.AddWithValue("state", WireName.Of(state));
+        }
+        if (query.ActiveOnly)
+        {
+            conditions.Add("state IN ('raised', 'acknowledged', 'dispatched')");
+        }
+        if (query.Severity is { } severity)
+        {
+            conditions.Add("severity = @severity");
+            command.Parameters.AddWithValue("severity", WireName.Of(severity));
+        }
+        command.Parameters.AddWithValue("limit", query.Limit);
+        command.CommandText = $"""
+            SELECT id, source, source_id, unit, path, device, category, severity, title, detail, at, last_at, occurrences,
+                   state, cleared, escalated_to, assignee, last_by, changed_at, version, handle_deadline, handled_at, owner
+            FROM hub_alerts
+            {(conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "")}
+            ORDER BY at DESC, id DESC
+            LIMIT @limit
+            """;
+        var found = new List<AlertSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new AlertSummary(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(22), reader.GetFieldValue<string[]>(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetString(6), Parse<Severity>(reader.GetString(7)), reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9), Utc(reader.GetDateTime(10)), Utc(reader.GetDateTime(11)),
+                reader.GetInt32(12), Parse<AlertState>(reader.GetString(13)), reader.GetBoolean(14),
+                reader.IsDBNull(15) ? null : reader.GetString(15), reader.IsDBNull(16) ? null : reader.GetString(16),
+                reader.GetString(17), Utc(reader.GetDateTime(18)), reader.GetInt64(19),
+                reader.IsDBNull(20) ? null : Utc(reader.GetDateTime(20)), reader.IsDBNull(21) ? null : Utc(reader.GetDateTime(21))));
+        }
+        return found;
+    }
+
+    public async Task<IReadOnlyList<DayHistory>> Days(string unit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
+    {
+        await using var command = _database.CreateCommand("""
+            WITH a AS (
+                SELECT day,
+                       count(*) AS raised,
+                       count(*) FILTER (WHERE state IN ('resolved', 'closed')) AS handled,
+                       count(*) FILTER (WHERE handled_at IS NOT NULL AND (handle_deadline IS NULL OR handled_at <= handle_deadline)) AS on_time,
+                       count(*) FILTER (WHERE state = 'closed') AS closed
+                FROM hub_alerts
+                WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last
+                GROUP BY day),
+            c AS (
+                SELECT day,
+                       count(*) AS checkins,
+                       count(*) FILTER (WHERE kind = 'patrol') AS patrols,
+                       count(DISTINCT target) AS patrolled
+                FROM hub_checkins
+                WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last
+                GROUP BY day)
+            SELECT coalesce(a.day, c.day), coalesce(raised, 0), coalesce(handled, 0), coalesce(on_time, 0), coalesce(closed, 0),
+                   coalesce(checkins, 0), coalesce(patrols, 0), coalesce(patrolled, 0)
+            FROM a FULL JOIN c ON a.day = c.day
+            ORDER BY 1
+            """);
+        command.Parameters.AddWithValue("unit", unit);
+        command.Parameters.AddWithValue("first", firstDay);
+        command.Parameters.AddWithValue("last", lastDay);
+        var days = new List<DayHistory>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days.Add(new DayHistory(
+                reader.GetFieldValue<DateOnly>(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3),
+                (int)reader.GetInt64(4), (int)reader.GetInt64(5), (int)reader.GetInt64(6), (int)reader.GetInt64(7)));
+        }
+        return days;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _alerts.DisposeAsync();
+        await _checkins.DisposeAsync();
+    }
+
+    private async Task WriteAlerts(IReadOnlyList<(AlertSummary Alert, AuditEntry Change)> records, CancellationToken cancellationToken)
+    {
+        // One row per alert: the newest version wins (ON CONFLICT may touch a row only once per statement).
+        var alerts = records.Select(r => r.Alert).GroupBy(a => a.Id).Select(g => g.MaxBy(a => a.Version)!).ToArray();
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var upsert = new NpgsqlCommand("""
+            INSERT INTO hub_alerts (id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
+                                    occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version)
+            SELECT id, source, source_id, unit, string_to_array(path, '|'), device, category, severity, title, detail, at, day, last_at,
+                   occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version
+            FROM unnest(@id, @source, @source_id, @unit, @path, @device, @category, @severity, @title, @detail, @at, @day, @last_at,
+                        @occurrences, @state, @cleared, @escalated_to, @assignee, @last_by, @changed_at, @handle_deadline, @handled_at, @owner, @version)
+                 AS t(id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
+                      occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version)
+            ON CONFLICT (id) DO UPDATE SET
+                last_at = EXCLUDED.last_at, occurrences = EXCLUDED.occurrences, state = EXCLUDED.state, cleared = EXCLUDED.cleared,
+                escalated_to = EXCLUDED.escalated_to, assignee = EXCLUDED.assignee, last_by = EXCLUDED.last_by,
+                changed_at = EXCLUDED.changed_at, handled_at = EXCLUDED.handled_at, version = EXCLUDED.version
+            WHERE hub_alerts.version < EXCLUDED.version
+            """, connection, transaction))
+        {
+            var p = upsert.Parameters;
+            p.AddWithValue("id", alerts.Select(a => a.Id).ToArray());
+            p.AddWithValue("source", alerts.Select(a => a.Source).ToArray());
+            p.AddWithValue("source_id", alerts.Select(a => a.SourceId).ToArray());
+            p.AddWithValue("unit", alerts.Select(a => a.Unit).ToArray());
+            p.AddWithValue("path", alerts.Select(a => string.Join(PathSeparator, a.Path)).ToArray());
+            p.Add(Texts("device", alerts.Select(a => a.Device)));
+            p.AddWithValue("category", alerts.Select(a => a.Category).ToArray());
+            p.AddWithValue("severity", alerts.Select(a => WireName.Of(a.Severity)).ToArray());
+            p.Add(Texts("title", alerts.Select(a => a.Title)));
+            p.Add(Texts("detail", alerts.Select(a => a.Detail)));
+            p.AddWithValue("at", alerts.Select(a => a.At.UtcDateTime).ToArray());
+            p.AddWithValue("day", alerts.Select(a => _clock.DayOf(a.At)).ToArray());
+            p.AddWithValue("last_at", alerts.Select(a => a.LastAt.UtcDateTime).ToArray());
+            p.AddWithValue("occurrences", alerts.Select(a => a.Occurrences).ToArray());
+            p.AddWithValue("state", alerts.Select(a => WireName.Of(a.State)).ToArray());
+            p.AddWithValue("cleared", alerts.Select(a => a.Cleared).ToArray());
+            p.Add(Texts("escalated_to", alerts.Select(a => a.EscalatedTo)));
+            p.Add(Texts("assignee", alerts.Select(a => a.Assignee)));
+            p.AddWithValue("last_by", alerts.Select(a => a.LastBy).ToArray());
+            p.AddWithValue("changed_at", alerts.Select(a => a.ChangedAt.UtcDateTime).ToArray());
+            p.Add(Times("handle_deadline", alerts.Select(a => a.HandleDeadline)));
+            p.Add(Times("handled_at", alerts.Select(a => a.HandledAt)));
+            p.AddWithValue("owner", alerts.Select(a => a.Owner).ToArray());
+            p.AddWithValue("version", alerts.Select(a => a.Version).ToArray());
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var events = new NpgsqlCommand("""
+            INSERT INTO hub_alert_events (alert_id, at, by, action, from_state, to_state, note, assignee)
+            SELECT * FROM unnest(@alert_id, @at, @by, @action, @from_state, @to_state, @note, @assignee)
+            """, connection, transaction))
+        {
+            var p = events.Parameters;
+            p.AddWithValue("alert_id", records.Select(r => r.Alert.Id).ToArray());
+            p.AddWithValue("at", records.Select(r => r.Change.At.UtcDateTime).ToArray());
+            p.AddWithValue("by", records.Select(r => r.Change.By).ToArray());
+            p.AddWithValue("action", records.Select(r => WireName.Of(r.Change.Action)).ToArray());
+            p.Add(Texts("from_state", records.Select(r => r.Change.From is { } s ? WireName.Of(s) : null)));
+            p.AddWithValue("to_state", records.Select(r => WireName.Of(r.Change.To)).ToArray());
+            p.Add(Texts("note", records.Select(r => r.Change.Note)));
+            p.Add(Texts("assignee", records.Select(r => r.Change.Assignee)));
+            await events.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task WriteCheckins(IReadOnlyList<CheckinRecord> records, CancellationToken cancellationToken)
+    {
+        await using var command = _database.CreateCommand("""
+            INSERT INTO hub_checkins (grid, id, worker, unit, path, kind, at, day, target)
+            SELECT grid, id, worker, unit, string_to_array(path, '|'), kind, at, day, target
+            FROM unnest(@grid, @id, @worker, @unit, @path, @kind, @at, @day, @target) AS t(grid, id, worker, unit, path, kind, at, day, target)
+            ON CONFLICT (grid, id) WHERE id IS NOT NULL DO NOTHING
+            """);
+        var p = command.Parameters;
+        p.AddWithValue("grid", records.Select(c => c.Grid).ToArray());
+        p.Add(Texts("id", records.Select(c => c.Id)));
+        p.AddWithValue("worker", records.Select(c => c.Worker).ToArray());
+        p.AddWithValue("unit", records.Select(c => c.Unit).ToArray());
+        p.AddWithValue("path", records.Select(c => string.Join(PathSeparator, c.Path)).ToArray());
+        p.AddWithValue("kind", records.Select(c => WireName.Of(c.Kind)).ToArray());
+        p.AddWithValue("at", records.Select(c => c.At.UtcDateTime).ToArray());
+        p.AddWithValue("day", records.Select(c => c.Day).ToArray());
+        p.Add(Texts("target", records.Select(c => c.Target)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlParameter Texts(string name, IEnumerable<string?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
+
+    private static NpgsqlParameter Times(string name, IEnumerable<DateTimeOffset?> values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = values.Select(v => v?.UtcDateTime).ToArray() };
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static T Parse<T>(string text) where T : struct, Enum =>
+        WireName.TryParse<T>(text, out var value) ? value : throw new InvalidDataException($"unknown {typeof(T).Name} '{text}' in history");
+}

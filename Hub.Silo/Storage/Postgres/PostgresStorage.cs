@@ -1,0 +1,52 @@
+using Hub.Grains;
+using Hub.Grains.History;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Storage;
+
+namespace Hub.Silo.Storage.Postgres;
+
+/// <summary>
+/// The durable configuration: grain state, clustering and reminders through Orleans' ADO.NET
+/// providers, history through Npgsql — all in one PostgreSQL database whose schema the silo applies.
+/// </summary>
+public static class PostgresStorage
+{
+    public const string Invariant = "Npgsql";
+
+    /// <summary>Registers the schema migration; call it before Orleans so the tables exist when the silo joins.</summary>
+    public static IServiceCollection AddPostgresHistory(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<PostgresSchema>();
+        services.AddHostedService<SchemaMigration>();
+        services.AddSingleton<PostgresHistory>();
+        services.AddSingleton<IAlertJournal>(sp => sp.GetRequiredService<PostgresHistory>());
+        services.AddSingleton<ICheckinJournal>(sp => sp.GetRequiredService<PostgresHistory>());
+        services.AddSingleton<IHistoryStats>(sp => sp.GetRequiredService<PostgresHistory>());
+        return services;
+    }
+
+    public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString)
+    {
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(HubStorage.Name, options => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+            // Orleans' own format: state types carry stable [Alias] names, so renaming a class does not orphan stored rows.
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.Configure<ClusterMembershipOptions>(Failover.Tune);
+        return silo;
+    }
+}
