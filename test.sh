@@ -10,9 +10,29 @@ trap 'rm -rf "$results"' EXIT
 
 step() { printf '\n== %s\n' "$*"; }
 
+apt_install() {
+  echo "installing: $*"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get install -y --no-install-recommends "$@" >/dev/null 2>&1 \
+    || { $sudo apt-get update >/dev/null 2>&1 && $sudo apt-get install -y --no-install-recommends "$@" >/dev/null; }
+}
+
 step "Tools"
 command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required: https://dot.net"; exit 2; }
 dotnet --version
+# PostgreSQL: the tests start and stop throwaway servers of their own; only the binaries are needed.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
+ls /usr/lib/postgresql/*/bin/initdb
+# docker-compose: only to validate docker/compose.yaml (no Docker engine is needed or used).
+command -v docker-compose >/dev/null || apt_install docker-compose
+
+step "docker/compose.yaml"
+if ! HUB_DB_PASSWORD=validation-only docker-compose -f docker/compose.yaml config -q; then
+  echo "docker/compose.yaml is invalid"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+echo "valid"
 
 step "Formatting (dotnet format --verify-no-changes)"
 if ! dotnet format Hub.sln --verify-no-changes; then

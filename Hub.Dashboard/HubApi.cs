@@ -13,7 +13,7 @@ public static class HubApi
     {
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
-        services.AddExceptionHandler<StorageUnavailableHandler>();
+        services.AddExceptionHandler<UnavailableHandler>();
         return services;
     }
 

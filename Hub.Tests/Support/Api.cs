@@ -10,7 +10,7 @@ public sealed class Api(HttpClient http)
 {
     public HttpClient Http => http;
 
-    public sealed record Answer(HttpStatusCode Status, JsonNode? Body, string? ContentType)
+    public sealed record Answer(HttpStatusCode Status, JsonNode? Body, string? ContentType, TimeSpan? RetryAfter = null)
     {
         public JsonNode Json => Body ?? throw new InvalidOperationException($"no JSON body (status {Status})");
 
@@ -61,6 +61,6 @@ public sealed class Api(HttpClient http)
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var json = text.Length > 0 && (response.Content.Headers.ContentType?.MediaType?.Contains("json") ?? false) ? JsonNode.Parse(text) : null;
-        return new Answer(response.StatusCode, json, response.Content.Headers.ContentType?.MediaType);
+        return new Answer(response.StatusCode, json, response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter?.Delta);
     }
 }

@@ -12,19 +12,22 @@ namespace Hub.Tests.Support;
 /// </summary>
 public class HubHost : WebApplicationFactory<Program>
 {
-    private readonly string _topologyFile = Path.Combine(Path.GetTempPath(), $"hub-topology-{Guid.NewGuid():N}.json");
+    private readonly string _topologyFile = WriteTopology(TestCity.Build());
     private Api? _api;
-
-    public HubHost()
-    {
-        File.WriteAllText(_topologyFile, Serialize(TestCity.Build()));
-    }
 
     public Api Api => _api ??= new Api(CreateClient());
 
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
     public static string Serialize(TopologyDocument document) => JsonSerializer.Serialize(document, Json);
+
+    /// <summary>A temporary topology file (API.md §3 format), as an operator passes with <c>Hub:Topology</c>.</summary>
+    public static string WriteTopology(TopologyDocument document)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hub-topology-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, Serialize(document));
+        return path;
+    }
 
     /// <summary>Settings on top of the defaults; a subclass may add its own.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings() => [];

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Net;
+using Hub.Tests.Support;
+using static Hub.Tests.Support.Reports;
+
+namespace Hub.Tests.Durability;
+
+/// <summary>Two silos on one host and one database form one cluster; either answers; one dies, the other takes over.</summary>
+public class ClusterTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task Either_silo_answers_and_the_survivor_takes_over_a_killed_silos_alerts_within_a_minute()
+    {
+        var database = await postgres.Server.CreateDatabase();
+        await using var a = await SiloProcess.Start(PostgresFixture.Silo(database, postgres.TopologyFile));
+        await using var b = await SiloProcess.Start(PostgresFixture.Silo(database, postgres.TopologyFile));
+        var (apiA, apiB) = (a.Api, b.Api);
+
+        // Alerts spread over many grains: about half of them live on each silo.
+        var ids = new List<string>();
+        for (var g = 1; g <= 6; g++)
+        {
+            foreach (var s in new[] { 1, 2 })
+            {
+                ids.Add(await apiA.Raise(Alert(TestCity.Grid(s, g), severity: "major", category: $"cluster-{s}-{g}")));
+                ids.Add(await apiB.Raise(Alert(g < 6 ? TestCity.Building(s, g, 1) : TestCity.Grid(s, g), severity: "minor", category: $"cluster-b-{s}-{g}")));
+            }
+        }
+        foreach (var id in ids)
+        {
+            var fromA = Strip((await apiA.Get($"/api/v1/alerts/{id}")).Json.ToJsonString());
+            var fromB = Strip((await apiB.Get($"/api/v1/alerts/{id}")).Json.ToJsonString());
+            Assert.Equal(fromA, fromB);
+        }
+        var cityA = await Eventually.Within(TimeSpan.FromSeconds(2), () => apiA.Status(TestCity.City), s => s["alerts"]!["active"]!.GetValue<int>() == ids.Count, "A counts every alert");
+        var cityB = await apiB.Status(TestCity.City);
+        Assert.Equal(cityA["alerts"]!.ToJsonString(), cityB["alerts"]!.ToJsonString());
+
+        await a.DisposeAsync(); // SIGKILL
+        var killed = Stopwatch.StartNew();
+        foreach (var id in ids)
+        {
+            var answer = await Eventually.Within(TimeSpan.FromSeconds(60) - killed.Elapsed,
+                () => apiB.Post($"/api/v1/alerts/{id}/ack", new { note = "接管" }),
+                r => r.Status is HttpStatusCode.OK, $"ack of {id} through the survivor");
+            Assert.Equal("acknowledged", answer.Json["state"]!.GetValue<string>());
+        }
+        var city = await Eventually.Within(TimeSpan.FromSeconds(60) - killed.Elapsed, () => apiB.Status(TestCity.City),
+            s => s["alerts"]!["unacknowledged"]!.GetValue<int>() == 0, "the survivor's city shows every ack");
+        Assert.Equal(ids.Count, city["alerts"]!["active"]!.GetValue<int>());
+    }
+
+    // handleUsed moves with the clock between two reads; everything else must be equal.
+    private static string Strip(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"handleUsed\":[0-9.]+", "");
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Net;
+using Hub.Tests.Support;
+using static Hub.Tests.Support.Reports;
+
+namespace Hub.Tests.Durability;
+
+/// <summary>Issue: kill -9 right after a burst of acknowledged changes loses nothing (real processes, real PostgreSQL).</summary>
+public class RestartTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task After_kill_9_every_acknowledged_change_is_still_there()
+    {
+        var settings = PostgresFixture.Silo(await postgres.Server.CreateDatabase(), postgres.TopologyFile);
+        var silo = await SiloProcess.Start(settings);
+        var api = silo.Api;
+
+        var grid = TestCity.Grid(1, 2);
+        var reports = Enumerable.Range(0, 24).Select(i => Alert(i % 2 == 0 ? grid : TestCity.Building(1, 2, 1 + (i % 3)),
+            severity: i % 3 == 0 ? "critical" : "major", category: $"c{i}", sourceId: $"burst-{i}")).ToArray();
+        var raised = (await api.Alerts(reports)).Json["results"]!.AsArray().Select(r => r!["alertId"]!.GetValue<string>()).ToArray();
+        var checkins = Enumerable.Range(0, 10).Select(i =>
+            Checkin(TestCity.Worker(1, 2, 1 + (i % 2)), TestCity.Building(1, 2, 1 + (i % 3)), "patrol", id: $"keep-{i}")).ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, (await api.Checkins(checkins)).Status);
+
+        // The burst: acknowledge 16 at once, then resolve 8 of them at once; remember what was answered 200.
+        var acked = (await Task.WhenAll(raised.Take(16).Select(async id =>
+            (id, (await api.Post($"/api/v1/alerts/{id}/ack", new { note = "收到" })).Status)))).Where(r => r.Status == HttpStatusCode.OK).Select(r => r.id).ToArray();
+        var resolved = (await Task.WhenAll(acked.Take(8).Select(async id =>
+            (id, (await api.Post($"/api/v1/alerts/{id}/resolve", new { note = "已处置" })).Status)))).Where(r => r.Status == HttpStatusCode.OK).Select(r => r.id).ToArray();
+        Assert.Equal((16, 8), (acked.Length, resolved.Length));
+
+        await silo.DisposeAsync(); // SIGKILL, no goodbye
+        var restarted = Stopwatch.StartNew();
+        await using var again = await SiloProcess.Start(settings);
+        api = again.Api;
+
+        foreach (var id in raised)
+        {
+            var alert = (await api.Get($"/api/v1/alerts/{id}")).Json;
+            var expected = resolved.Contains(id) ? "resolved" : acked.Contains(id) ? "acknowledged" : "raised";
+            Assert.Equal(expected, alert["state"]!.GetValue<string>());
+            Assert.Equal(expected switch { "resolved" => 3, "acknowledged" => 2, _ => 1 },
+                alert["audit"]!.AsArray().Count(a => a!["action"]!.GetValue<string>() is "raised" or "acknowledged" or "resolved"));
+        }
+        var resent = (await api.Alerts(reports)).Json["results"]!.AsArray();
+        Assert.All(resent, r => Assert.Equal("duplicate", r!["outcome"]!.GetValue<string>()));
+        var again2 = await api.Checkins(checkins);
+        Assert.Equal((0, 10), (again2.Json["accepted"]!.GetValue<int>(), again2.Json["duplicates"]!.GetValue<int>()));
+
+        // Every unit's status is what it was, within 30 s of the restart.
+        var active = raised.Length - resolved.Length;
+        var unacknowledged = raised.Length - acked.Length;
+        foreach (var unit in new[] { grid, TestCity.Community(1), TestCity.District, TestCity.City })
+        {
+            var status = await Eventually.Within(TimeSpan.FromSeconds(30) - restarted.Elapsed, () => api.Status(unit),
+                s => s["alerts"]!["active"]!.GetValue<int>() == active && s["alerts"]!["unacknowledged"]!.GetValue<int>() == unacknowledged
+                     && s["today"]!["checkins"]!.GetValue<int>() == 10,
+                $"{unit} as before the kill");
+            Assert.Equal((raised.Length, resolved.Length), (status["today"]!["raised"]!.GetValue<int>(), status["today"]!["handled"]!.GetValue<int>()));
+        }
+        var building = await api.Status(TestCity.Building(1, 2, 1));
+        Assert.Equal(1, building["today"]!["patrolled"]!.GetValue<int>());
+    }
+}
