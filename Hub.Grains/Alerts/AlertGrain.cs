@@ -24,6 +24,7 @@ public sealed class AlertGrain(
     private const string EscalationReminder = "escalation";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    private readonly List<(AlertSummary Alert, AuditEntry Change)> _unjournaled = [];
     private IGrainTimer? _escalationTimer;
 
     private string Id => this.GetPrimaryKeyString();
@@ -53,7 +54,15 @@ public sealed class AlertGrain(
         if (mergeInto is not null && await GrainFactory.GetGrain<IAlertGrain>(mergeInto).Merge(report) is { } merged)
         {
             state.State.MergedInto = mergeInto;
-            await Durably.Write(this, state.WriteStateAsync);
+            try
+            {
+                await Durably.Write(state.WriteStateAsync);
+            }
+            catch (StorageUnavailableException)
+            {
+                state.State.MergedInto = null;
+                throw;
+            }
             return new RaiseResult(report.SourceId, mergeInto, RaiseOutcome.Merged, merged);
         }
 
@@ -186,12 +195,34 @@ public sealed class AlertGrain(
         }
     }
 
+    /// <summary>
+    /// Stores the change, then journals it. A failed state write leaves memory as storage has it; a
+    /// failed journal write is kept and journaled again with the next change.
+    /// </summary>
     private async Task Save(AlertSummary alert, AuditEntry audit)
     {
+        var kept = state.State.Alert;
         state.State.Alert = alert;
         state.State.Audit.Add(audit);
-        await Durably.Write(this, state.WriteStateAsync);
-        await Durably.Write(this, () => journal.Record(alert, audit));
+        try
+        {
+            await Durably.Write(state.WriteStateAsync);
+        }
+        catch (StorageUnavailableException)
+        {
+            state.State.Alert = kept;
+            state.State.Audit.RemoveAt(state.State.Audit.Count - 1);
+            throw;
+        }
+        _unjournaled.Add((alert, audit));
+        await Durably.Write(async () =>
+        {
+            foreach (var (a, change) in _unjournaled.ToArray())
+            {
+                await journal.Record(a, change);
+                _unjournaled.RemoveAt(0);
+            }
+        });
     }
 
     private AlertEntry EntryOf(AlertSummary alert)

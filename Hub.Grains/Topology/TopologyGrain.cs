@@ -17,8 +17,17 @@ public sealed class TopologyGrain(
             return new TopologyReplaceResult(state.State.Version, errors);
         }
         var previous = catalog.Current;
-        state.State = new TopologyState { Version = state.State.Version + 1, Document = document };
-        await Durably.Write(this, state.WriteStateAsync);
+        var kept = state.State;
+        state.State = new TopologyState { Version = kept.Version + 1, Document = document };
+        try
+        {
+            await Durably.Write(state.WriteStateAsync);
+        }
+        catch (StorageUnavailableException)
+        {
+            state.State = kept;
+            throw;
+        }
         var index = new TopologyIndex(document, state.State.Version);
         catalog.Offer(index);
         await ResyncUnits(previous, index);

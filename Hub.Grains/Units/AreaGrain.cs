@@ -1,7 +1,6 @@
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
 using Hub.Grains.Rollup;
-using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 
@@ -17,7 +16,7 @@ public sealed class AreaGrain(
 
     protected override AlertBook Book => state.State.Alerts;
 
-    protected override Task Save() => Durably.Write(this, state.WriteStateAsync);
+    protected override Task WriteState() => state.WriteStateAsync();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

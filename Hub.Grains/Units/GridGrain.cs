@@ -31,7 +31,7 @@ public sealed class GridGrain(
 
     protected override AlertBook Book => Grid.Alerts;
 
-    protected override Task Save() => Durably.Write(this, state.WriteStateAsync);
+    protected override Task WriteState() => state.WriteStateAsync();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -51,11 +51,12 @@ public sealed class GridGrain(
             .ToList();
         if (fresh.Count == 0)
         {
+            await SaveIfBehind();
             return new CheckinResult(0, checkins.Count);
         }
 
         // History first: it keeps one row per (grid, id), so a retry after a failed state write adds nothing twice.
-        await Durably.Write(this, () => journal.Record(fresh.Select(c => Record(node, c)).ToArray()));
+        await Durably.Write(() => journal.Record(fresh.Select(c => Record(node, c)).ToArray()));
         var ended = new List<string>();
         foreach (var c in fresh)
         {

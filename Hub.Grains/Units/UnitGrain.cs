@@ -1,5 +1,6 @@
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
+using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 
@@ -29,7 +30,24 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
 
     protected abstract AlertBook Book { get; }
 
-    protected abstract Task Save();
+    /// <summary>Writes the grain's state; after a failure <see cref="SaveIfBehind"/> tries again.</summary>
+    protected abstract Task WriteState();
+
+    /// <summary>True while memory holds changes that storage has not taken.</summary>
+    private bool _behind;
+
+    protected async Task Save()
+    {
+        _behind = true;
+        await Durably.Write(WriteState);
+        _behind = false;
+    }
+
+    /// <summary>
+    /// A change whose write failed stays in memory (it may be acknowledged only once stored); a
+    /// retry that finds nothing new must still store it before answering.
+    /// </summary>
+    protected Task SaveIfBehind() => _behind ? Save() : Task.CompletedTask;
 
     /// <summary>The tally of this unit's whole subtree, with <paramref name="today"/>'s figures.</summary>
     protected abstract UnitTally Tally(DateOnly today);

@@ -62,4 +62,26 @@ public class RestartTests(PostgresFixture postgres) : IClassFixture<PostgresFixt
         var building = await api.Status(TestCity.Building(1, 2, 1));
         Assert.Equal(1, building["today"]!["patrolled"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Escalation_goes_on_across_a_kill_9()
+    {
+        var settings = PostgresFixture.Silo(await postgres.Server.CreateDatabase(), postgres.TopologyFile,
+            new Dictionary<string, string> { ["Hub:Sla:Ack:Critical"] = "00:00:03" });
+        var silo = await SiloProcess.Start(settings);
+        var id = await silo.Api.Raise(Alert(TestCity.Building(2, 1, 1), severity: "critical", category: "gas"));
+        await Eventually.Within(TimeSpan.FromSeconds(10), async () => (await silo.Api.Get($"/api/v1/alerts/{id}")).Json["escalatedTo"]?.GetValue<string>(),
+            u => u == TestCity.Grid(2, 1), "climbs to the grid before the kill");
+
+        await silo.DisposeAsync();
+        await using var again = await SiloProcess.Start(settings);
+
+        // Nobody reads the alert itself: the units see it climb on their own.
+        var street = await Eventually.Within(TimeSpan.FromSeconds(20), () => again.Api.Status(TestCity.Street(2)),
+            s => s["alerts"]!["escalated"]!.GetValue<int>() == 1, "after the restart it keeps climbing, to the street");
+        Assert.Equal("red", street["health"]!.GetValue<string>());
+        var audit = (await again.Api.Get($"/api/v1/alerts/{id}")).Json["audit"]!.AsArray()
+            .Where(a => a!["action"]!.GetValue<string>() == "escalated").Select(a => a!["note"]!.GetValue<string>()).ToArray();
+        Assert.Equal([TestCity.Grid(2, 1), TestCity.Community(2), TestCity.Street(2)], audit.Take(3));
+    }
 }

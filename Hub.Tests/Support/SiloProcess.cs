@@ -12,6 +12,7 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _up = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _disposed;
 
     private SiloProcess(Process process, string url)
     {
@@ -37,10 +38,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts the hub with these <c>--key value</c> settings on top of fresh ports, and waits until it listens.</summary>
     public static async Task<SiloProcess> Start(IReadOnlyDictionary<string, string>? settings = null, TimeSpan? timeout = null)
     {
-        var url = $"http://127.0.0.1:{FreePort.Next()}";
         var all = new Dictionary<string, string>
         {
-            ["urls"] = url,
+            ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Hub:SiloPort"] = FreePort.Next().ToString(),
             ["Hub:GatewayPort"] = FreePort.Next().ToString(),
         };
@@ -62,7 +62,7 @@ public sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(value);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the hub");
-        var silo = new SiloProcess(process, url);
+        var silo = new SiloProcess(process, all["urls"]);
         process.OutputDataReceived += (_, e) => silo.Record(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Record(e.Data);
         process.BeginOutputReadLine();
@@ -79,8 +79,13 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Kills the process with SIGKILL — no graceful shutdown, as a crash would. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -1,0 +1,41 @@
+using Hub.Silo.Storage.Postgres;
+
+namespace Hub.Tests.Unit;
+
+public class GroupCommitTests
+{
+    [Fact]
+    public async Task Callers_waiting_together_share_one_commit_and_all_return_after_it()
+    {
+        var commits = new List<int>();
+        var gate = new TaskCompletionSource();
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var group = new GroupCommit<int>(async (records, _) =>
+        {
+            inFlight.TrySetResult();
+            await gate.Task;
+            lock (commits)
+            {
+                commits.Add(records.Count);
+            }
+        });
+        var first = group.Append([0]);
+        await inFlight.Task;
+        var waiting = Enumerable.Range(1, 100).Select(i => group.Append([i, i])).ToArray();
+        Assert.All(waiting, t => Assert.False(t.IsCompleted));
+        gate.SetResult();
+        await Task.WhenAll(waiting.Append(first));
+        Assert.Equal([1, 200], commits);
+    }
+
+    [Fact]
+    public async Task A_failed_commit_fails_every_caller_in_it_and_the_next_one_starts_clean()
+    {
+        var fail = true;
+        await using var group = new GroupCommit<string>((_, _) => fail ? throw new InvalidOperationException("disk full") : Task.CompletedTask);
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => group.Append(["a"]));
+        Assert.Equal("disk full", failed.Message);
+        fail = false;
+        await group.Append(["b"]);
+    }
+}
