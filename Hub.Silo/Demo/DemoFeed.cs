@@ -70,11 +70,16 @@ public sealed class DemoFeed(
             }
             var start = now.AddMinutes(-_random.Next(40, 240));
             checkins.Add(Checkin(w, w.Grid, CheckinKind.Start, start));
+            // Two workers went quiet early in their shift: the hub reports them lost contact.
             var quiet = i is 7 or 42;
-            var until = quiet ? start.AddMinutes(5) : now.AddMinutes(-_random.Next(1, 15));
+            var until = quiet ? start.AddMinutes(5) : now.AddMinutes(-15);
             for (var at = start.AddMinutes(_random.Next(5, 20)); at < until; at = at.AddMinutes(_random.Next(8, 25)))
             {
                 checkins.Add(Checkin(w, PatrolTarget(grid), CheckinKind.Patrol, at));
+            }
+            if (!quiet)
+            {
+                checkins.Add(Checkin(w, PatrolTarget(grid), CheckinKind.Patrol, now.AddMinutes(-_random.Next(1, 15))));
             }
         }
         foreach (var batch in checkins.Chunk(IngestLimits.MaxCheckins))

@@ -37,7 +37,7 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     public Task Start() => Postgres("pg_ctl", "-D", _directory, "-w", "-l", Path.Combine(_directory, "server.log"), "-o",
-        $"-c listen_addresses=127.0.0.1 -p {Port} -k {_directory} -c fsync=off -c max_connections=300", "start");
+        $"-c listen_addresses=127.0.0.1 -p {Port} -k {_directory} -c fsync=off", "start");
 
     /// <summary>Stops at once, as a crash or a pulled cable would (no checkpoint).</summary>
     public async Task Stop()

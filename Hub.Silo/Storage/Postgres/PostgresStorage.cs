@@ -14,10 +14,28 @@ public static class PostgresStorage
 {
     public const string Invariant = "Npgsql";
 
+    /// <summary>
+    /// Connections per silo, unless the connection string says otherwise: Orleans' providers share one
+    /// pool, history has its own. Two silos stay well under PostgreSQL's default of 100 connections.
+    /// </summary>
+    public const int OrleansPool = 30;
+    public const int HistoryPool = 15;
+
+    /// <summary>The connection string with a pool size, unless it sets one itself.</summary>
+    public static string WithPool(string connectionString, int size)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = size;
+        }
+        return builder.ConnectionString;
+    }
+
     /// <summary>Registers the schema migration; call it before Orleans so the tables exist when the silo joins.</summary>
     public static IServiceCollection AddPostgresHistory(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(WithPool(connectionString, HistoryPool)));
         services.AddSingleton<PostgresSchema>();
         services.AddHostedService<SchemaMigration>();
         services.AddSingleton<PostgresHistory>();
@@ -29,6 +47,7 @@ public static class PostgresStorage
 
     public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString)
     {
+        connectionString = WithPool(connectionString, OrleansPool);
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
