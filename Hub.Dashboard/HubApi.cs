@@ -1,5 +1,6 @@
 using Hub.Dashboard.Api;
 using Hub.Dashboard.Json;
+using Hub.Dashboard.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,9 @@ public static class HubApi
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<UnavailableHandler>();
+        services.AddSignalR().AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
+        services.AddSingleton<WallBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<WallBridge>());
         return services;
     }
 
@@ -24,6 +28,7 @@ public static class HubApi
         api.MapIngest();
         api.MapAlerts();
         api.MapUnits();
+        app.MapHub<WallHub>(WallHub.Path);
         return app;
     }
 }

@@ -13,7 +13,7 @@ namespace Hub.Dashboard.Api;
 public static class AlertEndpoints
 {
     private const int MaxActionBytes = 64 * 1024;
-    private const int MaxNoteLength = 2_000;
+    public const int MaxNoteLength = 2_000;
 
     public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder api)
     {

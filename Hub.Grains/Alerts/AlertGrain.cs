@@ -1,5 +1,6 @@
 using Hub.Grains.History;
 using Hub.Grains.Model;
+using Hub.Grains.Push;
 using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
@@ -214,6 +215,7 @@ public sealed class AlertGrain(
             state.State.Audit.RemoveAt(state.State.Audit.Count - 1);
             throw;
         }
+        Publish(alert, audit);
         _unjournaled.Add((alert, audit));
         await Durably.Write(async () =>
         {
@@ -223,6 +225,17 @@ public sealed class AlertGrain(
                 _unjournaled.RemoveAt(0);
             }
         });
+    }
+
+    /// <summary>Tells every silo's screens, one-way: a wall that misses an event still has the status push.</summary>
+    private void Publish(AlertSummary alert, AuditEntry change)
+    {
+        var index = topology.Current;
+        var names = alert.Path.Select(code => index.Find(code)?.Name ?? code).ToArray();
+        GrainFactory.GetGrain<IAlertFeedGrain>(IAlertFeedGrain.Key)
+            .Publish(new AlertEvent(change.Action, alert.Id, alert.Unit, alert.Path, names, alert.Severity, alert.Category, alert.Title,
+                alert.State, clock.InZone(change.At), change.By))
+            .Ignore();
     }
 
     private AlertEntry EntryOf(AlertSummary alert)

@@ -10,6 +10,7 @@ public sealed record AlertView(
     string SourceId,
     string Unit,
     IReadOnlyList<string> Path,
+    IReadOnlyList<string> PathNames,
     string? Device,
     string Category,
     Severity Severity,

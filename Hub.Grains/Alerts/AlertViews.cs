@@ -1,9 +1,10 @@
 using Hub.Grains.Time;
+using Hub.Grains.Topology;
 
 namespace Hub.Grains.Alerts;
 
 /// <summary>Builds what the API shows of an alert, including its handling clock at this moment.</summary>
-public sealed class AlertViews(HubClock clock, Microsoft.Extensions.Options.IOptions<HubOptions> options)
+public sealed class AlertViews(HubClock clock, TopologyCatalog topology, Microsoft.Extensions.Options.IOptions<HubOptions> options)
 {
     public AlertView From(AlertSummary a, IReadOnlyList<AuditEntry>? audit = null)
     {
@@ -15,8 +16,9 @@ public sealed class AlertViews(HubClock clock, Microsoft.Extensions.Options.IOpt
             deadline = clock.InZone(due);
             used = Math.Round(Math.Max(0, (clock.Now - a.At) / (due - a.At)), 4);
         }
+        var index = topology.Current;
         return new AlertView(
-            a.Id, a.Source, a.SourceId, a.Unit, a.Path, a.Device, a.Category, a.Severity, a.Title, a.Detail,
+            a.Id, a.Source, a.SourceId, a.Unit, a.Path, a.Path.Select(code => index.Find(code)?.Name ?? code).ToArray(), a.Device, a.Category, a.Severity, a.Title, a.Detail,
             clock.InZone(a.At), clock.InZone(a.LastAt), a.Occurrences, a.State, active, a.Cleared, a.EscalatedTo,
             a.Assignee, a.LastBy, clock.InZone(a.ChangedAt), deadline, used,
             audit?.Select(e => e with { At = clock.InZone(e.At) }).ToArray());

@@ -41,18 +41,18 @@ public sealed class AreaGrain(
         return Task.CompletedTask;
     }
 
-    public override Task<UnitStatus?> GetStatus(string code)
+    protected override UnitStatus? StatusOf(string code)
     {
         if (code != Code || Node is not { } node)
         {
-            return Task.FromResult<UnitStatus?>(null);
+            return null;
         }
         var today = Clock.Today;
         var index = Topology.Current;
         var children = node.Children
             .Select(c => StatusComposer.Summarize(index.Find(c)!, ChildTally(c, today)))
             .ToArray();
-        return Task.FromResult<UnitStatus?>(StatusComposer.Compose(node, Tally(today), children, Clock.Now));
+        return StatusComposer.Compose(node, Tally(today), children, Clock.Now);
     }
 
     protected override UnitTally Tally(DateOnly today)

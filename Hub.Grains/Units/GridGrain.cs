@@ -87,11 +87,11 @@ public sealed class GridGrain(
         return new CheckinResult(fresh.Count, checkins.Count - fresh.Count);
     }
 
-    public override Task<UnitStatus?> GetStatus(string code)
+    protected override UnitStatus? StatusOf(string code)
     {
         if (Node is not { } grid)
         {
-            return Task.FromResult<UnitStatus?>(null);
+            return null;
         }
         var today = Clock.Today;
         if (code == Code)
@@ -100,14 +100,14 @@ public sealed class GridGrain(
                 .Select(b => StatusComposer.Summarize(Topology.Current.Find(b)!, BuildingTally(b, today)))
                 .ToArray();
             var last = Grid.LastPatrol.Count > 0 ? Grid.LastPatrol.Values.Max() : (DateTimeOffset?)null;
-            return Task.FromResult<UnitStatus?>(StatusComposer.Compose(grid, Tally(today), buildings, Clock.Now, InZone(last)));
+            return StatusComposer.Compose(grid, Tally(today), buildings, Clock.Now, InZone(last));
         }
         if (grid.Children.Contains(code, StringComparer.Ordinal) && Topology.Current.Find(code) is { } building)
         {
             var last = Grid.LastPatrol.TryGetValue(code, out var at) ? at : (DateTimeOffset?)null;
-            return Task.FromResult<UnitStatus?>(StatusComposer.Compose(building, BuildingTally(code, today), [], Clock.Now, InZone(last)));
+            return StatusComposer.Compose(building, BuildingTally(code, today), [], Clock.Now, InZone(last));
         }
-        return Task.FromResult<UnitStatus?>(null);
+        return null;
     }
 
     protected override UnitTally Tally(DateOnly today)

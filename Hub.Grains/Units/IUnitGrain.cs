@@ -1,5 +1,6 @@
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
+using Hub.Grains.Push;
 
 namespace Hub.Grains.Units;
 
@@ -14,6 +15,13 @@ public interface IUnitGrain : IGrainWithStringKey
     /// <summary>The status of this unit, or of one of its buildings when this is a grid; null if it holds no such unit.</summary>
     [Alias("status"), AlwaysInterleave]
     Task<UnitStatus?> GetStatus(string code);
+
+    /// <summary>A silo's bridge watches <paramref name="code"/> (this unit, or a building of this grid): its status is pushed on change, at most 4 a second.</summary>
+    [Alias("watch")]
+    Task Watch(string code, IWallObserver bridge);
+
+    [Alias("unwatch")]
+    Task Unwatch(string code, IWallObserver bridge);
 
     /// <summary>Re-reads the topology after a replace and reports again.</summary>
     [Alias("resync")]

@@ -1,8 +1,11 @@
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
+using Hub.Grains.Push;
 using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Grains.Units;
 
@@ -52,7 +55,33 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     /// <summary>The tally of this unit's whole subtree, with <paramref name="today"/>'s figures.</summary>
     protected abstract UnitTally Tally(DateOnly today);
 
-    public abstract Task<UnitStatus?> GetStatus(string code);
+    /// <summary>The status of this unit, or of one of the units it holds; null for any other code.</summary>
+    protected abstract UnitStatus? StatusOf(string code);
+
+    public Task<UnitStatus?> GetStatus(string code) => Task.FromResult(StatusOf(code));
+
+    public Task Watch(string code, IWallObserver bridge)
+    {
+        if (StatusOf(code) is not null)
+        {
+            Watching.Add(code, bridge);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task Unwatch(string code, IWallObserver bridge)
+    {
+        Watching.Remove(code, bridge);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Pushes to screens are spaced at least this far apart: at most 4 a second (API.md §7).</summary>
+    public static readonly TimeSpan PushSpacing = TimeSpan.FromMilliseconds(250);
+
+    private Watchers? _watching;
+    private DateTime _lastPush;
+
+    private Watchers Watching => _watching ??= new Watchers(ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType()));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -114,14 +143,30 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     {
         if (urgent)
         {
-            _flushPending = false;
-            _flushTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            // A critical raise goes up at once; screens get it at once too, unless they just had a push.
             ReportToParent(urgent: true);
+            var wait = PushSpacing - (DateTime.UtcNow - _lastPush);
+            if (wait <= TimeSpan.Zero)
+            {
+                PushStatus();
+            }
+            else
+            {
+                Schedule(wait);
+            }
         }
-        else if (!_flushPending)
+        else
+        {
+            Schedule(FlushDelay);
+        }
+    }
+
+    private void Schedule(TimeSpan delay)
+    {
+        if (!_flushPending)
         {
             _flushPending = true;
-            _flushTimer?.Change(FlushDelay, Timeout.InfiniteTimeSpan);
+            _flushTimer?.Change(delay, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -129,7 +174,24 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     {
         _flushPending = false;
         ReportToParent(urgent: false);
+        PushStatus();
         return Task.CompletedTask;
+    }
+
+    private void PushStatus()
+    {
+        if (_watching is not { Any: true } watching)
+        {
+            return;
+        }
+        _lastPush = DateTime.UtcNow;
+        foreach (var code in watching.Units.ToList())
+        {
+            if (StatusOf(code) is { } status)
+            {
+                watching.Notify(code, bridge => bridge.StatusChanged(status));
+            }
+        }
     }
 
     private void ReportToParent(bool urgent)

@@ -32,6 +32,7 @@ public static class HubApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWallPage();
         app.MapHubApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
         return app;

@@ -1,0 +1,61 @@
+using Hub.Dashboard.Api;
+using Hub.Grains.Alerts;
+using Hub.Grains.Model;
+using Hub.Grains.Topology;
+using Hub.Grains.Units;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Hub.Dashboard.Live;
+
+/// <summary>
+/// The wall screen's live connection (API.md §7): <c>Watch</c> returns a unit's status and subscribes
+/// to its pushes; <c>Ack</c> acknowledges an alert under the same rules as the HTTP call.
+/// </summary>
+public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, WallBridge bridge, AlertViews views) : Microsoft.AspNetCore.SignalR.Hub
+{
+    public const string Path = "/hubs/wall";
+
+    public async Task<UnitStatus> Watch(string code)
+    {
+        if (topology.Current.Find(code) is not { } node)
+        {
+            throw new HubException($"unknown unit '{code}'");
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, WallBridge.Group(code));
+        await bridge.Watch(Context.ConnectionId, node);
+        return await UnitGrains.Of(grains, node).GetStatus(code) ?? throw new HubException($"unknown unit '{code}'");
+    }
+
+    public async Task Unwatch(string code)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, WallBridge.Group(code));
+        await bridge.Unwatch(Context.ConnectionId, code);
+    }
+
+    /// <summary>Acknowledges like <c>POST /api/v1/alerts/{id}/ack</c>; the answer carries the HTTP status it would have had.</summary>
+    public async Task<ActionAnswer> Ack(string alertId, string? note)
+    {
+        if (note is { Length: > AlertEndpoints.MaxNoteLength })
+        {
+            return new ActionAnswer(422, null, $"note: longer than {AlertEndpoints.MaxNoteLength} characters");
+        }
+        var result = await grains.GetGrain<IAlertGrain>(alertId)
+            .Act(new AlertCommand(AlertAction.Acknowledge, AlertEndpoints.ActorOf(Context.GetHttpContext()!), note));
+        return result.Outcome switch
+        {
+            ActionOutcome.Done => new ActionAnswer(200, views.From(result.Alert!, result.Audit), null),
+            ActionOutcome.Conflict => new ActionAnswer(409, views.From(result.Alert!),
+                $"alert '{alertId}' is {WireName.Of(result.Alert!.State)} (by {result.Alert.LastBy})"),
+            _ => new ActionAnswer(404, null, $"unknown alert '{alertId}'"),
+        };
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await bridge.Forget(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+}
+
+/// <summary>An action's outcome over the hub: the status the HTTP call would answer, the alert, and what went wrong.</summary>
+public sealed record ActionAnswer(int Status, AlertView? Alert, string? Detail);
