@@ -76,6 +76,33 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
         return Task.FromResult(days);
     }
 
+    public Task<IReadOnlyList<HourHistory>> Hours(string unit, DateTimeOffset firstHour, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        static DateTimeOffset HourOf(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        var alerts = _alerts.Values
+            .Where(a => a.At >= firstHour && a.At < until && a.Path.Contains(unit, StringComparer.Ordinal))
+            .GroupBy(a => HourOf(a.At))
+            .ToDictionary(g => g.Key, g => g.ToArray());
+        var checkins = _checkins
+            .Where(c => c.At >= firstHour && c.At < until && c.Path.Contains(unit, StringComparer.Ordinal))
+            .GroupBy(c => HourOf(c.At))
+            .ToDictionary(g => g.Key, g => g.ToArray());
+        IReadOnlyList<HourHistory> hours = alerts.Keys.Union(checkins.Keys).Order().Select(hour =>
+        {
+            var a = alerts.GetValueOrDefault(hour) ?? [];
+            var c = checkins.GetValueOrDefault(hour) ?? [];
+            return new HourHistory(
+                hour,
+                a.Count(x => x.Severity == Severity.Critical),
+                a.Count(x => x.Severity == Severity.Major),
+                a.Count(x => x.Severity == Severity.Minor),
+                a.Count(x => x.Severity == Severity.Warning),
+                c.Length,
+                c.Count(x => x.Kind == CheckinKind.Patrol));
+        }).ToArray();
+        return Task.FromResult(hours);
+    }
+
     /// <summary>Lifecycle events recorded for one alert, oldest first.</summary>
     public IReadOnlyList<AuditEntry> EventsOf(string alertId) => _events.Where(e => e.AlertId == alertId).Select(e => e.Change).ToArray();
 }

@@ -123,6 +123,42 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         return days;
     }
 
+    public async Task<IReadOnlyList<HourHistory>> Hours(string unit, DateTimeOffset firstHour, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        await using var command = _database.CreateCommand("""
+            WITH a AS (
+                SELECT date_trunc('hour', at) AS hour,
+                       count(*) FILTER (WHERE severity = 'critical') AS critical,
+                       count(*) FILTER (WHERE severity = 'major') AS major,
+                       count(*) FILTER (WHERE severity = 'minor') AS minor,
+                       count(*) FILTER (WHERE severity = 'warning') AS warning
+                FROM hub_alerts
+                WHERE path @> ARRAY[@unit]::text[] AND at >= @first AND at < @end
+                GROUP BY 1),
+            c AS (
+                SELECT date_trunc('hour', at) AS hour, count(*) AS checkins, count(*) FILTER (WHERE kind = 'patrol') AS patrols
+                FROM hub_checkins
+                WHERE path @> ARRAY[@unit]::text[] AND at >= @first AND at < @end
+                GROUP BY 1)
+            SELECT coalesce(a.hour, c.hour), coalesce(critical, 0), coalesce(major, 0), coalesce(minor, 0), coalesce(warning, 0),
+                   coalesce(checkins, 0), coalesce(patrols, 0)
+            FROM a FULL JOIN c ON a.hour = c.hour
+            ORDER BY 1
+            """);
+        command.Parameters.AddWithValue("unit", unit);
+        command.Parameters.AddWithValue("first", firstHour.UtcDateTime);
+        command.Parameters.AddWithValue("end", until.UtcDateTime);
+        var hours = new List<HourHistory>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hours.Add(new HourHistory(
+                Utc(reader.GetDateTime(0)), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3),
+                (int)reader.GetInt64(4), (int)reader.GetInt64(5), (int)reader.GetInt64(6)));
+        }
+        return hours;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _alerts.DisposeAsync();
