@@ -1,0 +1,123 @@
+using Hub.Tests.Support;
+using Microsoft.Playwright;
+using static Hub.Tests.Support.Reports;
+
+namespace Hub.Tests.Browser;
+
+/// <summary>The wall screen in real headless Chromium against the real hub process.</summary>
+public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 10_000 };
+
+    [Fact]
+    public async Task The_page_shows_the_city_with_nothing_fetched_from_outside_the_hub()
+    {
+        await using var hub = await browser.StartHub();
+        var (page, requests) = await browser.Open(hub.Url);
+        await Assertions.Expect(page.GetByTestId("unit-name")).ToHaveTextAsync("测试市", Soon);
+        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
+        await Assertions.Expect(page.GetByTestId("child")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("kpi-workers")).ToHaveTextAsync("24", Soon);
+        await page.WaitForTimeoutAsync(500);
+        lock (requests)
+        {
+            Assert.NotEmpty(requests);
+            Assert.All(requests, r => Assert.StartsWith(hub.Url, r.Replace("ws://", "http://", StringComparison.Ordinal), StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Clicks_drill_down_from_the_city_to_a_building()
+    {
+        await using var hub = await browser.StartHub();
+        var building = TestCity.Building(1, 2, 3);
+        await hub.Api.Checkins(Checkin(TestCity.Worker(1, 2, 1), building, "patrol"));
+        await hub.Api.Raise(Alert(building, severity: "major", category: "water"));
+        var (page, _) = await browser.Open(hub.Url);
+
+        foreach (var (code, name) in new[]
+        {
+            (TestCity.District, "测试区"), (TestCity.Street(1), "第1街道"), (TestCity.Community(1), "第1社区"),
+            (TestCity.Grid(1, 2), "第2网格"), (building, "3号楼"),
+        })
+        {
+            await page.Locator($"[data-testid='child'][data-code='{code}']").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("unit-name")).ToHaveTextAsync(name, Soon);
+            await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-unit", code);
+        }
+        await Assertions.Expect(page.GetByTestId("health")).ToHaveAttributeAsync("data-health", "orange");
+        await Assertions.Expect(page.GetByTestId("last-patrol")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByTestId("alert")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("breadcrumb").Locator("a[data-code]")).ToHaveCountAsync(5);
+
+        await page.GetByTestId("breadcrumb").Locator($"a[data-code='{TestCity.City}']").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("unit-name")).ToHaveTextAsync("测试市", Soon);
+    }
+
+    [Fact]
+    public async Task An_ack_from_the_page_changes_the_feed_and_a_new_alert_arrives_live()
+    {
+        await using var hub = await browser.StartHub();
+        var grid = TestCity.Grid(2, 2);
+        var id = await hub.Api.Raise(Alert(grid, severity: "critical", category: "fire"));
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={grid}");
+        var item = page.Locator($"[data-testid='alert'][data-alert-id='{id}']");
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-state", "raised", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("health")).ToHaveAttributeAsync("data-health", "red");
+
+        await item.Locator("[data-action='ack']").ClickAsync();
+        var dialog = page.GetByTestId("action-dialog");
+        if (await dialog.IsVisibleAsync())
+        {
+            await dialog.Locator("[name='note']").FillAsync("收到，正在处置");
+            await dialog.Locator("[data-action='confirm']").ClickAsync();
+        }
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-state", "acknowledged", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+        var alert = (await hub.Api.Get($"/api/v1/alerts/{id}")).Json;
+        Assert.Equal("acknowledged", alert["state"]!.GetValue<string>());
+
+        var live = await hub.Api.Raise(Alert(TestCity.Building(2, 2, 1), severity: "minor", category: "dumping"));
+        await Assertions.Expect(page.Locator($"[data-testid='alert'][data-alert-id='{live}']")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 5_000 });
+    }
+
+    [Fact]
+    public async Task After_the_hub_restarts_the_page_reconnects_and_carries_on()
+    {
+        var settings = browser.HubSettings();
+        var hub = await browser.StartHub(settings);
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={TestCity.Grid(1, 1)}");
+        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
+
+        await hub.DisposeAsync();
+        await Assertions.Expect(page.GetByTestId("connection")).Not.ToHaveAttributeAsync("data-state", "connected",
+            new LocatorAssertionsToHaveAttributeOptions { Timeout = 15_000 });
+        await using var again = await browser.StartHub(settings);
+        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected",
+            new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+
+        var id = await again.Api.Raise(Alert(TestCity.Grid(1, 1), severity: "critical", category: "gas"));
+        await Assertions.Expect(page.Locator($"[data-testid='alert'][data-alert-id='{id}']")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("health")).ToHaveAttributeAsync("data-health", "red", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+    }
+
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(3840, 2160)]
+    public async Task Screenshots_of_a_busy_district_at_wall_resolutions(int width, int height)
+    {
+        await using var hub = await browser.StartHub();
+        for (var g = 1; g <= 5; g++)
+        {
+            await hub.Api.Checkins(Checkin(TestCity.Worker(1, g, 1), TestCity.Building(1, g, 1), "patrol"));
+            await hub.Api.Raise(Alert(TestCity.Building(1, g, 2), severity: g switch { 1 => "critical", 2 => "major", 3 => "minor", _ => "warning" }, category: $"c{g}"));
+        }
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={TestCity.District}", width, height);
+        await Assertions.Expect(page.GetByTestId("alert")).ToHaveCountAsync(5, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        await page.WaitForTimeoutAsync(1_000);
+        var path = Path.Combine(BrowserFixture.Artifacts, $"wall-district-{width}x{height}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        Assert.True(new FileInfo(path).Length > 20_000);
+        var scroll = await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight > window.innerHeight + 1 || document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(scroll, "a wall screen has no page scrollbars");
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace Hub.Tests.Support;
+
+/// <summary>
+/// Real headless Chromium (Debian's <c>/usr/bin/chromium</c>, installed by the test command) driven
+/// by Playwright, and the hub as a separate process with the test city, for the wall-screen tests.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string TopologyFile { get; } = HubHost.WriteTopology(TestCity.Build());
+
+    /// <summary>Where screenshots go: kept as test artifacts.</summary>
+    public static string Artifacts { get; } = Directory.CreateDirectory(
+        Path.Combine(Environment.GetEnvironmentVariable("HUB_TEST_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts"), "screens")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        File.Delete(TopologyFile);
+    }
+
+    /// <summary>Starts the hub with the test city (no demo feed) on fixed ports, so it can be restarted in place.</summary>
+    public Task<SiloProcess> StartHub(Dictionary<string, string>? settings = null)
+    {
+        var all = settings ?? HubSettings();
+        return SiloProcess.Start(all);
+    }
+
+    public Dictionary<string, string> HubSettings() => new()
+    {
+        ["Hub:Topology"] = TopologyFile,
+        ["Hub:Demo"] = "false",
+        ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+        ["Hub:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hub:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A wall screen's page at the given size, with every request it makes recorded.</summary>
+    public async Task<(IPage Page, List<string> Requests)> Open(string url, int width = 1920, int height = 1080)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var requests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            lock (requests)
+            {
+                requests.Add(request.Url);
+            }
+        };
+        await page.GotoAsync(url);
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 20_000 });
+        return (page, requests);
+    }
+}
