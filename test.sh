@@ -6,6 +6,9 @@ cd "$(dirname "$0")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 results=$(mktemp -d)
+# Screenshots and other artifacts of the run stay here.
+export HUB_TEST_ARTIFACTS="$PWD/TestResults/artifacts"
+mkdir -p "$HUB_TEST_ARTIFACTS"
 trap 'rm -rf "$results"' EXIT
 
 step() { printf '\n== %s\n' "$*"; }
@@ -25,6 +28,12 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
 ls /usr/lib/postgresql/*/bin/initdb
 # docker-compose: only to validate docker/compose.yaml (no Docker engine is needed or used).
 command -v docker-compose >/dev/null || apt_install docker-compose
+# npm: the wall screen's SignalR client comes from the npm registry at build time.
+command -v npm >/dev/null || apt_install nodejs npm
+# Chromium for the wall-screen tests (Playwright drives Debian's build; its own download cannot work offline).
+command -v chromium >/dev/null || apt_install chromium
+# A CJK font, so charts and screenshots show Chinese, not boxes.
+ls /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc >/dev/null 2>&1 || apt_install fonts-wqy-zenhei
 
 step "docker/compose.yaml"
 if ! HUB_DB_PASSWORD=validation-only docker-compose -f docker/compose.yaml config -q; then

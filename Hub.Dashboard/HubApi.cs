@@ -1,4 +1,5 @@
 using Hub.Dashboard.Api;
+using Hub.Dashboard.Charts;
 using Hub.Dashboard.Json;
 using Hub.Dashboard.Live;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +17,8 @@ public static class HubApi
         services.AddProblemDetails();
         services.AddExceptionHandler<UnavailableHandler>();
         services.AddSignalR().AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
+        services.AddSingleton<ChartFont>();
+        services.AddSingleton<ChartRenderer>();
         services.AddSingleton<WallBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<WallBridge>());
         return services;
@@ -28,6 +31,7 @@ public static class HubApi
         api.MapIngest();
         api.MapAlerts();
         api.MapUnits();
+        api.MapCharts();
         app.MapHub<WallHub>(WallHub.Path);
         return app;
     }

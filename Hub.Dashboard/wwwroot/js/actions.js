@@ -1,0 +1,58 @@
+// Officer actions on an alert: ack over the hub (HTTP when the hub is away), dispatch and resolve
+// over HTTP. Every outcome is normalised to { ok, alert?, error? } with a Chinese error text.
+import { T } from './text.zh-CN.js';
+import { api } from './api.js';
+
+function stateName(state) {
+  return T.state[state] || state || '';
+}
+
+/** Error text for an HTTP-like outcome. */
+export function errorText(status, body, retryAfter) {
+  switch (status) {
+    case 0:
+      return T.actions.network;
+    case 404:
+      return T.actions.notFound;
+    case 409: {
+      const by = body?.by ?? body?.alert?.lastBy;
+      const state = body?.state ?? body?.alert?.state;
+      return by ? T.actions.conflict(by, stateName(state)) : T.actions.conflictNoBy(stateName(state));
+    }
+    case 422: {
+      const list = Array.isArray(body?.errors) ? body.errors.join('；') : body?.detail || '';
+      return T.actions.invalid(list);
+    }
+    case 503:
+      return T.actions.unavailable(Number.parseInt(retryAfter, 10) || 5);
+    default:
+      return T.actions.failed(status);
+  }
+}
+
+export function createActions(live) {
+  return {
+    async ack(alertId, note) {
+      const answer = await live.ack(alertId, note);
+      if (answer && typeof answer.status === 'number') {
+        if (answer.status === 200) return { ok: true, alert: answer.alert };
+        // the hub answers 409 with the alert as it is now: who moved it, and where to
+        const body = answer.status === 409 ? { by: answer.alert?.lastBy, state: answer.alert?.state } : { detail: answer.detail };
+        return { ok: false, status: answer.status, alert: answer.alert, error: errorText(answer.status, body) };
+      }
+      return http(alertId, 'ack', note ? { note } : {});
+    },
+    dispatch(alertId, assignee, note) {
+      return http(alertId, 'dispatch', note ? { assignee, note } : { assignee });
+    },
+    resolve(alertId, note) {
+      return http(alertId, 'resolve', { note });
+    },
+  };
+}
+
+async function http(alertId, action, body) {
+  const res = await api.act(alertId, action, body);
+  if (res.ok) return { ok: true, alert: res.body };
+  return { ok: false, status: res.status, error: errorText(res.status, res.body, res.retryAfter) };
+}

@@ -1,0 +1,79 @@
+// Bottom row: the four server-drawn chart PNGs, sized to their boxes (× devicePixelRatio),
+// refreshed every minute with a cache-busting parameter. A chart that is not there (404 while
+// the server side is unfinished) shows a quiet placeholder and is tried again next minute.
+import { T } from '../text.zh-CN.js';
+import { h, setText } from '../dom.js';
+import { api } from '../api.js';
+
+export const CHARTS = ['alerts-24h', 'checkins-24h', 'handling-30d', 'children-health'];
+const REFRESH_MS = 60000;
+
+export class Charts {
+  constructor(root) {
+    this.root = root;
+    this.code = null;
+    this.cards = CHARTS.map((name) => {
+      const img = h('img', { class: 'chart-img', alt: T.charts[name], dataset: { chart: name }, decoding: 'async' });
+      const note = h('div', { class: 'chart-note', text: T.charts.loading });
+      const frame = h('div', { class: 'chart-frame', dataset: { state: 'loading' } }, img, note);
+      const card = h('figure', { class: 'panel chart' }, h('figcaption', { class: 'panel-hd' }, h('h2', { text: T.charts[name] })), frame);
+      root.append(card);
+      return { name, img, note, frame, size: '', token: 0 };
+    });
+    this.timer = setInterval(() => this.reload(), REFRESH_MS);
+    let resizeTimer = 0;
+    new ResizeObserver(() => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => this.reload(true), 400);
+    }).observe(root);
+  }
+
+  setUnit(code) {
+    if (code === this.code) return;
+    this.code = code;
+    for (const c of this.cards) {
+      c.frame.dataset.state = 'loading';
+      setText(c.note, T.charts.loading);
+      c.img.removeAttribute('src');
+    }
+    this.reload();
+  }
+
+  /** onlyResized: reload only charts whose box size changed. */
+  reload(onlyResized = false) {
+    if (!this.code) return;
+    const dpr = Math.min(window.devicePixelRatio || 1, 3);
+    const bust = Math.floor(Date.now() / 1000);
+    for (const c of this.cards) {
+      const box = c.frame.getBoundingClientRect();
+      if (box.width < 10 || box.height < 10) continue;
+      const w = Math.round((box.width * dpr) / 10) * 10;
+      const hgt = Math.round((box.height * dpr) / 10) * 10;
+      const size = `${w}x${hgt}`;
+      if (onlyResized && size === c.size) continue;
+      c.size = size;
+      this.load(c, api.chartUrl(this.code, c.name, w, hgt, bust));
+    }
+  }
+
+  load(c, url) {
+    const token = ++c.token;
+    const code = this.code;
+    const probe = new Image();
+    probe.decoding = 'async';
+    probe.onload = () => {
+      if (token !== c.token || code !== this.code) return;
+      c.img.src = url; // same URL: served from the image cache, swapped without a blank frame
+      c.frame.dataset.state = 'ok';
+    };
+    probe.onerror = () => {
+      if (token !== c.token || code !== this.code) return;
+      // keep the last good picture of this unit if there is one; else the quiet placeholder
+      if (c.frame.dataset.state !== 'ok') {
+        c.frame.dataset.state = 'missing';
+        setText(c.note, T.charts.missing);
+      }
+    };
+    probe.src = url;
+  }
+}

@@ -1,0 +1,388 @@
+// Right panel: the live alert feed of the current subtree.
+// Loads the active alerts on entering a unit, applies the hub's `alerts` events (raised → insert,
+// other kinds → update; resolved/closed → fade out), and is refreshed from the API every 30 s
+// (events carry no handleUsed) and after every action.
+import { T } from '../text.zh-CN.js';
+import { h, setText, setData, toggleClass } from '../dom.js';
+import { hms, monthDay, isToday, lightOf, duration } from '../format.js';
+
+export const FEED_LIMIT = 100;
+const DONE_SHOW_MS = 3500; // a resolved/closed item stays this long, then fades
+const FADE_MS = 900;
+const ACTIVE_STATES = new Set(['raised', 'acknowledged', 'dispatched']);
+
+export class Feed {
+  /**
+   * @param {HTMLElement} list  the [data-testid=alert-feed] container (scrolls)
+   * @param {HTMLElement} countEl
+   * @param {{kiosk:boolean, load:(code)=>Promise, onAction:(action, item, button)=>void}} opts
+   */
+  constructor(list, countEl, opts) {
+    this.list = list;
+    this.countEl = countEl;
+    this.opts = opts;
+    this.items = new Map(); // id → { data, el, parts, leaving, insertedAt }
+    this.code = null;
+    this.gen = 0;
+    this.loadedOnce = false;
+    this.failed = false;
+    this.activeTotal = null;
+    this.refreshTimer = 0;
+    this.placeholder = h('div', { class: 'feed-empty' });
+    list.addEventListener('click', (e) => {
+      const button = e.target.closest('button[data-action]');
+      if (!button || button.disabled) return;
+      const el = button.closest('[data-testid="alert"]');
+      const item = el && this.items.get(el.dataset.alertId);
+      if (item) this.opts.onAction(button.dataset.action, item.data, button);
+    });
+  }
+
+  reset(code) {
+    this.code = code;
+    this.gen++;
+    this.items.clear();
+    this.loadedOnce = false;
+    this.failed = false;
+    this.activeTotal = null;
+    clearTimeout(this.refreshTimer);
+    this.list.replaceChildren();
+    this.paintPlaceholder();
+    this.paintCount();
+  }
+
+  setActiveTotal(n) {
+    this.activeTotal = n;
+    this.paintCount();
+  }
+
+  /** Loads the active list and merges it in. Safe to call any time. */
+  async refresh() {
+    const code = this.code;
+    const gen = this.gen;
+    if (!code) return;
+    const started = performance.now();
+    const res = await this.opts.load(code);
+    if (gen !== this.gen) return; // the page moved on
+    if (!res.ok || !Array.isArray(res.body?.items)) {
+      this.failed = !this.loadedOnce;
+      this.paintPlaceholder();
+      return;
+    }
+    this.failed = false;
+    this.loadedOnce = true;
+    this.merge(res.body.items, started);
+  }
+
+  /** Asks for a refresh soon (debounced): after escalations, dispatches, raises without handleUsed. */
+  refreshSoon(ms = 1200) {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), ms);
+  }
+
+  merge(views, started) {
+    const fresh = new Set();
+    for (const v of views) {
+      fresh.add(v.id);
+      const item = this.items.get(v.id);
+      if (item) {
+        if (item.leaving) continue;
+        item.data = { ...item.data, ...v };
+        this.paint(item);
+      } else {
+        this.insert(v, false);
+      }
+    }
+    for (const item of this.items.values()) {
+      if (fresh.has(item.data.id) || item.leaving) continue;
+      if (item.insertedAt > started) continue; // arrived by event while the list was on its way
+      // no longer active (or beyond the list's limit): let it go
+      this.leave(item, ACTIVE_STATES.has(item.data.state) ? 0 : DONE_SHOW_MS);
+    }
+    this.order();
+    this.paintPlaceholder();
+    this.paintCount();
+  }
+
+  /** Applies hub events (already filtered to this subtree by the caller or here). */
+  applyEvents(events) {
+    let needRefresh = false;
+    let changed = false;
+    for (const e of events) {
+      if (!e || !Array.isArray(e.path) || !e.path.includes(this.code)) continue;
+      const item = this.items.get(e.alertId);
+      if (e.kind === 'raised') {
+        if (!item) {
+          this.insert(
+            {
+              id: e.alertId, unit: e.unit, path: e.path, pathNames: e.pathNames, severity: e.severity,
+              category: e.category, title: e.title, state: e.state, at: e.at, lastAt: e.at,
+              occurrences: 1, active: true, cleared: false, escalatedTo: null, assignee: null,
+              lastBy: e.by, handleUsed: null, handleDeadline: null,
+            },
+            true,
+          );
+          changed = true;
+          needRefresh = true; // to learn handleUsed / handleDeadline
+        }
+        continue;
+      }
+      if (!item) {
+        if (ACTIVE_STATES.has(e.state)) needRefresh = true;
+        continue;
+      }
+      if (item.leaving) continue;
+      const d = item.data;
+      switch (e.kind) {
+        case 'merged':
+          d.occurrences = (d.occurrences || 1) + 1;
+          d.lastAt = e.at;
+          break;
+        case 'cleared':
+          d.cleared = true;
+          break;
+        case 'escalated':
+          d.escalatedFlag = true;
+          needRefresh = true;
+          break;
+        case 'dispatched':
+          needRefresh = true; // to learn the assignee
+          break;
+        default:
+          break;
+      }
+      if (e.state) d.state = e.state;
+      if (e.by) d.lastBy = e.by;
+      if (e.state === 'resolved' || e.state === 'closed') d.active = false;
+      this.paint(item);
+      if (!ACTIVE_STATES.has(d.state)) this.leave(item, DONE_SHOW_MS);
+      changed = true;
+    }
+    if (changed) {
+      this.order();
+      this.paintPlaceholder();
+      this.paintCount();
+    }
+    if (needRefresh) this.refreshSoon();
+  }
+
+  /** An alert view returned by an action: show it at once. */
+  applyAlert(view) {
+    if (!view?.id) return;
+    const item = this.items.get(view.id);
+    if (!item || item.leaving) return;
+    item.data = { ...item.data, ...view };
+    this.paint(item);
+    if (!ACTIVE_STATES.has(item.data.state)) this.leave(item, DONE_SHOW_MS);
+    this.paintCount();
+  }
+
+  insert(view, isNew) {
+    const item = { data: { ...view }, el: null, parts: null, leaving: false, insertedAt: performance.now() };
+    this.build(item);
+    this.items.set(view.id, item);
+    this.paint(item);
+    if (isNew) item.el.classList.add('is-new');
+    return item;
+  }
+
+  leave(item, afterMs) {
+    if (item.leaving) return;
+    item.leaving = true;
+    item.el.classList.add('is-done');
+    this.paintActions(item);
+    setTimeout(() => {
+      item.el.classList.add('is-leaving');
+      setTimeout(() => {
+        item.el.remove();
+        if (this.items.get(item.data.id) === item) this.items.delete(item.data.id);
+        this.paintPlaceholder();
+        this.paintCount();
+      }, FADE_MS);
+    }, afterMs);
+  }
+
+  /** Newest first; DOM moved only where needed. */
+  order() {
+    const sorted = [...this.items.values()].sort((a, b) => (Date.parse(b.data.at) || 0) - (Date.parse(a.data.at) || 0));
+    let cursor = this.list.firstElementChild;
+    if (cursor === this.placeholder) cursor = cursor.nextElementSibling;
+    for (const item of sorted) {
+      if (item.el === cursor) {
+        cursor = cursor.nextElementSibling;
+      } else {
+        this.list.insertBefore(item.el, cursor);
+      }
+    }
+    // keep the DOM bounded
+    const extra = sorted.slice(FEED_LIMIT + 20);
+    for (const item of extra) {
+      item.el.remove();
+      this.items.delete(item.data.id);
+    }
+  }
+
+  build(item) {
+    const p = {};
+    p.sev = h('span', { class: 'alert-sev' });
+    p.time = h('span', { class: 'alert-time' });
+    p.day = h('span', { class: 'alert-day' });
+    p.title = h('span', { class: 'alert-title' });
+    p.count = h('span', { class: 'alert-count' });
+    p.place = h('span', { class: 'alert-place' });
+    p.meta = h('span', { class: 'alert-meta' });
+    p.light = h('span', { class: 'light', 'aria-hidden': 'true' });
+    p.lightText = h('span', { class: 'light-text' });
+    p.state = h('span', { class: 'alert-state' });
+    p.actions = h('div', { class: 'alert-actions' });
+    p.errorSlot = h('div', { class: 'alert-error-slot' });
+    item.el = h(
+      'article',
+      { class: 'alert', dataset: { testid: 'alert', alertId: item.data.id } },
+      h('div', { class: 'alert-rail' }),
+      h('div', { class: 'alert-when' }, p.sev, p.time, p.day),
+      h('div', { class: 'alert-body' }, h('div', { class: 'alert-line1' }, p.title, p.count), h('div', { class: 'alert-line2' }, p.place, p.meta)),
+      h('div', { class: 'alert-status' }, p.state, h('span', { class: 'alert-light' }, p.light, p.lightText)),
+      p.actions,
+      p.errorSlot,
+    );
+    item.parts = p;
+    item.actionsFor = null;
+  }
+
+  paint(item) {
+    const d = item.data;
+    const p = item.parts;
+    const el = item.el;
+    setData(el, 'state', d.state);
+    setData(el, 'severity', d.severity);
+    const light = ACTIVE_STATES.has(d.state) ? lightOf(d.handleUsed) : 'none';
+    setData(el, 'light', light);
+    setText(p.sev, T.severity[d.severity] || d.severity);
+    setText(p.time, hms(d.at));
+    setText(p.day, isToday(d.at) ? '' : monthDay(d.at));
+    setText(p.title, d.title || T.category[d.category] || d.category || '');
+    setText(p.count, d.occurrences > 1 ? T.feed.occurrences(d.occurrences) : '');
+    setText(p.place, this.placeOf(d));
+    setText(p.state, T.state[d.state] || d.state);
+    p.light.title = T.feed.lightTitle[light];
+    setText(p.lightText, this.deadlineText(d, light));
+    const meta = [];
+    if (d.assignee) meta.push(T.feed.assignee(d.assignee));
+    if (d.escalatedTo) meta.push(T.feed.escalatedTo(this.nameOf(d, d.escalatedTo)));
+    else if (d.escalatedFlag) meta.push(T.feed.escalated);
+    if (d.cleared) meta.push(T.feed.cleared);
+    setText(p.meta, meta.join(' · '));
+    toggleClass(el, 'is-escalated', !!(d.escalatedTo || d.escalatedFlag));
+    this.paintActions(item);
+  }
+
+  paintActions(item) {
+    if (this.opts.kiosk) return;
+    const state = item.data.state;
+    const key = item.leaving ? 'none' : state;
+    if (item.actionsFor === key) return;
+    item.actionsFor = key;
+    const buttons = [];
+    if (!item.leaving) {
+      if (state === 'raised') buttons.push(['ack', T.actions.ack]);
+      if (state === 'acknowledged' || state === 'dispatched') {
+        buttons.push(['dispatch', T.actions.dispatch]);
+        buttons.push(['resolve', T.actions.resolve]);
+      }
+    }
+    item.parts.actions.replaceChildren(
+      ...buttons.map(([action, label]) => h('button', { type: 'button', class: `act act-${action}`, dataset: { action }, text: label })),
+    );
+  }
+
+  /** Place below the current unit: 庙前街道 › 望湖社区 › 第3网格. */
+  placeOf(d) {
+    const names = d.pathNames || [];
+    const at = (d.path || []).indexOf(this.code);
+    const below = at >= 0 ? names.slice(at + 1) : names;
+    return below.length ? below.join(T.sep) : T.feed.thisUnit;
+  }
+
+  nameOf(d, code) {
+    const i = (d.path || []).indexOf(code);
+    return i >= 0 && d.pathNames?.[i] ? d.pathNames[i] : code;
+  }
+
+  deadlineText(d, light) {
+    if (light === 'none' || !d.handleDeadline) return '';
+    const left = Date.parse(d.handleDeadline) - Date.now();
+    if (Number.isNaN(left)) return '';
+    return left >= 0 ? T.feed.remaining(duration(left)) : T.feed.overdue(duration(-left));
+  }
+
+  /** Re-paints times that move with the clock (remaining handling time). */
+  tick() {
+    for (const item of this.items.values()) {
+      const light = item.el.dataset.light;
+      setText(item.parts.lightText, this.deadlineText(item.data, light));
+    }
+  }
+
+  /** Inline error inside an item (only one action error is ever on the page). */
+  showError(id, message) {
+    clearActionErrors();
+    const item = this.items.get(id);
+    if (!item) return;
+    const err = h('div', { class: 'action-error', dataset: { testid: 'action-error' }, role: 'alert', text: message });
+    item.parts.errorSlot.replaceChildren(err);
+    item.el.classList.add('has-error');
+    setTimeout(() => {
+      if (err.isConnected) {
+        err.remove();
+        item.el.classList.remove('has-error');
+      }
+    }, 12000);
+  }
+
+  setPending(id, pending) {
+    const item = this.items.get(id);
+    if (!item) return;
+    toggleClass(item.el, 'is-pending', pending);
+    for (const b of item.parts.actions.querySelectorAll('button')) b.disabled = pending;
+  }
+
+  paintPlaceholder() {
+    const visible = [...this.items.values()].some((i) => !i.leaving);
+    let text = null;
+    let sub = '';
+    let kind = '';
+    if (!this.loadedOnce) {
+      text = this.failed ? T.feed.loadFailed : T.feed.loading;
+      kind = this.failed ? 'failed' : 'loading';
+    } else if (!visible && this.items.size === 0) {
+      text = T.feed.empty;
+      sub = T.feed.emptySub;
+      kind = 'empty';
+    }
+    if (text && this.items.size === 0) {
+      this.placeholder.dataset.kind = kind;
+      this.placeholder.replaceChildren(
+        h('div', { class: 'feed-empty-mark', 'aria-hidden': 'true' }),
+        h('div', { class: 'feed-empty-title', text }),
+        sub ? h('div', { class: 'feed-empty-sub', text: sub }) : null,
+      );
+      if (!this.placeholder.isConnected) this.list.prepend(this.placeholder);
+    } else if (this.placeholder.isConnected) {
+      this.placeholder.remove();
+    }
+  }
+
+  paintCount() {
+    const shown = [...this.items.values()].filter((i) => !i.leaving && ACTIVE_STATES.has(i.data.state)).length;
+    const total = this.activeTotal ?? shown;
+    setText(this.countEl, this.loadedOnce || this.activeTotal != null ? T.feed.count(shown, Math.max(total, shown)) : '');
+  }
+}
+
+export function clearActionErrors() {
+  for (const el of document.querySelectorAll('[data-testid="action-error"]')) {
+    el.closest('.alert')?.classList.remove('has-error');
+    el.remove();
+  }
+}

@@ -1,0 +1,88 @@
+// Header: unit name, level, health badge, breadcrumb, clock, connection, data time.
+import { T } from '../text.zh-CN.js';
+import { h, setText, setData, $ } from '../dom.js';
+import { clockText, hms } from '../format.js';
+
+export class Header {
+  constructor(root, { onNavigate }) {
+    this.name = $('[data-testid="unit-name"]', root);
+    this.level = $('#unit-level', root);
+    this.health = $('[data-testid="health"]', root);
+    this.healthText = $('.health-text', this.health);
+    this.crumbs = $('[data-testid="breadcrumb"]', root);
+    this.conn = $('[data-testid="connection"]', root);
+    this.connText = $('.conn-text', this.conn);
+    this.clockTime = $('#clock-time', root);
+    this.clockDate = $('#clock-date', root);
+    this.asOf = $('#as-of', root);
+    this.offset = null; // the hub's offset, learnt from asOf
+    this.lastAsOf = null;
+    this.connState = 'connecting';
+    this.crumbs.setAttribute('aria-label', T.header.breadcrumbLabel);
+    this.crumbs.addEventListener('click', (e) => {
+      const a = e.target.closest('a[data-code]');
+      if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      onNavigate(a.dataset.code);
+    });
+    this.tick();
+    this.timer = setInterval(() => this.tick(), 1000);
+  }
+
+  tick() {
+    const now = clockText(Date.now(), this.offset);
+    setText(this.clockTime, now.time);
+    setText(this.clockDate, now.date);
+  }
+
+  /** While a unit loads: its code, name unknown yet. */
+  loading(code, knownName) {
+    setText(this.name, knownName || code);
+    document.title = T.pageTitle(knownName || code);
+  }
+
+  status(s, offset) {
+    if (offset != null) this.offset = offset;
+    setText(this.name, s.name);
+    document.title = T.pageTitle(s.name);
+    setText(this.level, T.levels[s.level] || s.level);
+    setData(this.level, 'level', s.level);
+    setData(this.health, 'health', s.health);
+    setText(this.healthText, T.health[s.health] || T.health.unknown);
+    this.lastAsOf = s.asOf;
+    this.paintAsOf();
+  }
+
+  paintAsOf() {
+    if (!this.lastAsOf) return;
+    const stale = this.connState !== 'connected';
+    setText(this.asOf, stale ? T.header.stale(hms(this.lastAsOf)) : T.header.asOf(hms(this.lastAsOf)));
+    this.asOf.classList.toggle('is-stale', stale);
+  }
+
+  /** Breadcrumb: ancestors (top first) as links, then the unit itself. */
+  breadcrumb(ancestors, unit) {
+    const parts = [];
+    const all = [...(ancestors || []), unit].filter(Boolean);
+    all.forEach((u, i) => {
+      if (i > 0) parts.push(h('span', { class: 'crumb-sep', 'aria-hidden': 'true', text: '›' }));
+      const last = i === all.length - 1;
+      const label = [h('span', { class: 'crumb-level', text: T.levels[u.level] || u.level }), h('span', { class: 'crumb-name', text: u.name })];
+      parts.push(
+        last
+          ? h('span', { class: 'crumb crumb-current', 'aria-current': 'page', dataset: { level: u.level } }, ...label)
+          : h('a', { class: 'crumb', href: `?unit=${encodeURIComponent(u.code)}`, dataset: { code: u.code, level: u.level } }, ...label),
+      );
+    });
+    this.crumbs.replaceChildren(...parts);
+  }
+
+  connection(state) {
+    this.connState = state;
+    // connecting is shown as reconnecting to the tests' three states
+    const wire = state === 'connected' ? 'connected' : state === 'offline' ? 'offline' : 'reconnecting';
+    setData(this.conn, 'state', wire);
+    setText(this.connText, T.connection[state] || T.connection[wire]);
+    this.paintAsOf();
+  }
+}

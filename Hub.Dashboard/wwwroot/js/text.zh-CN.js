@@ -1,0 +1,213 @@
+// Every user-visible string of the wall screen, in one place (zh-CN).
+// To translate the page, copy this file (e.g. text.en.js) and change the import in the modules
+// that read it; nothing else on the page carries words of its own.
+
+export const T = {
+  lang: 'zh-CN',
+  appTitle: '网格化治理实时监测中心',
+  pageTitle: (unitName) => (unitName ? `${unitName} · 网格化治理实时监测` : '网格化治理实时监测中心'),
+
+  levels: {
+    city: '城市',
+    district: '区',
+    street: '街道',
+    community: '社区',
+    grid: '网格',
+    building: '楼栋',
+  },
+  // "5 个街道" — the noun used when counting children of a level.
+  levelNoun: {
+    city: '市',
+    district: '区',
+    street: '街道',
+    community: '社区',
+    grid: '网格',
+    building: '楼栋',
+  },
+
+  health: {
+    green: '正常',
+    yellow: '关注',
+    orange: '预警',
+    red: '告急',
+    unknown: '—',
+  },
+
+  severity: {
+    critical: '紧急',
+    major: '重要',
+    minor: '一般',
+    warning: '提示',
+  },
+
+  state: {
+    raised: '待确认',
+    acknowledged: '已确认',
+    dispatched: '已派遣',
+    resolved: '已办结',
+    closed: '已关闭',
+  },
+
+  category: {
+    fire: '火情',
+    smoke: '烟感',
+    gas: '燃气',
+    water: '积水',
+    crowd: '人员聚集',
+    dumping: '垃圾乱倒',
+    'road-occupation': '占道经营',
+    parking: '违规停车',
+    manhole: '井盖异常',
+    'worker-lost-contact': '网格员失联',
+  },
+
+  connection: {
+    connected: '已连接',
+    connecting: '连接中',
+    reconnecting: '重连中',
+    offline: '离线',
+  },
+
+  header: {
+    asOf: (time) => `数据更新 ${time}`,
+    stale: (time) => `数据截至 ${time}（连接中断）`,
+    loading: '正在加载…',
+    breadcrumbLabel: '所在层级',
+    soundOn: '声音 开',
+    soundOff: '声音 关',
+    soundTitle: '告急时播放提示音（需先点击一次页面）',
+    rotation: (index, count, seconds) => `轮巡 ${index}/${count} · ${seconds} 秒后切换`,
+    rotationRoot: (count, seconds) => `轮巡 总览 · 共 ${count} 个下级 · ${seconds} 秒后切换`,
+    weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+    date: (y, m, d, weekday) => `${y}年${m}月${d}日 ${weekday}`,
+  },
+
+  kpi: {
+    alertsTitle: '告警态势',
+    severityTitle: '告警分级',
+    workersTitle: '网格员',
+    patrolTitle: '今日巡查率',
+    handlingTitle: '今日处置率',
+    active: '活跃告警',
+    unacknowledged: '未确认',
+    escalated: '逐级上报',
+    onDuty: '在岗',
+    workers: '总数',
+    lostContact: '失联',
+    patrolDetail: (done, total) => `已巡查 ${done} / ${total}`,
+    handlingDetail: (done, total) => `已处置 ${done} / ${total}`,
+    checkins: (n) => `今日签到 ${n} 次`,
+  },
+
+  children: {
+    title: '下级单位',
+    count: (n, noun) => `共 ${n} 个${noun}`,
+    active: '活跃告警',
+    unacknowledged: '未确认',
+    critical: '紧急',
+    onDuty: '在岗',
+    none: '暂无下级单位',
+    drill: '点击进入',
+    workersOfGrid: '本网格网格员',
+    noWorkers: '本网格暂无网格员',
+    role: { 'full-time': '专职', 'part-time': '兼职' },
+    lastPatrol: '最近巡查',
+    neverPatrolled: '暂无巡查记录',
+    ago: (text) => `（${text}）`,
+  },
+
+  building: {
+    title: '楼栋概况',
+    lastPatrol: '最近一次巡查',
+    patrolledToday: '今日已巡查',
+    notPatrolledToday: '今日未巡查',
+    checkinsToday: '今日签到',
+    alertsNow: '当前活跃告警',
+    devices: '物联设备',
+    noDevices: '暂无登记设备',
+    deviceKind: { camera: '摄像头', sensor: '传感器' },
+    center: (c) => `所属中心 ${c}`,
+  },
+
+  feed: {
+    title: '实时告警',
+    count: (shown, active) => (active > shown ? `显示 ${shown} / 活跃 ${active}` : `活跃 ${active}`),
+    empty: '当前无活跃告警',
+    emptySub: '辖区运行平稳',
+    loading: '正在加载告警…',
+    loadFailed: '告警列表加载失败，稍后自动重试',
+    thisUnit: '本级',
+    occurrences: (n) => `×${n}`,
+    assignee: (name) => `处置人 ${name}`,
+    escalatedTo: (name) => `已上报至 ${name}`,
+    escalated: '已逐级上报',
+    cleared: '源已消除',
+    remaining: (text) => `剩余 ${text}`,
+    overdue: (text) => `超时 ${text}`,
+    noLimit: '不限时',
+    lightTitle: { green: '处置时限正常', yellow: '临近处置时限', red: '已超处置时限', none: '无处置时限' },
+  },
+
+  actions: {
+    ack: '确认',
+    dispatch: '派遣',
+    resolve: '办结',
+    confirm: '确定',
+    cancel: '取消',
+    submitting: '提交中…',
+    dispatchTitle: '派遣处置',
+    resolveTitle: '办结告警',
+    assignee: '处置人员',
+    assigneePlaceholder: '输入或选择网格员姓名',
+    note: '备注（可选）',
+    noteRequired: '办结说明（必填）',
+    notePlaceholder: '填写处置情况说明',
+    needAssignee: '请填写处置人员',
+    needNote: '请填写办结说明',
+    ackDone: '已确认',
+    conflict: (by, state) => `已被 ${by} 处理（当前状态：${state}）`,
+    conflictNoBy: (state) => `该告警已处于「${state}」状态`,
+    notFound: '告警不存在或已被删除',
+    invalid: (text) => `提交内容有误：${text}`,
+    unavailable: (seconds) => `服务暂时不可用，请 ${seconds} 秒后重试`,
+    network: '网络异常，未能提交，请稍后重试',
+    failed: (status) => `操作失败（${status}）`,
+  },
+
+  charts: {
+    'alerts-24h': '近24小时告警',
+    'checkins-24h': '近24小时签到',
+    'handling-30d': '近30日处置率',
+    'children-health': '下级单位告警分布',
+    missing: '图表暂未提供',
+    failed: '图表加载失败',
+    loading: '图表加载中…',
+  },
+
+  alarm: {
+    critical: '紧急告警',
+    turnedRed: '态势告急',
+    turnedRedText: (name) => `${name} 状态转为告急，请立即处置`,
+    dismiss: '知道了',
+  },
+
+  errors: {
+    unknownUnit: (code) => `未找到单位「${code}」`,
+    noTopology: '无法获取组织架构，正在重试…',
+    loadFailed: '数据加载失败，正在重试…',
+  },
+
+  time: {
+    justNow: '刚刚',
+    secondsAgo: (n) => `${n} 秒前`,
+    minutesAgo: (n) => `${n} 分钟前`,
+    hoursAgo: (n) => `${n} 小时前`,
+    daysAgo: (n) => `${n} 天前`,
+    minutes: (n) => `${n} 分钟`,
+    hoursMinutes: (h, m) => (m ? `${h} 小时 ${m} 分` : `${h} 小时`),
+    days: (d, h) => (h ? `${d} 天 ${h} 小时` : `${d} 天`),
+  },
+
+  sep: ' › ',
+  none: '—',
+};
