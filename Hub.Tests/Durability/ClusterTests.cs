@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using Hub.Tests.Support;
+using Xunit.Abstractions;
 using static Hub.Tests.Support.Reports;
 
 namespace Hub.Tests.Durability;
 
 /// <summary>Two silos on one host and one database form one cluster; either answers; one dies, the other takes over.</summary>
-public class ClusterTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+public class ClusterTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Either_silo_answers_and_the_survivor_takes_over_a_killed_silos_alerts_within_a_minute()
@@ -45,6 +46,7 @@ public class ClusterTests(PostgresFixture postgres) : IClassFixture<PostgresFixt
                 r => r.Status is HttpStatusCode.OK, $"ack of {id} through the survivor");
             Assert.Equal("acknowledged", answer.Json["state"]!.GetValue<string>());
         }
+        output.WriteLine($"failover: {ids.Count} acks through the survivor all succeeded {killed.Elapsed.TotalSeconds:0.0} s after the kill");
         var city = await Eventually.Within(TimeSpan.FromSeconds(60) - killed.Elapsed, () => apiB.Status(TestCity.City),
             s => s["alerts"]!["unacknowledged"]!.GetValue<int>() == 0, "the survivor's city shows every ack");
         Assert.Equal(ids.Count, city["alerts"]!["active"]!.GetValue<int>());

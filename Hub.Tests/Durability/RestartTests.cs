@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using Hub.Tests.Support;
+using Xunit.Abstractions;
 using static Hub.Tests.Support.Reports;
 
 namespace Hub.Tests.Durability;
 
 /// <summary>Issue: kill -9 right after a burst of acknowledged changes loses nothing (real processes, real PostgreSQL).</summary>
-public class RestartTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+public class RestartTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task After_kill_9_every_acknowledged_change_is_still_there()
@@ -59,6 +60,7 @@ public class RestartTests(PostgresFixture postgres) : IClassFixture<PostgresFixt
                 $"{unit} as before the kill");
             Assert.Equal((raised.Length, resolved.Length), (status["today"]!["raised"]!.GetValue<int>(), status["today"]!["handled"]!.GetValue<int>()));
         }
+        output.WriteLine($"restart: every unit as before {restarted.Elapsed.TotalSeconds:0.0} s after the kill (process start included)");
         var building = await api.Status(TestCity.Building(1, 2, 1));
         Assert.Equal(1, building["today"]!["patrolled"]!.GetValue<int>());
     }
