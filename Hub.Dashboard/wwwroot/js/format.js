@@ -4,6 +4,9 @@ import { T } from './text.zh-CN.js';
 
 const pad = (n) => String(n).padStart(2, '0');
 
+/** The hub's zone until its first answer says otherwise: Hub:TimeZone defaults to Asia/Shanghai. */
+export const DEFAULT_OFFSET_MINUTES = 480;
+
 /** Whole number, or "—" when missing. */
 export function count(n) {
   return n == null || Number.isNaN(n) ? T.none : String(n);

@@ -18,9 +18,11 @@ export class Rotation {
   /**
    * @param {{seconds:number, indicator:HTMLElement, childrenOf:(code)=>string[]|null, go:(code)=>void}} opts
    *   childrenOf(root) answers the root's children codes from its latest status (null if unknown)
+   *   hold() true while the cycle must not move (an officer is filling in a dialog)
    */
-  constructor({ seconds, indicator, childrenOf, go }) {
+  constructor({ seconds, indicator, childrenOf, go, hold }) {
     this.seconds = seconds;
+    this.hold = hold || (() => false);
     this.indicator = indicator;
     this.childrenOf = childrenOf;
     this.go = go;
@@ -57,6 +59,10 @@ export class Rotation {
   }
 
   next() {
+    if (this.hold()) {
+      this.schedule(); // try again a full period later
+      return;
+    }
     if (this.index === -1) {
       // leaving the root: take its children as they are now
       this.sequence = this.childrenOf(this.root) || [];

@@ -83,9 +83,14 @@ export class Live {
   _resync() {
     if (this.desired) {
       const code = this.desired;
-      this.watch(code).then((status) => {
-        if (status && code === this.desired) this.h.onSnapshot?.(status, code);
-      });
+      this.watch(code).then(
+        (status) => {
+          if (status && code === this.desired) this.h.onSnapshot?.(status, code);
+        },
+        () => {
+          /* an unknown unit: the page already says so */
+        },
+      );
     }
   }
 

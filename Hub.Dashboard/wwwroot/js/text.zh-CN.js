@@ -125,7 +125,14 @@ export const T = {
     alertsNow: '当前活跃告警',
     devices: '物联设备',
     noDevices: '暂无登记设备',
-    deviceKind: { camera: '摄像头', sensor: '传感器' },
+    deviceKind: {
+      camera: '摄像头',
+      sensor: '传感器',
+      'smoke-sensor': '烟感探测器',
+      'water-sensor': '水浸传感器',
+      'gas-sensor': '燃气探测器',
+    },
+    gridWorkers: '所属网格网格员',
     center: (c) => `所属中心 ${c}`,
   },
 
@@ -209,5 +216,7 @@ export const T = {
   },
 
   sep: ' › ',
+  crumbSep: '›',
+  colon: '：',
   none: '—',
 };

@@ -37,6 +37,7 @@ const S = {
   asOfMs: 0,
   gen: 0, // bumps on every unit change; late answers for an old unit are dropped
   top: null, // the top unit of the topology
+  topoLoaded: false, // breadcrumb of the current unit shown
   kids: new Map(), // code → children codes (from the latest status of that code), for rotation
   lastAlarmAt: 0,
 };
@@ -44,7 +45,7 @@ const S = {
 // ---- panels ----------------------------------------------------------------------------------
 const header = new Header(document, { onNavigate: (code) => userNavigate(code) });
 const kpis = new Kpis(document);
-const children = new Children($('#panel-children'), { onPick: (code, name) => userNavigate(code, name) });
+const children = new Children($('#panel-children'), { onPick: (code, name, level) => userNavigate(code, name, level) });
 const feed = new Feed($('#feed'), $('#feed-count'), {
   kiosk: opts.kiosk,
   load: (code) => api.activeAlerts(code, FEED_LIMIT),
@@ -66,6 +67,8 @@ const live = new Live({
     if (code !== S.code) return;
     applyStatus(s, true);
     feed.refresh(); // events may have been missed while away
+    if (!S.topoLoaded) loadTopology(code, S.gen);
+    charts.retryMissing();
   },
 });
 header.connection('connecting');
@@ -77,6 +80,7 @@ const rotation = opts.rotate
       indicator: $('#rotation'),
       childrenOf: (code) => S.kids.get(code) || null,
       go: (code) => enter(code),
+      hold: () => dialog.isOpen,
     })
   : null;
 
@@ -88,10 +92,10 @@ function urlFor(code) {
 }
 
 /** A click on a tile or a breadcrumb link. */
-function userNavigate(code, name) {
+function userNavigate(code, name, level) {
   if (!code || code === S.code) return;
   history.pushState({ unit: code }, '', urlFor(code));
-  enter(code, name);
+  enter(code, name, level);
   rotation?.start(code); // the unit chosen by hand becomes the rotation's root
 }
 
@@ -103,16 +107,21 @@ window.addEventListener('popstate', () => {
 });
 
 /** Shows `code`: Unwatch the old unit / Watch this one, load its status, breadcrumb and alerts. */
-function enter(code, knownName) {
+function enter(code, knownName, knownLevel) {
   if (!code || code === S.code) return;
+  const child = S.status?.children?.find((c) => c.code === code);
+  const name = knownName || child?.name;
+  const level = knownLevel || child?.level;
   const gen = ++S.gen;
   S.code = code;
   S.status = null;
   S.asOfMs = 0;
+  S.topoLoaded = false;
   body.dataset.unit = code;
   body.classList.add('is-switching');
   hideNotice();
-  header.loading(code, knownName);
+  header.loading(code, name);
+  header.guessBreadcrumb(code, name, level);
   children.reset();
   feed.reset(code);
   charts.setUnit(code);
@@ -152,10 +161,17 @@ async function loadTopology(code, gen) {
   const res = await api.topology(code);
   if (gen !== S.gen) return;
   if (res.ok && res.body?.unit) {
+    S.topoLoaded = true;
     header.breadcrumb(res.body.ancestors, res.body.unit);
     children.setTopology(res.body);
+    const { unit } = res.body;
+    if (unit.level === 'building' && unit.parent) {
+      // a building has no workers of its own: show its grid's
+      const grid = await api.topology(unit.parent);
+      if (gen === S.gen && grid.ok) children.setGridWorkers(code, grid.body?.workers || []);
+    }
   } else if (res.status !== 404) {
-    setTimeout(() => gen === S.gen && loadTopology(code, gen), RETRY_MS * 2);
+    setTimeout(() => gen === S.gen && !S.topoLoaded && loadTopology(code, gen), RETRY_MS);
   }
 }
 

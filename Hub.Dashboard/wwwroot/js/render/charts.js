@@ -7,6 +7,12 @@ import { api } from '../api.js';
 
 export const CHARTS = ['alerts-24h', 'checkins-24h', 'handling-30d', 'children-health'];
 const REFRESH_MS = 60000;
+// the sizes the chart endpoint accepts
+const MIN_W = 300;
+const MAX_W = 3840;
+const MIN_H = 200;
+const MAX_H = 2160;
+const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
 
 export class Charts {
   constructor(root) {
@@ -14,9 +20,15 @@ export class Charts {
     this.code = null;
     this.cards = CHARTS.map((name) => {
       const img = h('img', { class: 'chart-img', alt: T.charts[name], dataset: { chart: name }, decoding: 'async' });
+      // the PNGs carry their own titles; the placeholder names the chart while there is none
       const note = h('div', { class: 'chart-note', text: T.charts.loading });
-      const frame = h('div', { class: 'chart-frame', dataset: { state: 'loading' } }, img, note);
-      const card = h('figure', { class: 'panel chart' }, h('figcaption', { class: 'panel-hd' }, h('h2', { text: T.charts[name] })), frame);
+      const frame = h(
+        'div',
+        { class: 'chart-frame', dataset: { state: 'loading' } },
+        img,
+        h('div', { class: 'chart-placeholder' }, h('div', { class: 'chart-name', text: T.charts[name] }), note),
+      );
+      const card = h('figure', { class: 'panel chart', 'aria-label': T.charts[name] }, frame);
       root.append(card);
       return { name, img, note, frame, size: '', token: 0 };
     });
@@ -39,6 +51,11 @@ export class Charts {
     this.reload();
   }
 
+  /** After the hub comes back: try again the charts that could not be loaded. */
+  retryMissing() {
+    if (this.cards.some((c) => c.frame.dataset.state !== 'ok')) this.reload();
+  }
+
   /** onlyResized: reload only charts whose box size changed. */
   reload(onlyResized = false) {
     if (!this.code) return;
@@ -47,8 +64,8 @@ export class Charts {
     for (const c of this.cards) {
       const box = c.frame.getBoundingClientRect();
       if (box.width < 10 || box.height < 10) continue;
-      const w = Math.round((box.width * dpr) / 10) * 10;
-      const hgt = Math.round((box.height * dpr) / 10) * 10;
+      const w = clamp(Math.round((box.width * dpr) / 10) * 10, MIN_W, MAX_W);
+      const hgt = clamp(Math.round((box.height * dpr) / 10) * 10, MIN_H, MAX_H);
       const size = `${w}x${hgt}`;
       if (onlyResized && size === c.size) continue;
       c.size = size;

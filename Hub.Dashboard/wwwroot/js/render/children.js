@@ -4,7 +4,8 @@ import { T } from '../text.zh-CN.js';
 import { h, setText, setData, toggleClass, replayClass, $ } from '../dom.js';
 import { count, hms, monthDay, isToday, ago } from '../format.js';
 
-const MIN_TILE_REM = 7.5;
+const MIN_TILE_H_REM = 3.6;
+const MIN_TILE_W_REM = 11;
 const IDEAL_ASPECT = 1.55;
 
 export class Children {
@@ -22,9 +23,10 @@ export class Children {
     this.topo = null;
     this.mode = null;
     this.body.replaceChildren(this.grid, this.extra);
+    setText(this.title, T.children.title);
     this.grid.addEventListener('click', (e) => {
       const tile = e.target.closest('[data-testid="child"]');
-      if (tile) this.onPick(tile.dataset.code, tile.dataset.name);
+      if (tile) this.onPick(tile.dataset.code, tile.dataset.name, tile.dataset.level);
     });
     new ResizeObserver(() => this.layout()).observe(this.body);
   }
@@ -37,6 +39,8 @@ export class Children {
     this.grid.replaceChildren();
     this.extra.replaceChildren();
     this.mode = null;
+    setText(this.title, T.children.title);
+    setText(this.sub, '');
   }
 
   setTopology(topo) {
@@ -116,21 +120,25 @@ export class Children {
     t.dutyBar = h('span', { class: 'tile-duty-bar' });
     t.criticalStat = h('span', { class: 'stat stat-critical' }, h('span', { class: 'stat-label', text: T.children.critical }), t.critical);
     t.unackStat = h('span', { class: 'stat stat-unack' }, h('span', { class: 'stat-label', text: T.children.unacknowledged }), t.unack);
+    // the button is the size container; the inner grid rearranges itself when tiles get small
     t.root = h(
       'button',
       { type: 'button', class: 'tile', dataset: { testid: 'child' }, title: T.children.drill },
-      h('span', { class: 'tile-head' }, h('span', { class: 'tile-title' }, t.name, t.level), t.health),
-      h('span', { class: 'tile-main' }, t.big, h('span', { class: 'tile-big-label', text: T.children.active })),
       h(
         'span',
-        { class: 'tile-stats' },
-        t.unackStat,
-        t.criticalStat,
-        h('span', { class: 'stat stat-duty' }, h('span', { class: 'stat-label', text: T.children.onDuty }), t.duty),
+        { class: 'tile-in' },
+        h('span', { class: 'tile-head' }, h('span', { class: 'tile-title' }, t.name, t.level), t.health),
+        h('span', { class: 'tile-main' }, t.big, h('span', { class: 'tile-big-label', text: T.children.active })),
+        h(
+          'span',
+          { class: 'tile-stats' },
+          t.unackStat,
+          t.criticalStat,
+          h('span', { class: 'stat stat-duty' }, h('span', { class: 'stat-label', text: T.children.onDuty }), t.duty),
+        ),
+        h('span', { class: 'tile-duty' }, t.dutyBar),
       ),
-      h('span', { class: 'tile-duty' }, t.dutyBar),
     );
-    t.root.setAttribute('data-testid', 'child');
     t.root.dataset.code = c.code;
     return t;
   }
@@ -141,6 +149,7 @@ export class Children {
     const before = t.root.dataset.health;
     setData(t.root, 'health', c.health);
     setData(t.root, 'name', c.name);
+    setData(t.root, 'level', c.level);
     setText(t.name, c.name);
     setText(t.level, T.levels[c.level] || '');
     setText(t.health, T.health[c.health] || T.health.unknown);
@@ -156,27 +165,31 @@ export class Children {
     if (before && before !== c.health) replayClass(t.root, 'is-flash');
   }
 
-  /** Chooses columns so tiles are wide rather than tall, and fill the panel. */
+  /**
+   * Chooses the number of columns so tiles are wide rather than tall and fill the panel without
+   * scrolling when possible (tiles turn compact below ~6.5rem high); the last row's tiles widen.
+   */
   layout() {
     const n = this.tiles.size;
     if (!n || this.mode !== 'tiles') return;
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     const gap = 0.75 * rem;
     const W = this.grid.clientWidth;
-    const H = this.body.clientHeight - this.extra.offsetHeight - (this.extra.offsetHeight ? gap : 0);
+    const H = this.grid.clientHeight; // flex: 1 in the panel body: the room left under the extras
     if (W <= 0 || H <= 0) return;
     let best = { cols: 1, score: Infinity, rowH: H };
-    for (let cols = 1; cols <= Math.min(n, 8); cols++) {
+    for (let cols = 1; cols <= Math.min(n, 10); cols++) {
       const rows = Math.ceil(n / cols);
       const w = (W - gap * (cols - 1)) / cols;
       let rowH = (H - gap * (rows - 1)) / rows;
       let penalty = 0;
-      if (rowH < MIN_TILE_REM * rem) {
-        rowH = MIN_TILE_REM * rem;
+      if (w < MIN_TILE_W_REM * rem) penalty += 3; // names would not fit
+      if (rowH < MIN_TILE_H_REM * rem) {
+        rowH = MIN_TILE_H_REM * rem;
         penalty += 1.5; // needs scrolling
       }
-      const aspect = w / rowH;
-      const score = Math.abs(Math.log(aspect / IDEAL_ASPECT)) + penalty + ((cols * rows - n) / cols) * 0.35;
+      const uneven = (cols * rows - n) / cols; // share of the last row left to widened tiles
+      const score = Math.abs(Math.log(w / rowH / IDEAL_ASPECT)) + penalty + uneven * 0.25;
       if (score < best.score) best = { cols, score, rowH };
     }
     this.grid.style.setProperty('--cols', String(best.cols));
@@ -195,7 +208,7 @@ export class Children {
           h(
             'div',
             { class: 'extra-block extra-workers' },
-            h('span', { class: 'extra-label', text: T.children.workersOfGrid }),
+            h('span', { class: 'extra-label', text: T.children.workersOfGrid + T.colon }),
             workers.length
               ? workers.map((w) =>
                   h('span', { class: 'worker-chip' }, h('span', { class: 'worker-name', text: w.name }), h('span', { class: 'worker-role', text: T.children.role[w.role] || '' })),
@@ -215,7 +228,7 @@ export class Children {
     return h(
       'div',
       { class: cls },
-      h('span', { class: 'extra-label', text: T.children.lastPatrol }),
+      h('span', { class: 'extra-label', text: T.children.lastPatrol + T.colon }),
       iso
         ? [
             h('span', { class: 'last-patrol', dataset: { testid: 'last-patrol', at: iso }, text: timeOf(iso) }),
@@ -233,6 +246,8 @@ export class Children {
     d.checkins = h('div', { class: 'bd-num' });
     d.active = h('div', { class: 'bd-num' });
     d.devices = h('div', { class: 'bd-devices' });
+    d.workers = h('div', { class: 'bd-workers' });
+    d.workersWrap = h('div', { class: 'bd-workers-wrap', hidden: true }, h('div', { class: 'bd-label', text: T.building.gridWorkers }), d.workers);
     d.root = h(
       'div',
       { class: 'building' },
@@ -243,7 +258,7 @@ export class Children {
         h('div', { class: 'bd-figure' }, h('div', { class: 'bd-label', text: T.building.alertsNow }), d.active),
         h('div', { class: 'bd-figure' }, h('div', { class: 'bd-label', text: T.building.checkinsToday }), d.checkins),
       ),
-      h('div', { class: 'bd-devices-wrap' }, h('div', { class: 'bd-label', text: T.building.devices }), d.devices),
+      h('div', { class: 'bd-devices-wrap' }, d.workersWrap, h('div', { class: 'bd-label', text: T.building.devices }), d.devices),
     );
     return d;
   }
@@ -281,6 +296,18 @@ export class Children {
             ),
           )
         : [h('div', { class: 'extra-muted', text: T.building.noDevices })]),
+    );
+  }
+
+  /** For a building: the workers of its grid (from the grid's topology). */
+  setGridWorkers(buildingCode, workers) {
+    const d = this.detail;
+    if (!d || this.status?.code !== buildingCode) return;
+    d.workersWrap.hidden = !workers.length;
+    d.workers.replaceChildren(
+      ...workers.map((w) =>
+        h('span', { class: 'worker-chip' }, h('span', { class: 'worker-name', text: w.name }), h('span', { class: 'worker-role', text: T.children.role[w.role] || '' })),
+      ),
     );
   }
 

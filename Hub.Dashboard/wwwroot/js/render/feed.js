@@ -7,7 +7,7 @@ import { h, setText, setData, toggleClass } from '../dom.js';
 import { hms, monthDay, isToday, lightOf, duration } from '../format.js';
 
 export const FEED_LIMIT = 100;
-const DONE_SHOW_MS = 3500; // a resolved/closed item stays this long, then fades
+const DONE_SHOW_MS = 2500; // a resolved/closed item stays this long, then fades
 const FADE_MS = 900;
 const ACTIVE_STATES = new Set(['raised', 'acknowledged', 'dispatched']);
 
@@ -28,6 +28,8 @@ export class Feed {
     this.failed = false;
     this.activeTotal = null;
     this.refreshTimer = 0;
+    this.seq = 0;
+    this.appliedSeq = 0;
     this.placeholder = h('div', { class: 'feed-empty' });
     list.addEventListener('click', (e) => {
       const button = e.target.closest('button[data-action]');
@@ -62,8 +64,11 @@ export class Feed {
     const gen = this.gen;
     if (!code) return;
     const started = performance.now();
+    const seq = ++this.seq;
     const res = await this.opts.load(code);
     if (gen !== this.gen) return; // the page moved on
+    if (seq < this.appliedSeq) return; // a newer list was already merged
+    this.appliedSeq = seq;
     if (!res.ok || !Array.isArray(res.body?.items)) {
       this.failed = !this.loadedOnce;
       this.paintPlaceholder();
@@ -362,11 +367,9 @@ export class Feed {
     }
     if (text && this.items.size === 0) {
       this.placeholder.dataset.kind = kind;
-      this.placeholder.replaceChildren(
-        h('div', { class: 'feed-empty-mark', 'aria-hidden': 'true' }),
-        h('div', { class: 'feed-empty-title', text }),
-        sub ? h('div', { class: 'feed-empty-sub', text: sub }) : null,
-      );
+      const parts = [h('div', { class: 'feed-empty-mark', 'aria-hidden': 'true' }), h('div', { class: 'feed-empty-title', text })];
+      if (sub) parts.push(h('div', { class: 'feed-empty-sub', text: sub }));
+      this.placeholder.replaceChildren(...parts);
       if (!this.placeholder.isConnected) this.list.prepend(this.placeholder);
     } else if (this.placeholder.isConnected) {
       this.placeholder.remove();

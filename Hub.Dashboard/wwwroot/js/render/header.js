@@ -1,7 +1,7 @@
 // Header: unit name, level, health badge, breadcrumb, clock, connection, data time.
 import { T } from '../text.zh-CN.js';
 import { h, setText, setData, $ } from '../dom.js';
-import { clockText, hms } from '../format.js';
+import { clockText, hms, DEFAULT_OFFSET_MINUTES } from '../format.js';
 
 export class Header {
   constructor(root, { onNavigate }) {
@@ -15,7 +15,7 @@ export class Header {
     this.clockTime = $('#clock-time', root);
     this.clockDate = $('#clock-date', root);
     this.asOf = $('#as-of', root);
-    this.offset = null; // the hub's offset, learnt from asOf
+    this.offset = DEFAULT_OFFSET_MINUTES; // the hub's offset, learnt from asOf
     this.lastAsOf = null;
     this.connState = 'connecting';
     this.crumbs.setAttribute('aria-label', T.header.breadcrumbLabel);
@@ -60,12 +60,28 @@ export class Header {
     this.asOf.classList.toggle('is-stale', stale);
   }
 
+  /**
+   * While a unit loads, a breadcrumb guessed from the one shown: going up cuts it, going down to a
+   * child extends it. Unknown jumps keep nothing stale: just the unit.
+   */
+  guessBreadcrumb(code, name, level) {
+    const chain = this.chain || [];
+    const at = chain.findIndex((u) => u.code === code);
+    if (at >= 0) return this.paintCrumbs(chain.slice(0, at + 1), false);
+    if (name && chain.length) return this.paintCrumbs([...chain, { code, name, level }], false);
+    this.paintCrumbs(name ? [{ code, name, level }] : [], false);
+  }
+
   /** Breadcrumb: ancestors (top first) as links, then the unit itself. */
   breadcrumb(ancestors, unit) {
+    this.paintCrumbs([...(ancestors || []), unit].filter(Boolean), true);
+  }
+
+  paintCrumbs(all, known) {
+    if (known) this.chain = all;
     const parts = [];
-    const all = [...(ancestors || []), unit].filter(Boolean);
     all.forEach((u, i) => {
-      if (i > 0) parts.push(h('span', { class: 'crumb-sep', 'aria-hidden': 'true', text: '›' }));
+      if (i > 0) parts.push(h('span', { class: 'crumb-sep', 'aria-hidden': 'true', text: T.crumbSep }));
       const last = i === all.length - 1;
       const label = [h('span', { class: 'crumb-level', text: T.levels[u.level] || u.level }), h('span', { class: 'crumb-name', text: u.name })];
       parts.push(
