@@ -113,7 +113,10 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         }
         var (page, _) = await browser.Open($"{hub.Url}/?unit={TestCity.District}", width, height);
         await Assertions.Expect(page.GetByTestId("alert")).ToHaveCountAsync(5, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
-        await page.WaitForTimeoutAsync(1_000);
+        await Assertions.Expect(page.Locator("img[data-chart]")).ToHaveCountAsync(4);
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('img[data-chart]')].every(i => i.complete && i.naturalWidth > 0)",
+            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         var path = Path.Combine(BrowserFixture.Artifacts, $"wall-district-{width}x{height}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
         Assert.True(new FileInfo(path).Length > 20_000);
