@@ -181,9 +181,13 @@ public sealed class ChartRenderer(ChartFont font)
         return plot.GetSvgXml(width, height);
     }
 
-    /// <summary>Scales fonts, lines and paddings with the image so every tile size looks like the 1200×600 design.</summary>
+    /// <summary>
+    /// Scales fonts, lines and paddings with the image, so a chart looks the same at every size. The
+    /// basis is a wall tile (a quarter of a 1080p screen's width is about 450 px), where text must
+    /// still be read from across the room; a 4K wall asks for twice the pixels and gets twice the text.
+    /// </summary>
     private static void ScaleTo(Plot plot, int width, int height) =>
-        plot.ScaleFactor = Math.Clamp(Math.Min(width / 1200.0, height / 600.0), 0.5, 4);
+        plot.ScaleFactor = Math.Clamp(Math.Min(width / 720.0, height / 360.0), 0.5, 4);
 
     private Plot NewPlot(string title)
     {

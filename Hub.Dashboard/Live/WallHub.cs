@@ -45,7 +45,7 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
         {
             ActionOutcome.Done => new ActionAnswer(200, views.From(result.Alert!, result.Audit), null),
             ActionOutcome.Conflict => new ActionAnswer(409, views.From(result.Alert!),
-                $"alert '{alertId}' is {WireName.Of(result.Alert!.State)} (by {result.Alert.LastBy})"),
+                $"alert '{alertId}' is {WireName.Of(result.Alert!.State)} (by {result.Alert.LastBy})", result.Alert.State, result.Alert.LastBy),
             _ => new ActionAnswer(404, null, $"unknown alert '{alertId}'"),
         };
     }
@@ -58,4 +58,4 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
 }
 
 /// <summary>An action's outcome over the hub: the status the HTTP call would answer, the alert, and what went wrong.</summary>
-public sealed record ActionAnswer(int Status, AlertView? Alert, string? Detail);
+public sealed record ActionAnswer(int Status, AlertView? Alert, string? Detail, AlertState? State = null, string? By = null);

@@ -42,6 +42,6 @@ public static class StatusComposer
         child.Name,
         child.Level,
         HealthRule.Evaluate(tally),
-        new ChildAlerts(tally.Alerts.Active, tally.Alerts.Unacknowledged, tally.Alerts.Critical),
+        new ChildAlerts(tally.Alerts.Active, tally.Alerts.Unacknowledged, tally.Alerts.Critical, tally.Alerts.Major, tally.Alerts.Escalated.AtOrAbove(child.Level)),
         new ChildWorkers(tally.Workers.Total, tally.Workers.OnDuty));
 }

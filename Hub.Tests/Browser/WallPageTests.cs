@@ -81,6 +81,20 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     }
 
     [Fact]
+    public async Task A_critical_alert_that_turns_the_view_red_raises_the_alarm()
+    {
+        await using var hub = await browser.StartHub();
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={TestCity.Community(2)}");
+        await Assertions.Expect(page.GetByTestId("health")).ToHaveAttributeAsync("data-health", "green");
+        Assert.Null(await page.Locator("body").GetAttributeAsync("data-alarm"));
+
+        await hub.Api.Raise(Alert(TestCity.Building(2, 4, 2), severity: "critical", category: "fire"));
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-alarm", "true", new LocatorAssertionsToHaveAttributeOptions { Timeout = 5_000 });
+        await Assertions.Expect(page.GetByTestId("health")).ToHaveAttributeAsync("data-health", "red", new LocatorAssertionsToHaveAttributeOptions { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator(".alarm-text")).ToContainTextAsync("人员聚集");
+    }
+
+    [Fact]
     public async Task After_the_hub_restarts_the_page_reconnects_and_carries_on()
     {
         var settings = browser.HubSettings();

@@ -48,10 +48,10 @@ public class StatusComposerTests
     {
         var tally = UnitTally.Empty(Today) with
         {
-            Alerts = AlertCounts.Zero with { Active = 3, Unacknowledged = 1, Critical = 1, UnacknowledgedCritical = 1 },
+            Alerts = AlertCounts.Zero with { Active = 3, Unacknowledged = 1, Critical = 1, Major = 2, UnacknowledgedCritical = 1 },
             Workers = new WorkerCounts(4, 3, 0),
         };
         var child = StatusComposer.Summarize(Node(UnitLevel.Grid), tally);
-        Assert.Equal(new ChildSummary("X", "某单元", UnitLevel.Grid, Health.Red, new ChildAlerts(3, 1, 1), new ChildWorkers(4, 3)), child);
+        Assert.Equal(new ChildSummary("X", "某单元", UnitLevel.Grid, Health.Red, new ChildAlerts(3, 1, 1, 2, 0), new ChildWorkers(4, 3)), child);
     }
 }

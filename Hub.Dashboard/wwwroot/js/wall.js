@@ -109,9 +109,10 @@ window.addEventListener('popstate', () => {
 /** Shows `code`: Unwatch the old unit / Watch this one, load its status, breadcrumb and alerts. */
 function enter(code, knownName, knownLevel) {
   if (!code || code === S.code) return;
-  const child = S.status?.children?.find((c) => c.code === code);
-  const name = knownName || child?.name;
-  const level = knownLevel || child?.level;
+  // what is known of the unit before it answers: a child tile or a breadcrumb link
+  const known = S.status?.children?.find((c) => c.code === code) || header.chain?.find((u) => u.code === code);
+  const name = knownName || known?.name;
+  const level = knownLevel || known?.level;
   const gen = ++S.gen;
   S.code = code;
   S.status = null;

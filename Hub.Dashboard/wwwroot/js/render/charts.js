@@ -76,21 +76,26 @@ export class Charts {
   load(c, url) {
     const token = ++c.token;
     const code = this.code;
-    const probe = new Image();
-    probe.decoding = 'async';
-    probe.onload = () => {
-      if (token !== c.token || code !== this.code) return;
-      c.img.src = url; // same URL: served from the image cache, swapped without a blank frame
-      c.frame.dataset.state = 'ok';
+    // a fresh element loads and decodes off-screen, then takes the old one's place: no blank frame
+    const next = h('img', { class: 'chart-img', alt: T.charts[c.name], dataset: { chart: c.name }, decoding: 'async' });
+    const current = () => token === c.token && code === this.code;
+    next.onload = () => {
+      if (!current()) return;
+      next.decode().catch(() => {}).then(() => {
+        if (!current()) return;
+        c.img.replaceWith(next);
+        c.img = next;
+        c.frame.dataset.state = 'ok';
+      });
     };
-    probe.onerror = () => {
-      if (token !== c.token || code !== this.code) return;
+    next.onerror = () => {
+      if (!current()) return;
       // keep the last good picture of this unit if there is one; else the quiet placeholder
       if (c.frame.dataset.state !== 'ok') {
         c.frame.dataset.state = 'missing';
         setText(c.note, T.charts.missing);
       }
     };
-    probe.src = url;
+    next.src = url;
   }
 }
