@@ -95,6 +95,35 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     }
 
     [Fact]
+    public async Task Under_a_strict_content_security_policy_hostile_text_is_shown_as_text()
+    {
+        await using var hub = await browser.StartHub();
+        using (var home = await hub.Api.Http.GetAsync("/"))
+        {
+            var csp = string.Join(' ', home.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+            Assert.Equal("DENY", string.Join(' ', home.Headers.GetValues("X-Frame-Options")));
+        }
+        const string Hostile = "<img src=x onerror=\"document.body.dataset.pwned='1'\"><script>document.body.dataset.pwned='2'</script>";
+        var grid = TestCity.Grid(2, 5);
+        var id = await hub.Api.Raise(new
+        {
+            source = "ZZ-T", sourceId = "hostile-1", unit = grid, category = "crowd", severity = "major", at = Time(Now), title = Hostile, detail = Hostile,
+        });
+
+        var (page, _, console) = await browser.OpenRecorded($"{hub.Url}/?unit={grid}");
+        var item = page.Locator($"[data-testid='alert'][data-alert-id='{id}']");
+        await Assertions.Expect(item).ToContainTextAsync("<img src=x onerror=", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
+        await Assertions.Expect(item.Locator("img, script")).ToHaveCountAsync(0);
+        Assert.Null(await page.Locator("body").GetAttributeAsync("data-pwned"));
+        lock (console)
+        {
+            Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
     public async Task After_the_hub_restarts_the_page_reconnects_and_carries_on()
     {
         var settings = browser.HubSettings();

@@ -54,8 +54,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["Hub:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A wall screen's page at the given size, with every request it makes recorded.</summary>
+    /// <summary>A wall screen's page at the given size, with every request it makes and every console message recorded.</summary>
     public async Task<(IPage Page, List<string> Requests)> Open(string url, int width = 1920, int height = 1080)
+    {
+        var (page, requests, _) = await OpenRecorded(url, width, height);
+        return (page, requests);
+    }
+
+    public async Task<(IPage Page, List<string> Requests, List<string> Console)> OpenRecorded(string url, int width = 1920, int height = 1080)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
@@ -67,8 +73,16 @@ public sealed class BrowserFixture : IAsyncLifetime
                 requests.Add(request.Url);
             }
         };
+        var console = new List<string>();
+        page.Console += (_, message) =>
+        {
+            lock (console)
+            {
+                console.Add($"{message.Type}: {message.Text}");
+            }
+        };
         await page.GotoAsync(url);
         await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 20_000 });
-        return (page, requests);
+        return (page, requests, console);
     }
 }

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Hub.Dashboard;
+
+/// <summary>
+/// Headers every answer carries: a Content-Security-Policy with no inline script or style and no
+/// foreign origin (the wall serves all its assets itself), no framing, no content sniffing, no referrer.
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XFrameOptions = "DENY";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            await next();
+        });
+        return app;
+    }
+}
