@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -11,7 +12,8 @@ namespace Hub.Dashboard.Api;
 /// </summary>
 public static class JsonBody
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Disallow };
+    // Duplicate names are refused: two readers of one body must never see two different values.
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32, CommentHandling = JsonCommentHandling.Disallow, AllowDuplicateProperties = false };
 
     /// <returns>The parsed document (dispose it), or the problem to answer with.</returns>
     public static async Task<(JsonDocument? Document, IResult? Problem)> Read(HttpRequest request, int maxBytes, bool allowEmpty = false)
@@ -51,6 +53,12 @@ public static class JsonBody
             return allowEmpty
                 ? (JsonDocument.Parse("{}"), null)
                 : (null, Problems.BadRequest("the body is empty; a JSON document was expected"));
+        }
+        // The parser checks the encoding of string values only when they are read, and property names
+        // never; a body is checked whole, so a broken name cannot slip through as an unknown field.
+        if (!Utf8.IsValid(buffer.WrittenSpan))
+        {
+            return (null, Problems.BadRequest("the body is not valid UTF-8"));
         }
         try
         {
