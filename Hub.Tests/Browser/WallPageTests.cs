@@ -109,7 +109,14 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         var grid = TestCity.Grid(2, 5);
         var id = await hub.Api.Raise(new
         {
-            source = "ZZ-T", sourceId = "hostile-1", unit = grid, category = "crowd", severity = "major", at = Time(Now), title = Hostile, detail = Hostile,
+            source = "ZZ-T",
+            sourceId = "hostile-1",
+            unit = grid,
+            category = "crowd",
+            severity = "major",
+            at = Time(Now),
+            title = Hostile,
+            detail = Hostile,
         });
 
         var (page, _, console) = await browser.OpenRecorded($"{hub.Url}/?unit={grid}");
