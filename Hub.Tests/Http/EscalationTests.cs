@@ -40,7 +40,9 @@ public class EscalationTests(QuickEscalationHost host) : IClassFixture<QuickEsca
         var where = await EscalatedTo(id);
         await Eventually.Within(TimeSpan.FromSeconds(2), () => _api.Status(TestCity.Community(1)),
             s => s["alerts"]!["escalated"]!.GetValue<int>() == 0, "an acknowledged alert no longer counts as escalated");
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        // The control: raised now, it climbs after one period; by then the acknowledged one would have climbed again.
+        var control = await _api.Raise(Alert(TestCity.Building(1, 1, 2), severity: "critical", category: "smoke"));
+        await Eventually.Within(TimeSpan.FromSeconds(10), () => EscalatedTo(control), u => u is not null, "the control climbs");
         Assert.Equal(where, await EscalatedTo(id));
 
         var audit = (await _api.Get($"/api/v1/alerts/{id}")).Json["audit"]!.AsArray();
