@@ -8,8 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Throughput of the real ingest path against the raw rate of grain calls on this machine, in one
 // run (these machines are noisy: compare ratios, not absolute figures). Run in Release:
-//   dotnet run -c Release --project bench/Hub.Bench [-- seconds]
+//   dotnet run -c Release --project bench/Hub.Bench [-- seconds [postgres-connection-string]]
+// With a connection string (an empty database) the hub runs on PostgreSQL storage instead of memory.
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+string[] storage = args.Length > 1 ? ["--Hub:Storage", "postgres", "--ConnectionStrings:Hub", args[1]] : [];
 var duration = TimeSpan.FromSeconds(seconds);
 const int CallsInFlight = 1_000;
 const int BatchSize = 1_000;
@@ -29,12 +31,13 @@ var app = HubApplication.Build(
     "--Hub:GatewayPort", FreeTcpPort().ToString(CultureInfo.InvariantCulture),
     "--Logging:LogLevel:Default", "Warning",
     "--Logging:LogLevel:Orleans", "Error",
+    .. storage,
 ]);
 await app.StartAsync();
 var grains = app.Services.GetRequiredService<IGrainFactory>();
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(1) };
 
-Console.WriteLine($"Governance Hub benchmark: {Environment.ProcessorCount} cores, {seconds} s per measurement, .NET {Environment.Version}");
+Console.WriteLine($"Governance Hub benchmark: {Environment.ProcessorCount} cores, {seconds} s per measurement, .NET {Environment.Version}, storage: {(storage.Length > 0 ? "postgres" : "memory")}");
 
 // (a) The baseline: no-op grain calls, 1,000 in flight per window (Task.WhenAll, not Task.Run loops).
 Task<int> PingWindow(int _) =>
