@@ -102,12 +102,7 @@ public static class AlertEndpoints
                 errors.Add($"severity: '{severityText}' is not one of {WireName.Allowed<Severity>()}");
             }
         }
-        var limit = AlertQuery.DefaultLimit;
-        if (query["limit"].ToString() is { Length: > 0 } limitText
-            && (!int.TryParse(limitText, out limit) || limit < 1 || limit > AlertQuery.MaxLimit))
-        {
-            errors.Add($"limit: must be a whole number from 1 to {AlertQuery.MaxLimit}");
-        }
+        var limit = QueryParams.WholeNumber(http.Request, "limit", AlertQuery.DefaultLimit, 1, AlertQuery.MaxLimit, errors);
         if (errors.Count > 0)
         {
             return Problems.BadRequest(string.Join("; ", errors), errors);

@@ -41,8 +41,8 @@ public static class ChartEndpoints
             return Problems.NotFound($"unknown chart '{file}': ask for .png or .svg");
         }
         var errors = new List<string>();
-        var width = Size(request, "width", DefaultWidth, 300, 3840, errors);
-        var height = Size(request, "height", DefaultHeight, 200, 2160, errors);
+        var width = QueryParams.WholeNumber(request, "width", DefaultWidth, 300, 3840, errors);
+        var height = QueryParams.WholeNumber(request, "height", DefaultHeight, 200, 2160, errors);
         if (errors.Count > 0)
         {
             return Problems.BadRequest(string.Join("; ", errors), errors);
@@ -100,18 +100,4 @@ public static class ChartEndpoints
             .ToArray() ?? [];
     }
 
-    private static int Size(HttpRequest request, string name, int fallback, int min, int max, List<string> errors)
-    {
-        var text = request.Query[name].ToString();
-        if (text.Length == 0)
-        {
-            return fallback;
-        }
-        if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-        errors.Add($"{name}: must be a whole number from {min} to {max}");
-        return fallback;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hub.Grains.History;
 using Hub.Grains.Rollup;
 using Hub.Grains.Time;
@@ -31,8 +30,8 @@ public static class UnitEndpoints
             return Problems.NotFound($"unknown unit '{code}'");
         }
         var errors = new List<string>();
-        var to = DateParam(request, "to", errors) ?? clock.Today;
-        var from = DateParam(request, "from", errors) ?? to.AddDays(-29);
+        var to = QueryParams.Date(request, "to", errors) ?? clock.Today;
+        var from = QueryParams.Date(request, "from", errors) ?? to.AddDays(-29);
         if (errors.Count == 0 && from > to)
         {
             errors.Add($"from: {from:yyyy-MM-dd} is after to ({to:yyyy-MM-dd})");
@@ -49,20 +48,6 @@ public static class UnitEndpoints
         return Results.Ok(StatsComposer.Compose(node, from, to, index.PatrolTargetsOf(code), days));
     }
 
-    private static DateOnly? DateParam(HttpRequest request, string name, List<string> errors)
-    {
-        var text = request.Query[name].ToString();
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-        errors.Add($"{name}: '{text}' is not a date (yyyy-MM-dd)");
-        return null;
-    }
 
     private static async Task<IResult> Status(string code, TopologyCatalog topology, IGrainFactory grains)
     {

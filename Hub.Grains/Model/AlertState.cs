@@ -13,6 +13,4 @@ public static class AlertStates
 {
     /// <summary>An alert is active until it is resolved or closed.</summary>
     public static bool IsActive(this AlertState state) => state is AlertState.Raised or AlertState.Acknowledged or AlertState.Dispatched;
-
-    public static bool IsHandled(this AlertState state) => !state.IsActive();
 }

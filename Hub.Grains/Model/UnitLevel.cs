@@ -13,8 +13,6 @@ public enum UnitLevel
 
 public static class UnitLevels
 {
-    public const int Count = 6;
-
     public static int Depth(this UnitLevel level) => (int)level;
 
     /// <summary>Grids and buildings are held by a grid grain; higher units by an area grain.</summary>

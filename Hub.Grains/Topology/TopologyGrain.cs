@@ -16,6 +16,10 @@ public sealed class TopologyGrain(
         {
             return new TopologyReplaceResult(state.State.Version, errors);
         }
+        if (state.State.Version > 0 && SameAs(state.State.Document, document))
+        {
+            return new TopologyReplaceResult(state.State.Version, []);
+        }
         var previous = catalog.Current;
         var kept = state.State;
         state.State = new TopologyState { Version = kept.Version + 1, Document = document };
@@ -37,6 +41,9 @@ public sealed class TopologyGrain(
     public Task<TopologySnapshot> Read() => Task.FromResult(new TopologySnapshot(state.State.Version, state.State.Document));
 
     public Task<long> GetVersion() => Task.FromResult(state.State.Version);
+
+    private static bool SameAs(TopologyDocument a, TopologyDocument b) =>
+        a.Units.SequenceEqual(b.Units) && a.Workers.SequenceEqual(b.Workers) && a.Devices.SequenceEqual(b.Devices);
 
     // Units count from the topology they see, so each one (old or new) re-reports once: a moved
     // grid reaches its new parent, a parent drops a child that left, totals of workers follow.

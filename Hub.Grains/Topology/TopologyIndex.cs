@@ -73,8 +73,6 @@ public sealed class TopologyIndex
 
     public IReadOnlyList<string> Tops { get; }
 
-    public int UnitCount => _units.Count;
-
     public IEnumerable<UnitNode> Units => _units.Values;
 
     public bool TryGet(string code, out UnitNode node) => _units.TryGetValue(code, out node!);

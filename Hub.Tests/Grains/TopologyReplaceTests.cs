@@ -40,4 +40,16 @@ public class TopologyReplaceTests(ClusterFixture fixture) : IClassFixture<Cluste
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.Document.Units.Select(u => u.Code), after.Document.Units.Select(u => u.Code));
     }
+
+    [Fact]
+    public async Task Replacing_with_the_same_topology_is_a_no_op()
+    {
+        var topology = _grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key);
+        var current = await topology.Read();
+        var copy = new TopologyDocument([.. current.Document.Units], [.. current.Document.Workers], [.. current.Document.Devices]);
+        var result = await topology.Replace(copy);
+        Assert.Empty(result.Errors);
+        Assert.Equal(current.Version, result.Version);
+        Assert.Equal(current.Version, await topology.GetVersion());
+    }
 }

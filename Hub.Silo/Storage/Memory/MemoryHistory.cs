@@ -13,14 +13,13 @@ namespace Hub.Silo.Storage.Memory;
 public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJournal, IHistoryStats
 {
     private readonly ConcurrentDictionary<string, AlertSummary> _alerts = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<(string AlertId, AuditEntry Change)> _events = new();
     private readonly ConcurrentDictionary<(string Grid, string Id), bool> _checkinIds = new();
     private readonly ConcurrentQueue<CheckinRecord> _checkins = new();
 
     public Task Record(AlertSummary alert, AuditEntry change, CancellationToken cancellationToken = default)
     {
+        // The change itself is in the alert's own audit trail; nothing here reads events back.
         _alerts.AddOrUpdate(alert.Id, alert, (_, known) => known.Version >= alert.Version ? known : alert);
-        _events.Enqueue((alert.Id, change));
         return Task.CompletedTask;
     }
 
@@ -102,7 +101,4 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
         }).ToArray();
         return Task.FromResult(hours);
     }
-
-    /// <summary>Lifecycle events recorded for one alert, oldest first.</summary>
-    public IReadOnlyList<AuditEntry> EventsOf(string alertId) => _events.Where(e => e.AlertId == alertId).Select(e => e.Change).ToArray();
 }
