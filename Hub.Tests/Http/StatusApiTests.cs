@@ -73,17 +73,20 @@ public abstract class StatusApiTests(HubHost host)
         Assert.Equal("red", await Health(TestCity.Building(2, 3, 1)));
         Assert.Equal("green", await Health(TestCity.Building(2, 3, 2)));
 
+        // An action reaches the alert's grid by a one-way notification (the grid may be waiting on that
+        // very alert), so the grid shows it within the contract's 2 s, not necessarily at once.
+        async Task Shows(string unit, string health) =>
+            await Eventually.Within(TimeSpan.FromSeconds(2), () => Health(unit), h => h == health, $"{unit} turns {health}");
         await Ack(critical);
-        Assert.Equal("orange", await Health(grid));
+        await Shows(grid, "orange");
         await Ack(major);
-        Assert.Equal("yellow", await Health(grid));
+        await Shows(grid, "yellow");
         await Ack(minor);
         await Resolve(minor);
         await Resolve(major);
         await Resolve(critical);
-        since.Restart();
-        Assert.Equal("green", await Health(grid));
-        await Eventually.Within(TimeSpan.FromSeconds(2) - since.Elapsed, () => Health(TestCity.Community(2)), h => h == "green", "community back to green");
+        await Shows(grid, "green");
+        await Shows(TestCity.Community(2), "green");
 
         var today = (await _api.Status(grid))["today"]!;
         Assert.Equal((3, 3, 1.0), (today["raised"]!.GetValue<int>(), today["handled"]!.GetValue<int>(), today["handlingRate"]!.GetValue<double>()));
