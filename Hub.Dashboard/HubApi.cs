@@ -1,9 +1,12 @@
+using Hub.Dashboard.Access;
 using Hub.Dashboard.Api;
 using Hub.Dashboard.Charts;
 using Hub.Dashboard.Json;
 using Hub.Dashboard.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Dashboard;
@@ -11,12 +14,13 @@ namespace Hub.Dashboard;
 /// <summary>Wires the web face: the public API (API.md) and the wall-screen page.</summary>
 public static class HubApi
 {
-    public static IServiceCollection AddHubApi(this IServiceCollection services)
+    public static IServiceCollection AddHubApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddHubAccess(configuration);
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<UnavailableHandler>();
-        services.AddSignalR().AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
+        services.AddSignalR(o => o.AddFilter<HubMethodAccess>()).AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
         services.AddSingleton<ChartFont>();
         services.AddSingleton<ChartRenderer>();
         services.AddSingleton<WallBridge>();
@@ -27,12 +31,16 @@ public static class HubApi
     public static IEndpointRouteBuilder MapHubApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
+        api.MapAuth();
+        api.MapUsers();
+        api.MapApiKeys();
         api.MapTopology();
         api.MapIngest();
         api.MapAlerts();
         api.MapUnits();
         api.MapCharts();
-        app.MapHub<WallHub>(WallHub.Path);
+        // Closing at the session's expiry keeps a wall from outliving its sign-in.
+        app.MapHub<WallHub>(WallHub.Path, o => o.CloseOnAuthenticationExpiration = true).Allow(Permission.Read);
         return app;
     }
 }

@@ -1,8 +1,9 @@
+using Hub.Dashboard.Access;
+using Hub.Grains.Access;
 using Hub.Grains.Alerts;
 using Hub.Grains.History;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
-using Hub.Grains.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,54 +18,59 @@ public static class AlertEndpoints
 
     public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", List);
-        api.MapGet("/alerts/{id}", Read);
-        api.MapPost("/alerts/{id}/clear", Clear);
-        api.MapPost("/alerts/{id}/ack", (string id, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Acknowledge, http, grains, views));
-        api.MapPost("/alerts/{id}/dispatch", (string id, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Dispatch, http, grains, views));
-        api.MapPost("/alerts/{id}/resolve", (string id, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Resolve, http, grains, views));
-        api.MapPost("/alerts/{id}/close", (string id, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Close, http, grains, views));
+        api.MapGet("/alerts", List).Allow(Permission.Read);
+        api.MapGet("/alerts/{id}", Read).Allow(Permission.Read);
+        api.MapPost("/alerts/{id}/clear", Clear).Allow(Permission.Ingest);
+        api.MapPost("/alerts/{id}/ack", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Acknowledge, caller, http, grains, views)).Allow(Permission.Act);
+        api.MapPost("/alerts/{id}/dispatch", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Dispatch, caller, http, grains, views)).Allow(Permission.Act);
+        api.MapPost("/alerts/{id}/resolve", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Resolve, caller, http, grains, views)).Allow(Permission.Act);
+        api.MapPost("/alerts/{id}/close", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Close, caller, http, grains, views)).Allow(Permission.Act);
         return api;
     }
 
-    /// <summary>Who is acting. Until people sign in, every officer is "anonymous".</summary>
-    public static string ActorOf(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
+    /// <summary>
+    /// Whether the alert exists inside the caller's scope. An alert outside it answers as unknown
+    /// (404): its id is a hash anyone can compute, so a 403 would confirm it exists.
+    /// </summary>
+    public static async Task<bool> Reaches(Caller caller, IAlertGrain alert) =>
+        (await alert.Read()).Alert is { } found && caller.Covers(found.Path);
 
-    private static async Task<IResult> Read(string id, IGrainFactory grains, AlertViews views)
+    private static async Task<IResult> Read(string id, Caller caller, IGrainFactory grains, AlertViews views)
     {
         var result = await Alert(grains, id).Read();
-        return result.Alert is { } alert ? Results.Ok(views.From(alert, result.Audit)) : NotFound(id);
+        return result.Alert is { } alert && caller.Covers(alert.Path) ? Results.Ok(views.From(alert, result.Audit)) : NotFound(id);
     }
 
-    private static async Task<IResult> Clear(string id, HttpContext http, IGrainFactory grains, AlertViews views)
+    private static async Task<IResult> Clear(string id, Caller caller, IGrainFactory grains, AlertViews views)
     {
-        var result = await Alert(grains, id).Clear(ActorOf(http));
-        return Answer(id, result, views);
+        var alert = Alert(grains, id);
+        if (!await Reaches(caller, alert))
+        {
+            return NotFound(id);
+        }
+        return Answer(id, await alert.Clear(caller.Actor), views);
     }
 
-    private static async Task<IResult> Act(string id, AlertAction action, HttpContext http, IGrainFactory grains, AlertViews views)
+    private static async Task<IResult> Act(string id, AlertAction action, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views)
     {
-        var (body, problem) = await JsonBody.Read(http.Request, MaxActionBytes, allowEmpty: true);
-        if (body is null)
+        var (command, problem) = await JsonBody.ReadObject(http.Request, MaxActionBytes, fields => new AlertCommand(
+            action,
+            caller.Actor,
+            fields.Text("note", required: action == AlertAction.Resolve, maxLength: MaxNoteLength),
+            action == AlertAction.Dispatch ? fields.Text("assignee", maxLength: 100) : null), allowEmpty: true);
+        if (command is null)
         {
             return problem!;
         }
-        using (body)
+        var alert = Alert(grains, id);
+        if (!await Reaches(caller, alert))
         {
-            var errors = new List<string>();
-            var fields = new JsonFields(body.RootElement, "$", errors);
-            var note = fields.Text("note", required: action == AlertAction.Resolve, maxLength: MaxNoteLength);
-            var assignee = action == AlertAction.Dispatch ? fields.Text("assignee", maxLength: 100) : null;
-            if (errors.Count > 0)
-            {
-                return Problems.Invalid(errors);
-            }
-            var result = await Alert(grains, id).Act(new AlertCommand(action, ActorOf(http), note, assignee));
-            return Answer(id, result, views);
+            return NotFound(id);
         }
+        return Answer(id, await alert.Act(command), views);
     }
 
-    private static async Task<IResult> List(HttpContext http, TopologyCatalog topology, IAlertJournal journal, AlertViews views)
+    private static async Task<IResult> List(HttpContext http, Caller caller, TopologyCatalog topology, IAlertJournal journal, AlertViews views)
     {
         var query = http.Request.Query;
         var errors = new List<string>();
@@ -73,6 +79,12 @@ public static class AlertEndpoints
         {
             return Problems.NotFound($"unknown unit '{unit}'");
         }
+        if (unit is not null && !caller.Covers(topology.Current, unit))
+        {
+            return Problems.OutsideScope(caller, unit);
+        }
+        // Without a unit the list is the caller's whole scope, never more.
+        unit ??= caller.Scope == Jurisdiction.Everything ? null : caller.Scope;
         AlertState? state = null;
         var activeOnly = false;
         if (query["state"].ToString() is { Length: > 0 } stateText)

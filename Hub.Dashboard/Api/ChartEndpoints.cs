@@ -1,3 +1,4 @@
+using Hub.Dashboard.Access;
 using Hub.Dashboard.Charts;
 using Hub.Grains.History;
 using Hub.Grains.Model;
@@ -23,17 +24,21 @@ public static class ChartEndpoints
 
     public static RouteGroupBuilder MapCharts(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/charts/{file}", Chart);
+        api.MapGet("/units/{code}/charts/{file}", Chart).Allow(Permission.Read);
         return api;
     }
 
     private static async Task<IResult> Chart(
-        string code, string file, HttpRequest request, TopologyCatalog topology, IGrainFactory grains, IHistoryStats history,
+        string code, string file, Caller caller, HttpRequest request, TopologyCatalog topology, IGrainFactory grains, IHistoryStats history,
         HubClock clock, ChartRenderer charts)
     {
         if (topology.Current.Find(code) is not { } node)
         {
             return Problems.NotFound($"unknown unit '{code}'");
+        }
+        if (!caller.Covers(topology.Current, code))
+        {
+            return Problems.OutsideScope(caller, code);
         }
         var (name, format) = (Path.GetFileNameWithoutExtension(file), Path.GetExtension(file));
         if (format is not (".png" or ".svg"))

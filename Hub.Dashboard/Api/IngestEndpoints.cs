@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Hub.Dashboard.Access;
+using Hub.Grains.Model;
 using Hub.Grains.Ingest;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
@@ -13,28 +15,28 @@ public static class IngestEndpoints
 {
     public static RouteGroupBuilder MapIngest(this RouteGroupBuilder api)
     {
-        api.MapPost("/checkins", Checkins);
-        api.MapPost("/alerts", Alerts);
+        api.MapPost("/checkins", Checkins).Allow(Permission.Ingest);
+        api.MapPost("/alerts", Alerts).Allow(Permission.Ingest);
         return api;
     }
 
-    private static Task<IResult> Checkins(HttpRequest request, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
-        Ingest(request, IngestLimits.MaxCheckins, "check-ins",
-            batch => CheckinReader.Read(batch, topology.Current, clock.Now),
+    private static Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
+        Ingest(request, caller, IngestLimits.MaxCheckins, "check-ins",
+            batch => ReadIn(topology.Current, index => ScopedRead<CheckinReport>.Of(caller, index, CheckinReader.Read(batch, index, clock.Now), c => c.Unit)),
             async items =>
             {
                 var result = await ingest.ApplyCheckins(items);
                 return new { result.Accepted, result.Duplicates };
             });
 
-    private static Task<IResult> Alerts(HttpRequest request, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
-        Ingest(request, IngestLimits.MaxAlerts, "alerts",
-            batch => AlertReader.Read(batch, topology.Current, clock.Now),
+    private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
+        Ingest(request, caller, IngestLimits.MaxAlerts, "alerts",
+            batch => ReadIn(topology.Current, index => ScopedRead<AlertReport>.Of(caller, index, AlertReader.Read(batch, index, clock.Now), a => a.Unit)),
             async items => new { Results = await ingest.RaiseAlerts(items) });
 
     /// <summary>Reads, validates whole, and only then applies a batch; 202 with what applying it answered.</summary>
     private static async Task<IResult> Ingest<T>(
-        HttpRequest request, int maxItems, string what, Func<JsonElement, BatchRead<T>> read, Func<IReadOnlyList<T>, Task<object>> apply)
+        HttpRequest request, Caller caller, int maxItems, string what, Func<JsonElement, ScopedRead<T>> read, Func<IReadOnlyList<T>, Task<object>> apply)
     {
         var (batch, problem) = await ReadBatch(request, maxItems, what);
         if (batch is null)
@@ -43,11 +45,31 @@ public static class IngestEndpoints
         }
         using (batch)
         {
-            var items = read(batch.RootElement);
-            return items.IsValid
+            var (items, outside) = read(batch.RootElement);
+            if (!items.IsValid)
+            {
+                return Problems.InvalidBatch(items.Errors, batch.RootElement.GetArrayLength());
+            }
+            return outside.Count == 0
                 ? Results.Accepted(value: await apply(items.Items))
-                : Problems.InvalidBatch(items.Errors, batch.RootElement.GetArrayLength());
+                : Problems.Of(StatusCodes.Status403Forbidden, "Forbidden",
+                    $"{outside.Count} item(s) outside the scope '{caller.Scope}' of {caller.Describe()}; nothing was applied", outside);
         }
+    }
+
+    /// <summary>Reads against one snapshot of the topology, so validation and the scope check agree.</summary>
+    private static ScopedRead<T> ReadIn<T>(TopologyIndex index, Func<TopologyIndex, ScopedRead<T>> read) => read(index);
+
+    /// <summary>A valid batch and the items of it that lie outside the caller's scope, by index.</summary>
+    private sealed record ScopedRead<T>(BatchRead<T> Items, IReadOnlyList<string> Outside)
+    {
+        public static ScopedRead<T> Of(Caller caller, TopologyIndex index, BatchRead<T> read, Func<T, string> unitOf) =>
+            new(read, read.IsValid
+                ? read.Items.Select((item, i) => (Unit: unitOf(item), Index: i))
+                    .Where(x => !caller.Covers(index, x.Unit))
+                    .Select(x => $"[{x.Index}].unit: '{x.Unit}' is outside the scope")
+                    .ToArray()
+                : []);
     }
 
     private static async Task<(JsonDocument? Batch, IResult? Problem)> ReadBatch(HttpRequest request, int maxItems, string what)

@@ -26,6 +26,12 @@ public static class Problems
     public static IResult BadRequest(string detail, IReadOnlyList<string>? errors = null) =>
         Of(StatusCodes.Status400BadRequest, "Bad request", detail, errors);
 
+    public static IResult Forbidden(string detail) => Of(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
+    /// <summary>A unit outside the caller's scope. Unit codes are public administrative codes, so saying so leaks nothing.</summary>
+    public static IResult OutsideScope(Access.Caller caller, string code) =>
+        Forbidden($"unit '{code}' is outside the scope '{caller.Scope}' of {caller.Describe()}");
+
     public static IResult NotFound(string detail) => Of(StatusCodes.Status404NotFound, "Not found", detail);
 
     public static IResult InvalidBatch(IReadOnlyList<string> errors, int items) => Of(

@@ -1,3 +1,5 @@
+using Hub.Dashboard.Access;
+using Hub.Grains.Access;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,14 +15,18 @@ public static class TopologyEndpoints
 
     public static RouteGroupBuilder MapTopology(this RouteGroupBuilder api)
     {
-        api.MapPut("/topology", Replace);
-        api.MapGet("/topology", (TopologyCatalog catalog) => Results.Ok(catalog.Current.Document));
-        api.MapGet("/topology/{code}", Describe);
+        api.MapPut("/topology", Replace).Allow(Permission.Administer);
+        api.MapGet("/topology", (Caller caller, TopologyCatalog catalog) => Results.Ok(Visible(caller, catalog.Current))).Allow(Permission.Read);
+        api.MapGet("/topology/{code}", Describe).Allow(Permission.Read);
         return api;
     }
 
-    private static async Task<IResult> Replace(HttpRequest request, IGrainFactory grains, TopologySync sync)
+    private static async Task<IResult> Replace(HttpRequest request, Caller caller, IGrainFactory grains, TopologySync sync)
     {
+        if (caller.Scope != Jurisdiction.Everything)
+        {
+            return Problems.Forbidden($"replacing the topology needs an admin whose scope is the whole topology ('{Jurisdiction.Everything}'); {caller.Describe()} has '{caller.Scope}'");
+        }
         var (body, problem) = await JsonBody.Read(request, MaxTopologyBytes);
         if (body is null)
         {
@@ -49,14 +55,22 @@ public static class TopologyEndpoints
         }
     }
 
-    private static IResult Describe(string code, TopologyCatalog catalog)
+    private static IResult Describe(string code, Caller caller, TopologyCatalog catalog)
     {
         var index = catalog.Current;
         if (index.Find(code) is not { } node)
         {
             return Problems.NotFound($"unknown unit '{code}'");
         }
-        var ancestors = node.Path.SkipLast(1).Select(c => UnitRef(index.Find(c)!)).ToArray();
+        if (!caller.Covers(index, code))
+        {
+            return Problems.OutsideScope(caller, code);
+        }
+        // The breadcrumb starts at the caller's scope: what lies above it is not theirs to see.
+        var ancestors = node.Path.SkipLast(1)
+            .SkipWhile(c => caller.Scope != Jurisdiction.Everything && c != caller.Scope)
+            .Select(c => UnitRef(index.Find(c)!))
+            .ToArray();
         var children = node.Children.Select(c => UnitRef(index.Find(c)!)).ToArray();
         return Results.Ok(new
         {
@@ -66,6 +80,21 @@ public static class TopologyEndpoints
             Workers = index.WorkersOf(code).Select(w => new { w.Id, w.Name, w.Role }).ToArray(),
             Devices = index.Document.Devices.Where(d => d.Unit == code).Select(d => new { d.Id, d.Kind, d.Center }).ToArray(),
         });
+    }
+
+    /// <summary>The document as far as the caller's scope reaches; the scope's own unit shows as a top unit.</summary>
+    private static TopologyDocument Visible(Caller caller, TopologyIndex index)
+    {
+        var scope = caller.Scope;
+        if (scope == Jurisdiction.Everything)
+        {
+            return index.Document;
+        }
+        var document = index.Document;
+        return new TopologyDocument(
+            document.Units.Where(u => index.IsWithin(u.Code, scope)).Select(u => u.Code == scope ? u with { Parent = null } : u).ToArray(),
+            document.Workers.Where(w => index.IsWithin(w.Grid, scope)).ToArray(),
+            document.Devices.Where(d => index.IsWithin(d.Unit, scope)).ToArray());
     }
 
     private static object UnitRef(UnitNode n) => new { n.Code, n.Name, n.Level, n.Parent };

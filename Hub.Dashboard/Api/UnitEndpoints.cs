@@ -1,3 +1,4 @@
+using Hub.Dashboard.Access;
 using Hub.Grains.History;
 using Hub.Grains.Rollup;
 using Hub.Grains.Time;
@@ -14,20 +15,24 @@ public static class UnitEndpoints
 {
     public static RouteGroupBuilder MapUnits(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/status", Status);
-        api.MapGet("/units/{code}/stats", Stats);
+        api.MapGet("/units/{code}/status", Status).Allow(Permission.Read);
+        api.MapGet("/units/{code}/stats", Stats).Allow(Permission.Stats);
         return api;
     }
 
     /// <summary>The longest range one request may ask for; longer reports are several requests.</summary>
     public const int MaxStatsDays = 366;
 
-    private static async Task<IResult> Stats(string code, HttpRequest request, TopologyCatalog topology, HubClock clock, IHistoryStats history)
+    private static async Task<IResult> Stats(string code, Caller caller, HttpRequest request, TopologyCatalog topology, HubClock clock, IHistoryStats history)
     {
         var index = topology.Current;
         if (index.Find(code) is not { } node)
         {
             return Problems.NotFound($"unknown unit '{code}'");
+        }
+        if (!caller.Covers(index, code))
+        {
+            return Problems.OutsideScope(caller, code);
         }
         var errors = new List<string>();
         var to = QueryParams.Date(request, "to", errors) ?? clock.Today;
@@ -48,12 +53,15 @@ public static class UnitEndpoints
         return Results.Ok(StatsComposer.Compose(node, from, to, index.PatrolTargetsOf(code), days));
     }
 
-
-    private static async Task<IResult> Status(string code, TopologyCatalog topology, IGrainFactory grains)
+    private static async Task<IResult> Status(string code, Caller caller, TopologyCatalog topology, IGrainFactory grains)
     {
         if (topology.Current.Find(code) is not { } node)
         {
             return Problems.NotFound($"unknown unit '{code}'");
+        }
+        if (!caller.Covers(topology.Current, code))
+        {
+            return Problems.OutsideScope(caller, code);
         }
         var status = await UnitGrains.Of(grains, node).GetStatus(code);
         return status is null ? Problems.NotFound($"unknown unit '{code}'") : Results.Ok(status);

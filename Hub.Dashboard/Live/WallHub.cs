@@ -1,3 +1,4 @@
+using Hub.Dashboard.Access;
 using Hub.Dashboard.Api;
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
@@ -10,22 +11,31 @@ namespace Hub.Dashboard.Live;
 /// <summary>
 /// The wall screen's live connection (API.md §7): <c>Watch</c> returns a unit's status and subscribes
 /// to its pushes; <c>Ack</c> acknowledges an alert under the same rules as the HTTP call.
+/// Connecting needs a signed-in user; each method declares its rule, checked by <see cref="HubMethodAccess"/>.
 /// </summary>
 public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, WallBridge bridge, AlertViews views) : Microsoft.AspNetCore.SignalR.Hub
 {
     public const string Path = "/hubs/wall";
 
+    private Caller Caller => Caller.Of(Context.User!);
+
+    [Allow(Permission.Read)]
     public async Task<UnitStatus> Watch(string code)
     {
         if (topology.Current.Find(code) is not { } node)
         {
             throw new HubException($"unknown unit '{code}'");
         }
+        if (!Caller.Covers(topology.Current, code))
+        {
+            throw new HubException($"forbidden: unit '{code}' is outside the scope '{Caller.Scope}' of {Caller.Describe()}");
+        }
         await Groups.AddToGroupAsync(Context.ConnectionId, WallBridge.Group(code));
         await bridge.Watch(Context.ConnectionId, node);
         return await UnitGrains.Of(grains, node).GetStatus(code) ?? throw new HubException($"unknown unit '{code}'");
     }
 
+    [Allow(Permission.Read)]
     public async Task Unwatch(string code)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, WallBridge.Group(code));
@@ -33,14 +43,19 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
     }
 
     /// <summary>Acknowledges like <c>POST /api/v1/alerts/{id}/ack</c>; the answer carries the HTTP status it would have had.</summary>
+    [Allow(Permission.Act)]
     public async Task<ActionAnswer> Ack(string alertId, string? note)
     {
         if (note is { Length: > AlertEndpoints.MaxNoteLength })
         {
             return new ActionAnswer(422, null, $"note: longer than {AlertEndpoints.MaxNoteLength} characters");
         }
-        var result = await grains.GetGrain<IAlertGrain>(alertId)
-            .Act(new AlertCommand(AlertAction.Acknowledge, AlertEndpoints.ActorOf(Context.GetHttpContext()!), note));
+        var alert = grains.GetGrain<IAlertGrain>(alertId);
+        if (!await AlertEndpoints.Reaches(Caller, alert))
+        {
+            return new ActionAnswer(404, null, $"unknown alert '{alertId}'");
+        }
+        var result = await alert.Act(new AlertCommand(AlertAction.Acknowledge, Caller.Actor, note));
         return result.Outcome switch
         {
             ActionOutcome.Done => new ActionAnswer(200, views.From(result.Alert!, result.Audit), null),

@@ -18,4 +18,28 @@ public static class Durably
             throw new StorageUnavailableException($"storage did not take the change: {e.GetType().Name}: {e.Message}");
         }
     }
+
+    /// <summary>Puts one entry into a grain's stored map; if storage refuses, the map goes back to what storage holds.</summary>
+    public static async Task Put<TKey, TValue>(IDictionary<TKey, TValue> map, TKey key, TValue value, Func<Task> write)
+        where TKey : notnull
+    {
+        var had = map.TryGetValue(key, out var before);
+        map[key] = value;
+        try
+        {
+            await Write(write);
+        }
+        catch (StorageUnavailableException)
+        {
+            if (had)
+            {
+                map[key] = before!;
+            }
+            else
+            {
+                map.Remove(key);
+            }
+            throw;
+        }
+    }
 }

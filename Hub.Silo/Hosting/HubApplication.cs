@@ -1,4 +1,5 @@
 using Hub.Dashboard;
+using Hub.Dashboard.Access;
 using Hub.Silo.Demo;
 
 namespace Hub.Silo.Hosting;
@@ -21,10 +22,12 @@ public static class HubApplication
         builder.Services.Configure<SiloOptions>(section);
 
         builder.AddHubSilo(options);
-        builder.Services.AddHubApi();
+        builder.Services.AddHubApi(builder.Configuration);
         builder.Services.AddHostedService<TopologyBootstrap>();
+        builder.Services.AddHostedService<AdminBootstrap>();
         if (options.DemoEnabled)
         {
+            builder.Services.AddHostedService<DemoAccounts>();
             builder.Services.AddHostedService<DemoFeed>();
         }
         configure?.Invoke(builder);
@@ -34,6 +37,7 @@ public static class HubApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWallPage();
+        app.UseHubAccess();
         app.MapHubApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
         return app;

@@ -24,4 +24,13 @@ public sealed class SiloOptions
     public string AdvertisedHost { get; set; } = Loopback;
 
     public bool DemoEnabled => Demo ?? Topology is null;
+
+    public BootstrapOptions Bootstrap { get; set; } = new();
+}
+
+/// <summary><c>Hub:Bootstrap</c>: what a fresh install needs to let its first person in.</summary>
+public sealed class BootstrapOptions
+{
+    /// <summary>The password of user <c>admin</c>, created when no admin exists. No default: unset, no admin is made.</summary>
+    public string? AdminPassword { get; set; }
 }

@@ -1,0 +1,30 @@
+namespace Hub.Dashboard.Access;
+
+/// <summary>The <c>Hub:Auth</c> settings: how long sessions last, lockout, and rate limits.</summary>
+public sealed class AccessOptions
+{
+    public const string Section = "Hub:Auth";
+
+    /// <summary>Lifetime of an officer's, leader's or admin's session (a shift and some).</summary>
+    public double SessionHours { get; set; } = 12;
+
+    /// <summary>Lifetime of a viewer's session: a wall-screen kiosk stays signed in.</summary>
+    public double ViewerSessionDays { get; set; } = 30;
+
+    /// <summary>Failed sign-ins in a row that lock an account.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public double LockoutMinutes { get; set; } = 5;
+
+    /// <summary>Sign-in attempts per minute from one client address.</summary>
+    public int SignInsPerMinute { get; set; } = 60;
+
+    /// <summary>Requests per second one center key may make, on average.</summary>
+    public int KeyRequestsPerSecond { get; set; } = 20;
+
+    /// <summary>Requests one center key may make at once before the average applies.</summary>
+    public int KeyBurst { get; set; } = 60;
+
+    public TimeSpan SessionLifetime(Hub.Grains.Access.Role role) =>
+        role == Hub.Grains.Access.Role.Viewer ? TimeSpan.FromDays(ViewerSessionDays) : TimeSpan.FromHours(SessionHours);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Dashboard.Access;
+
+public static class AccessServices
+{
+    /// <summary>Authentication (one scheme for keys, tokens and cookies), one policy per permission, rate limits.</summary>
+    public static IServiceCollection AddHubAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<Sessions>();
+        services.AddSingleton<KeyRing>();
+        services.AddAuthentication(HubClaims.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, HubAuthenticationHandler>(HubClaims.Scheme, null);
+        services.AddAuthorization(AccessPolicies.Add);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AccessOptions>>((o, access) => AccessPolicies.Limit(o, access.Value));
+        return services;
+    }
+
+    /// <summary>After the page's static files (which anyone may load: it is the sign-in screen too), before the endpoints.</summary>
+    public static WebApplication UseHubAccess(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+}

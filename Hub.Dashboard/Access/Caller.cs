@@ -1,0 +1,55 @@
+using System.Reflection;
+using System.Security.Claims;
+using Hub.Grains.Access;
+using Hub.Grains.Model;
+using Hub.Grains.Topology;
+using Microsoft.AspNetCore.Http;
+
+namespace Hub.Dashboard.Access;
+
+/// <summary>
+/// Who is calling, as the authentication handler established it: a person with a role, or a
+/// center's key; either with a scope. Endpoints take it as a parameter.
+/// </summary>
+public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId)
+{
+    public static readonly Caller Nobody = new("", null, "", null);
+
+    public bool IsCenter => KeyId is not null;
+
+    public bool IsPerson => Role is not null;
+
+    /// <summary>The name the audit trail records: the user, or the center that owns the key.</summary>
+    public string Actor => Name;
+
+    public bool Can(Permission permission) => permission switch
+    {
+        Permission.Anyone => true,
+        Permission.SignedIn or Permission.Read => IsPerson,
+        Permission.Stats => Role is Grains.Access.Role.Leader or Grains.Access.Role.Admin,
+        Permission.Act => Role is Grains.Access.Role.Officer or Grains.Access.Role.Admin,
+        Permission.Ingest => IsCenter || Role is Grains.Access.Role.Admin,
+        Permission.Administer => Role is Grains.Access.Role.Admin,
+        _ => false,
+    };
+
+    public bool Covers(TopologyIndex index, string code) => Jurisdiction.Covers(Scope, index, code);
+
+    public bool Covers(IReadOnlyList<string> path) => Jurisdiction.Covers(Scope, path);
+
+    /// <summary>Who this is, for a refusal's text: "viewer 'li'" or "center 'ZZ-01'".</summary>
+    public string Describe() => IsCenter ? $"center '{Name}'" : $"{WireName.Of(Role!.Value)} '{Name}'";
+
+    public static Caller Of(ClaimsPrincipal user)
+    {
+        if (user.Identity is not { IsAuthenticated: true } identity)
+        {
+            return Nobody;
+        }
+        Role? role = WireName.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var r) ? r : null;
+        return new Caller(identity.Name ?? "", role, user.FindFirstValue(HubClaims.Scope) ?? "", user.FindFirstValue(HubClaims.KeyId));
+    }
+
+    /// <summary>Lets minimal-API handlers take a <see cref="Caller"/> parameter.</summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) => ValueTask.FromResult<Caller?>(Of(context.User));
+}

@@ -1,0 +1,31 @@
+using Hub.Grains.Access;
+using Microsoft.AspNetCore.Identity;
+
+namespace Hub.Dashboard.Access;
+
+/// <summary>Password rules and hashing (ASP.NET Core Identity's PBKDF2 hasher: salted, slow, versioned).</summary>
+public sealed class Passwords
+{
+    public const int MinLength = 12, MaxLength = 128;
+
+    private readonly PasswordHasher<UserAccount> _hasher = new();
+
+    // Checked when the user does not exist, so a wrong name costs the same time as a wrong password.
+    private readonly string _decoy;
+
+    public Passwords() => _decoy = _hasher.HashPassword(null!, Secrets.NewToken());
+
+    /// <summary>What is wrong with a new password, or null.</summary>
+    public static string? Problem(string password) => password.Length switch
+    {
+        < MinLength => $"the password must have at least {MinLength} characters",
+        > MaxLength => $"the password must have at most {MaxLength} characters",
+        _ => null,
+    };
+
+    public string Hash(string password) => _hasher.HashPassword(null!, password);
+
+    /// <summary>Checks off the calling thread's turn (the hash is slow on purpose); a missing account never matches.</summary>
+    public Task<bool> Verify(UserAccount? account, string password) => Task.Run(() =>
+        _hasher.VerifyHashedPassword(null!, account?.PasswordHash ?? _decoy, password) != PasswordVerificationResult.Failed && account is not null);
+}

@@ -1,0 +1,26 @@
+namespace Hub.Dashboard.Access;
+
+/// <summary>What an endpoint or hub method asks of its caller; every one declares exactly one (<see cref="AllowAttribute"/>).</summary>
+public enum Permission
+{
+    /// <summary>No credential at all: signing in.</summary>
+    Anyone,
+
+    /// <summary>Any signed-in person: who am I, sign out.</summary>
+    SignedIn,
+
+    /// <summary>Reading status, alerts, charts and the topology in one's scope: every role.</summary>
+    Read,
+
+    /// <summary>Statistics over durable history: leaders and admins.</summary>
+    Stats,
+
+    /// <summary>Acknowledging, dispatching, resolving and closing alerts: officers and admins.</summary>
+    Act,
+
+    /// <summary>Sending check-ins and alerts: a center's key, or an admin.</summary>
+    Ingest,
+
+    /// <summary>Topology, users and keys: admins.</summary>
+    Administer,
+}

@@ -1,0 +1,62 @@
+using Hub.Dashboard.Access;
+using Hub.Grains.Topology;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hub.Dashboard.Api;
+
+/// <summary>API.md §9: admins make, list and revoke centers' ingest keys, inside their own scope.</summary>
+public static class ApiKeyEndpoints
+{
+    private const int MaxBodyBytes = 4 * 1024;
+    private const int MaxCenterLength = 100;
+
+    public static RouteGroupBuilder MapApiKeys(this RouteGroupBuilder api)
+    {
+        api.MapPost("/apikeys", Create).Allow(Permission.Administer);
+        api.MapGet("/apikeys", List).Allow(Permission.Administer);
+        api.MapDelete("/apikeys/{id}", Revoke).Allow(Permission.Administer);
+        return api;
+    }
+
+    private static async Task<IResult> Create(HttpRequest request, Caller caller, KeyRing keys, TopologyCatalog topology)
+    {
+        var index = topology.Current;
+        var (asked, problem) = await JsonBody.ReadObject(request, MaxBodyBytes, fields =>
+            (Center: fields.Text("center", maxLength: MaxCenterLength)!, Scope: ScopeGrant.Read(fields, index)!));
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (ScopeGrant.Refusal(caller, asked.Scope, index) is { } refusal)
+        {
+            return refusal;
+        }
+        var (key, text) = await keys.Create(asked.Center, asked.Scope, caller.Name);
+        // The only time the secret is shown.
+        return Results.Created($"/api/v1/apikeys/{key.Id}", new { key.Id, Key = text, key.Center, key.Scope, key.CreatedAt });
+    }
+
+    private static async Task<IResult> List(Caller caller, KeyRing keys, TopologyCatalog topology)
+    {
+        var index = topology.Current;
+        var all = await keys.List();
+        return Results.Ok(new
+        {
+            Items = all.Where(k => ScopeGrant.Manages(caller, k.Scope, index))
+                .Select(k => new { k.Id, k.Center, k.Scope, k.CreatedAt, k.CreatedBy, k.Revoked, k.RevokedAt })
+                .ToArray(),
+        });
+    }
+
+    private static async Task<IResult> Revoke(string id, Caller caller, KeyRing keys, TopologyCatalog topology)
+    {
+        if (await keys.Find(id) is not { } key || !ScopeGrant.Manages(caller, key.Scope, topology.Current))
+        {
+            return Problems.NotFound($"unknown API key '{id}'");
+        }
+        await keys.Revoke(id);
+        return Results.NoContent();
+    }
+}

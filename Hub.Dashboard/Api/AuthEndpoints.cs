@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Hub.Dashboard.Access;
+using Hub.Grains.Model;
+using Hub.Grains.Topology;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hub.Dashboard.Api;
+
+/// <summary>API.md §9: signing in (a bearer token and a cookie), out, and who one is.</summary>
+public static class AuthEndpoints
+{
+    private const int MaxBodyBytes = 4 * 1024;
+
+    public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/login", Login).Allow(Permission.Anyone).RequireRateLimiting(AccessPolicies.SignInLimit);
+        api.MapPost("/auth/logout", Logout).Allow(Permission.SignedIn);
+        api.MapGet("/auth/me", Me).Allow(Permission.SignedIn);
+        return api;
+    }
+
+    private static async Task<IResult> Login(HttpContext http, Sessions sessions, TopologyCatalog topology)
+    {
+        var (credentials, problem) = await JsonBody.ReadObject(http.Request, MaxBodyBytes, fields =>
+            (User: fields.Code("user"), Password: fields.Text("password", maxLength: Passwords.MaxLength)));
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var outcome = await sessions.SignIn(credentials.User!, credentials.Password!);
+        if (outcome.LockedFor is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Of(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins",
+                $"too many failed sign-ins for this user; try again in {seconds} s");
+        }
+        if (!outcome.Succeeded)
+        {
+            return Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "wrong user name or password");
+        }
+        var session = outcome.Session!;
+        http.Response.Cookies.Append(Sessions.CookieName, outcome.Token!, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = "/",
+            Expires = session.ExpiresAt,
+            IsEssential = true,
+        });
+        return Results.Ok(new
+        {
+            outcome.Token,
+            session.ExpiresAt,
+            User = outcome.Account!.Name,
+            Role = WireName.Of(outcome.Account.Role),
+            outcome.Account.Scope,
+            ScopeName = NameOf(outcome.Account.Scope, topology.Current),
+        });
+    }
+
+    private static async Task<IResult> Logout(HttpContext http, Sessions sessions)
+    {
+        if (http.User.FindFirstValue(HubClaims.Session) is { } session)
+        {
+            await sessions.SignOut(session);
+        }
+        http.Response.Cookies.Delete(Sessions.CookieName, new CookieOptions { Path = "/" });
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Me(HttpContext http, Caller caller, TopologyCatalog topology)
+    {
+        var ticket = await http.AuthenticateAsync(HubClaims.Scheme);
+        return Results.Ok(new
+        {
+            User = caller.Name,
+            Role = WireName.Of(caller.Role!.Value),
+            caller.Scope,
+            ScopeName = NameOf(caller.Scope, topology.Current),
+            ExpiresAt = ticket.Properties?.ExpiresUtc,
+        });
+    }
+
+    private static string? NameOf(string scope, TopologyIndex index) => index.Find(scope)?.Name;
+}

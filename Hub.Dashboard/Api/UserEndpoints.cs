@@ -1,0 +1,121 @@
+using Hub.Dashboard.Access;
+using Hub.Grains.Access;
+using Hub.Grains.Model;
+using Hub.Grains.Topology;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hub.Dashboard.Api;
+
+/// <summary>API.md §9: admins manage the people who sign in, inside their own scope.</summary>
+public static class UserEndpoints
+{
+    private const int MaxBodyBytes = 4 * 1024;
+
+    public static RouteGroupBuilder MapUsers(this RouteGroupBuilder api)
+    {
+        api.MapGet("/users", List).Allow(Permission.Administer);
+        api.MapPost("/users", Create).Allow(Permission.Administer);
+        api.MapPost("/users/{name}/password", SetPassword).Allow(Permission.Administer);
+        api.MapPost("/users/{name}/disable", (string name, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time) =>
+            SetDisabled(name, true, caller, grains, topology, time)).Allow(Permission.Administer);
+        api.MapPost("/users/{name}/enable", (string name, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time) =>
+            SetDisabled(name, false, caller, grains, topology, time)).Allow(Permission.Administer);
+        return api;
+    }
+
+    private static async Task<IResult> List(Caller caller, IGrainFactory grains, TopologyCatalog topology)
+    {
+        var index = topology.Current;
+        var users = await Accounts(grains).List();
+        return Results.Ok(new { Items = users.Where(u => ScopeGrant.Manages(caller, u.Scope, index)).Select(View).ToArray() });
+    }
+
+    private static async Task<IResult> Create(HttpRequest request, Caller caller, IGrainFactory grains, TopologyCatalog topology, Passwords passwords, TimeProvider time)
+    {
+        var index = topology.Current;
+        var (user, problem) = await JsonBody.ReadObject(request, MaxBodyBytes, fields =>
+        {
+            var name = fields.Code("user");
+            var password = NewPassword(fields);
+            var role = fields.Enum<Role>("role");
+            var scope = ScopeGrant.Read(fields, index);
+            return (Name: name!, Password: password!, Role: role ?? default, Scope: scope!);
+        });
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (ScopeGrant.Refusal(caller, user.Scope, index) is { } refusal)
+        {
+            return refusal;
+        }
+        var now = time.GetUtcNow();
+        var account = new UserAccount(user.Name, user.Role, user.Scope, passwords.Hash(user.Password), false, now, caller.Name, now);
+        if (!await Accounts(grains).Create(account))
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, "Conflict", $"user '{user.Name}' exists");
+        }
+        return Results.Created($"/api/v1/users/{Uri.EscapeDataString(account.Name)}", View(account));
+    }
+
+    private static async Task<IResult> SetPassword(string name, HttpRequest request, Caller caller, IGrainFactory grains, TopologyCatalog topology, Passwords passwords, TimeProvider time)
+    {
+        var (password, problem) = await JsonBody.ReadObject(request, MaxBodyBytes, NewPassword);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (await Managed(name, caller, grains, topology) is null)
+        {
+            return UnknownUser(name);
+        }
+        var changed = await Accounts(grains).SetPassword(name, passwords.Hash(password!), time.GetUtcNow());
+        return changed is null ? UnknownUser(name) : Results.Ok(View(changed));
+    }
+
+    private static async Task<IResult> SetDisabled(string name, bool disabled, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time)
+    {
+        if (await Managed(name, caller, grains, topology) is null)
+        {
+            return UnknownUser(name);
+        }
+        if (disabled && UserAccount.KeyOf(name) == UserAccount.KeyOf(caller.Name))
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, "Conflict", "an admin cannot disable their own account");
+        }
+        var changed = await Accounts(grains).SetDisabled(name, disabled, time.GetUtcNow());
+        return changed is null ? UnknownUser(name) : Results.Ok(View(changed));
+    }
+
+    /// <summary>The user when it exists inside the admin's scope; a user outside it is as unknown as a missing one.</summary>
+    private static async Task<UserAccount?> Managed(string name, Caller caller, IGrainFactory grains, TopologyCatalog topology) =>
+        await Accounts(grains).Find(name) is { } account && ScopeGrant.Manages(caller, account.Scope, topology.Current) ? account : null;
+
+    private static string? NewPassword(Grains.Wire.JsonFields fields)
+    {
+        var password = fields.Text("password", maxLength: Passwords.MaxLength);
+        if (password is not null && Passwords.Problem(password) is { } problem)
+        {
+            fields.Error("password", problem);
+            return null;
+        }
+        return password;
+    }
+
+    private static IResult UnknownUser(string name) => Problems.NotFound($"unknown user '{name}'");
+
+    private static IAccountsGrain Accounts(IGrainFactory grains) => grains.GetGrain<IAccountsGrain>(IAccountsGrain.Key);
+
+    private static object View(UserAccount u) => new
+    {
+        User = u.Name,
+        Role = WireName.Of(u.Role),
+        u.Scope,
+        u.Disabled,
+        u.CreatedAt,
+        u.CreatedBy,
+        u.LockedUntil,
+    };
+}
