@@ -137,7 +137,7 @@ public abstract class AlertApiTests(HubHost host)
         var second = await Do(id, "ack");
         Assert.Equal(HttpStatusCode.Conflict, second.Status);
         Assert.Equal("acknowledged", second.Json["state"]!.GetValue<string>());
-        Assert.Equal("anonymous", second.Json["by"]!.GetValue<string>());
+        Assert.Equal(SignIn.AdminUser, second.Json["by"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, (await Do(id, "close")).Status);
     }
 

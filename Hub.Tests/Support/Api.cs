@@ -27,6 +27,14 @@ public sealed class Api(HttpClient http)
         Content = body is null ? null : JsonContent.Create(body, options: HubHost.Json),
     });
 
+    public Task<Answer> Delete(string path) => Send(new HttpRequestMessage(HttpMethod.Delete, path));
+
+    /// <summary>Any method, with an optional JSON body.</summary>
+    public Task<Answer> Send(HttpMethod method, string path, object? body = null) => Send(new HttpRequestMessage(method, path)
+    {
+        Content = body is null ? null : JsonContent.Create(body, options: HubHost.Json),
+    });
+
     public Task<Answer> PostRaw(string path, string body) => Send(new HttpRequestMessage(HttpMethod.Post, path)
     {
         Content = new StringContent(body, Encoding.UTF8, "application/json"),

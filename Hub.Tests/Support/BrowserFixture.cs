@@ -49,19 +49,30 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         ["Hub:Topology"] = TopologyFile,
         ["Hub:Demo"] = "false",
+        [SignIn.BootstrapSetting] = SignIn.AdminPassword,
         ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
         ["Hub:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Hub:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A wall screen's page at the given size, with every request it makes and every console message recorded.</summary>
-    public async Task<(IPage Page, List<string> Requests)> Open(string url, int width = 1920, int height = 1080)
+    /// <summary>A wall screen's page at the given size, signed in (as the admin unless told), with every request it makes recorded.</summary>
+    public async Task<(IPage Page, List<string> Requests)> Open(string url, int width = 1920, int height = 1080, string user = SignIn.AdminUser, string password = SignIn.AdminPassword)
     {
-        var (page, requests, _) = await OpenRecorded(url, width, height);
+        var (page, requests, _) = await OpenRecorded(url, width, height, user, password);
         return (page, requests);
     }
 
-    public async Task<(IPage Page, List<string> Requests, List<string> Console)> OpenRecorded(string url, int width = 1920, int height = 1080)
+    /// <summary>Fills in and sends the page's sign-in form, as a person at the screen does.</summary>
+    public static async Task SignInOn(IPage page, string user, string password)
+    {
+        await page.GetByTestId("sign-in").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 20_000 });
+        await page.GetByTestId("sign-in-user").FillAsync(user);
+        await page.GetByTestId("sign-in-password").FillAsync(password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+    }
+
+    public async Task<(IPage Page, List<string> Requests, List<string> Console)> OpenRecorded(
+        string url, int width = 1920, int height = 1080, string user = SignIn.AdminUser, string password = SignIn.AdminPassword)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
@@ -82,6 +93,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         };
         await page.GotoAsync(url);
+        await SignInOn(page, user, password);
         await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 20_000 });
         return (page, requests, console);
     }

@@ -15,7 +15,26 @@ public class HubHost : WebApplicationFactory<Program>
     private readonly string _topologyFile = WriteTopology(TestCity.Build());
     private Api? _api;
 
-    public Api Api => _api ??= new Api(CreateClient());
+    /// <summary>The API as the bootstrap admin (scope: everything), signed in on first use.</summary>
+    public Api Api => _api ??= As(SignIn.AdminUser, SignIn.AdminPassword);
+
+    /// <summary>The API without any credential.</summary>
+    public Api Anonymous() => new(CreateClient());
+
+    /// <summary>The API as this user, signed in on first use.</summary>
+    public Api As(string user, string password) =>
+        new(CreateDefaultClient(new SignIn.BearerHandler(() => SignIn.Token(CreateClient(), user, password))));
+
+    /// <summary>The API as a center with this key.</summary>
+    public Api WithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return new Api(client);
+    }
+
+    /// <summary>A bearer token for this user, for a hub connection.</summary>
+    public Task<string> Token(string user = SignIn.AdminUser, string password = SignIn.AdminPassword) => SignIn.Token(CreateClient(), user, password);
 
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
@@ -38,6 +57,7 @@ public class HubHost : WebApplicationFactory<Program>
         builder.UseSetting("Hub:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("Hub:Topology", _topologyFile);
         builder.UseSetting("Hub:Demo", "false");
+        builder.UseSetting(SignIn.BootstrapSetting, SignIn.AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings())
         {

@@ -33,7 +33,19 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public Api Api => new(new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) });
+    private Api? _api;
+
+    /// <summary>The API as the bootstrap admin, signed in on first use.</summary>
+    public Api Api => _api ??= As(SignIn.AdminUser, SignIn.AdminPassword);
+
+    public Api As(string user, string password) =>
+        new(new HttpClient(new SignIn.BearerHandler(() => SignIn.Token(Anonymous().Http, user, password)) { InnerHandler = new HttpClientHandler() })
+        {
+            BaseAddress = new Uri(Url),
+            Timeout = TimeSpan.FromSeconds(30),
+        });
+
+    public Api Anonymous() => new(new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) });
 
     /// <summary>Starts the hub with these <c>--key value</c> settings on top of fresh ports, and waits until it listens.</summary>
     public static async Task<SiloProcess> Start(IReadOnlyDictionary<string, string>? settings = null, TimeSpan? timeout = null)
@@ -43,6 +55,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Hub:SiloPort"] = FreePort.Next().ToString(),
             ["Hub:GatewayPort"] = FreePort.Next().ToString(),
+            [SignIn.BootstrapSetting] = SignIn.AdminPassword,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -35,9 +35,10 @@ public sealed class WallClient : IAsyncDisposable
 
     public ConcurrentBag<(TimeSpan At, JsonNode Event)> Events { get; } = [];
 
-    /// <summary>Connects to the in-process host over its test server (WebSockets).</summary>
-    public static async Task<WallClient> Connect(HubHost host)
+    /// <summary>Connects to the in-process host over its test server (WebSockets), as the admin or with the given token.</summary>
+    public static async Task<WallClient> Connect(HubHost host, string? token = null)
     {
+        token ??= await host.Token();
         var server = host.Server;
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, "/hubs/wall"), o =>
@@ -45,7 +46,11 @@ public sealed class WallClient : IAsyncDisposable
                 o.SkipNegotiation = true;
                 o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
                 o.WebSocketFactory = async (context, cancellationToken) =>
-                    await server.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken);
+                {
+                    var client = server.CreateWebSocketClient();
+                    client.ConfigureRequest = request => request.Headers.Authorization = $"Bearer {token}";
+                    return await client.ConnectAsync(context.Uri, cancellationToken);
+                };
             })
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
             .Build();
@@ -54,11 +59,13 @@ public sealed class WallClient : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Connects to a hub process over real HTTP.</summary>
+    /// <summary>Connects to a hub process over real HTTP, as the admin.</summary>
     public static async Task<WallClient> Connect(string baseUrl)
     {
+        using var anonymous = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var token = await SignIn.Token(anonymous, SignIn.AdminUser, SignIn.AdminPassword);
         var connection = new HubConnectionBuilder()
-            .WithUrl($"{baseUrl}/hubs/wall")
+            .WithUrl($"{baseUrl}/hubs/wall", o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions))
             .Build();
         var client = new WallClient(connection);

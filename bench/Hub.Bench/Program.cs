@@ -22,6 +22,7 @@ HubJson.Configure(json);
 var topologyFile = Path.Combine(Path.GetTempPath(), $"hub-bench-{Environment.ProcessId}.json");
 await File.WriteAllTextAsync(topologyFile, JsonSerializer.Serialize(BenchCity.Build(), json));
 var port = FreeTcpPort();
+var adminPassword = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 var app = HubApplication.Build(
 [
     "--urls", $"http://127.0.0.1:{port}",
@@ -31,11 +32,16 @@ var app = HubApplication.Build(
     "--Hub:GatewayPort", FreeTcpPort().ToString(CultureInfo.InvariantCulture),
     "--Logging:LogLevel:Default", "Warning",
     "--Logging:LogLevel:Orleans", "Error",
+    "--Hub:Bootstrap:AdminPassword", adminPassword,
+    // Ingest goes through a center key as in production; its rate limit is lifted to measure the hub, not the limiter.
+    "--Hub:Auth:KeyRequestsPerSecond", "1000000",
+    "--Hub:Auth:KeyBurst", "1000000",
     .. storage,
 ]);
 await app.StartAsync();
 var grains = app.Services.GetRequiredService<IGrainFactory>();
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(1) };
+http.DefaultRequestHeaders.Add("X-Api-Key", await CenterKey(http, adminPassword));
 
 Console.WriteLine($"Governance Hub benchmark: {Environment.ProcessorCount} cores, {seconds} s per measurement, .NET {Environment.Version}, storage: {(storage.Length > 0 ? "postgres" : "memory")}");
 
@@ -89,4 +95,15 @@ static int FreeTcpPort()
     using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
     listener.Start();
     return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+// Signs in as the bootstrap admin and makes a key over the whole topology, as an operator would.
+static async Task<string> CenterKey(HttpClient http, string adminPassword)
+{
+    using var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { user = "admin", password = adminPassword });
+    var token = (await login.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/apikeys") { Content = JsonContent.Create(new { center = "BENCH", scope = "*" }) };
+    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+    using var created = await http.SendAsync(request);
+    return (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
 }

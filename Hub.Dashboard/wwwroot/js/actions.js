@@ -12,6 +12,10 @@ export function errorText(status, body, retryAfter) {
   switch (status) {
     case 0:
       return T.actions.network;
+    case 401:
+      return T.actions.signedOut; // the sign-in screen follows at once
+    case 403:
+      return T.actions.forbidden;
     case 404:
       return T.actions.notFound;
     case 409: {

@@ -32,14 +32,45 @@ async function request(method, url, body, signal) {
   return { ok: res.ok, status: res.status, body: data, retryAfter: res.headers.get('retry-after'), network: false };
 }
 
+let sessionOver = null;
+let epoch = 0; // bumps at every sign-in: a 401 to a call sent before it is about the old session
+
+/**
+ * fn() is called whenever a data call answers 401: the session expired or was revoked (the cookie
+ * is HttpOnly, so an answer is the only way the page learns it). The auth calls never call it:
+ * their 401 means "not signed in" or "wrong password", which their callers handle.
+ */
+export function onSessionOver(fn) {
+  sessionOver = fn;
+}
+
+/** A data call: like request, and a 401 ends the session. */
+async function call(method, url, body, signal) {
+  const sent = epoch;
+  const res = await request(method, url, body, signal);
+  if (res.status === 401 && sent === epoch) sessionOver?.();
+  return res;
+}
+
+async function login(user, password) {
+  const res = await request('POST', 'api/v1/auth/login', { user, password });
+  if (res.ok) epoch++;
+  return res;
+}
+
 export const api = {
-  status: (code, signal) => request('GET', `api/v1/units/${enc(code)}/status`, undefined, signal),
-  topology: (code, signal) => request('GET', `api/v1/topology/${enc(code)}`, undefined, signal),
-  topologyAll: () => request('GET', 'api/v1/topology'),
+  status: (code, signal) => call('GET', `api/v1/units/${enc(code)}/status`, undefined, signal),
+  topology: (code, signal) => call('GET', `api/v1/topology/${enc(code)}`, undefined, signal),
+  topologyAll: () => call('GET', 'api/v1/topology'),
   activeAlerts: (code, limit, signal) =>
-    request('GET', `api/v1/alerts?unit=${enc(code)}&state=active&limit=${limit}`, undefined, signal),
+    call('GET', `api/v1/alerts?unit=${enc(code)}&state=active&limit=${limit}`, undefined, signal),
   /** action: ack | dispatch | resolve | close */
-  act: (id, action, body) => request('POST', `api/v1/alerts/${enc(id)}/${action}`, body ?? {}),
+  act: (id, action, body) => call('POST', `api/v1/alerts/${enc(id)}/${action}`, body ?? {}),
+  /** 200 { user, role, scope, scopeName, expiresAt } when signed in, 401 when not. */
+  me: () => request('GET', 'api/v1/auth/me'),
+  /** 200 like me (and sets the session cookie), 401 wrong user/password, 429 locked (Retry-After). */
+  login,
+  logout: () => request('POST', 'api/v1/auth/logout'),
   chartUrl: (code, name, width, height, bust) =>
     `api/v1/units/${enc(code)}/charts/${enc(name)}.png?width=${width}&height=${height}&t=${bust}`,
 };

@@ -2,15 +2,21 @@
 // - reconnects forever (every 2 s); after a reconnect or a fresh start it re-watches the current
 //   unit and hands the fresh snapshot to onSnapshot;
 // - when the connection is closed for good (initial start failed, or it gave up), it keeps trying
-//   to start every few seconds, so a hub restart is survived without a page reload.
+//   to start every few seconds, so a hub restart is survived without a page reload;
+// - it starts only once signed in (the hub answers 401 otherwise) and stops on sign-out; a refused
+//   start is handed to onStartFailed, which asks whether the session is over.
 
 const RESTART_MS = 3000;
+
+/** The hub refused the session (negotiate answered 401): retrying will not help until sign-in. */
+const isUnauthorized = (e) => e?.statusCode === 401 || /status code '401'/i.test(String(e?.message || ''));
 
 export class Live {
   /**
    * @param {{onStatus:Function, onAlerts:Function, onState:Function, onSnapshot:Function}} handlers
    *   onState(state) with state = connecting | connected | reconnecting | offline
    *   onSnapshot(status, code) after (re)subscribing to the current unit
+   *   onStartFailed(error) → Promise<boolean>: whether to keep trying (false once signed out)
    */
   constructor(handlers) {
     this.h = handlers;
@@ -19,6 +25,8 @@ export class Live {
     this.watched = null; // the unit this connection watches on the server
     this.chain = Promise.resolve();
     this.restartTimer = 0;
+    this.stopped = true; // until start(): no connection before sign-in
+    this.stopping = null; // a stop under way
     const { signalR } = window;
     if (!signalR) {
       this._set('offline');
@@ -26,7 +34,9 @@ export class Live {
     }
     this.conn = new signalR.HubConnectionBuilder()
       .withUrl('hubs/wall')
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 2000 })
+      // a reconnect refused with 401 gives up (null): the close then goes through _start, whose
+      // onStartFailed shows sign-in instead of knocking every 2 s
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => (isUnauthorized(ctx.retryReason) ? null : 2000) })
       .configureLogging(signalR.LogLevel.None)
       .build();
     this.conn.on('status', (s) => this.h.onStatus?.(s));
@@ -51,26 +61,49 @@ export class Live {
     return this.state === 'connected';
   }
 
+  /** Connects (after sign-in), and keeps connected until stop(). */
   start() {
-    if (this.conn) this._start();
+    if (!this.conn) return;
+    this.stopped = false;
+    this._set('connecting');
+    this._start();
+  }
+
+  /** Disconnects (sign-out, session over) and stays so until the next start(). */
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
+    this.desired = null;
+    this.watched = null;
+    if (!this.conn) return;
+    this.stopping = this.conn.stop().catch(() => {});
+    await this.stopping;
   }
 
   async _start() {
     clearTimeout(this.restartTimer);
-    if (this.conn.state !== 'Disconnected') return;
+    await this.stopping; // a stop still under way must end before the connection can start again
+    if (this.stopped || this.conn.state !== 'Disconnected') return;
     try {
       await this.conn.start();
+      if (this.stopped) {
+        this.stopping = this.conn.stop().catch(() => {}); // signed out while it was starting
+        return;
+      }
       this.watched = null;
       this._set('connected');
       this._resync();
-    } catch {
+    } catch (e) {
       this._set('offline');
-      this._scheduleStart();
+      if (this.stopped) return;
+      const again = (await this.h.onStartFailed?.(e)) !== false;
+      if (again) this._scheduleStart();
     }
   }
 
   _scheduleStart() {
     clearTimeout(this.restartTimer);
+    if (this.stopped) return;
     this.restartTimer = setTimeout(() => this._start(), RESTART_MS);
   }
 
@@ -88,7 +121,7 @@ export class Live {
           if (status && code === this.desired) this.h.onSnapshot?.(status, code);
         },
         () => {
-          /* an unknown unit: the page already says so */
+          /* an unknown or forbidden unit: the page already says so */
         },
       );
     }
@@ -97,7 +130,8 @@ export class Live {
   /**
    * Makes `code` the one watched unit: Unwatch the previous one, Watch this one.
    * Resolves to the status snapshot Watch returns (null when not connected or on failure);
-   * rejects with { unknown: true } when the hub does not know the unit.
+   * rejects with { unknown: true } when the hub does not know the unit, { forbidden: true } when
+   * the unit is outside the user's scope.
    */
   watch(code) {
     this.desired = code;
@@ -120,6 +154,7 @@ export class Live {
       } catch (e) {
         const message = String(e?.message || '');
         if (/unknown unit/i.test(message)) throw Object.assign(new Error(message), { unknown: true });
+        if (/outside/i.test(message)) throw Object.assign(new Error(message), { forbidden: true });
         return null;
       }
     };

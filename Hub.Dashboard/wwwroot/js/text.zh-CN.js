@@ -68,6 +68,41 @@ export const T = {
     offline: '离线',
   },
 
+  roles: {
+    viewer: '查看员',
+    officer: '值班员',
+    leader: '领导',
+    admin: '管理员',
+  },
+
+  signIn: {
+    title: '网格化治理实时监测中心 · 登录',
+    user: '用户名',
+    password: '密码',
+    submit: '登录',
+    submitting: '登录中…',
+    needUser: '请输入用户名',
+    needPassword: '请输入密码',
+    needBoth: '请输入用户名和密码',
+    wrong: '用户名或密码错误',
+    locked: (seconds) => `登录失败次数过多，账号已暂时锁定，请 ${seconds} 秒后再试`,
+    lockedNoTime: '登录失败次数过多，账号已暂时锁定，请稍后再试',
+    network: '无法连接服务器，请检查网络后重试',
+    unavailable: '服务暂时不可用，请稍后重试',
+    failed: (status) => `登录失败（${status}），请稍后重试`,
+    expired: '登录已失效，请重新登录',
+    signedOut: '已退出登录',
+  },
+
+  account: {
+    signOut: '退出',
+    signOutTitle: '退出登录',
+    title: (user, role, scope) => `${user} · ${role} · ${scope}`,
+    scope: (name) => `辖区 ${name}`,
+    allScope: '全部辖区',
+    signOutFailed: '退出失败，请稍后重试',
+  },
+
   header: {
     asOf: (time) => `数据更新 ${time}`,
     stale: (time) => `数据截至 ${time}（连接中断）`,
@@ -143,6 +178,7 @@ export const T = {
     emptySub: '辖区运行平稳',
     loading: '正在加载告警…',
     loadFailed: '告警列表加载失败，稍后自动重试',
+    forbidden: '无权查看该单位的告警',
     thisUnit: '本级',
     occurrences: (n) => `×${n}`,
     assignee: (name) => `处置人 ${name}`,
@@ -178,6 +214,8 @@ export const T = {
     invalid: (text) => `提交内容有误：${text}`,
     unavailable: (seconds) => `服务暂时不可用，请 ${seconds} 秒后重试`,
     network: '网络异常，未能提交，请稍后重试',
+    forbidden: '您的账号无权处置该告警',
+    signedOut: '登录已失效，请重新登录后再操作',
     failed: (status) => `操作失败（${status}）`,
   },
 
@@ -187,6 +225,7 @@ export const T = {
     'handling-30d': '近30日处置率',
     'children-health': '下级单位告警分布',
     missing: '图表暂未提供',
+    forbidden: '无权查看',
     failed: '图表加载失败',
     loading: '图表加载中…',
   },
@@ -202,6 +241,8 @@ export const T = {
     unknownUnit: (code) => `未找到单位「${code}」`,
     noTopology: '无法获取组织架构，正在重试…',
     loadFailed: '数据加载失败，正在重试…',
+    outsideScope: '无权查看该单位：不在您的辖区范围内',
+    backToScope: (name) => (name ? `返回本辖区（${name}）` : '返回本辖区'),
   },
 
   time: {

@@ -1,9 +1,10 @@
-// Entry point of the wall screen: wires the API, the live hub, the panels and kiosk rotation.
+// Entry point of the wall screen: wires sign-in, the API, the live hub, the panels and kiosk rotation.
 import { T } from './text.zh-CN.js';
-import { $, $$, setText } from './dom.js';
-import { api } from './api.js';
+import { $, $$, h, setText } from './dom.js';
+import { api, onSessionOver } from './api.js';
 import { Live } from './live.js';
 import { createActions } from './actions.js';
+import { canAct, isSession, scopeUnit } from './auth.js';
 import { hms, offsetOf } from './format.js';
 import { Alarm } from './alarm.js';
 import { readOptions, Rotation } from './kiosk.js';
@@ -13,13 +14,16 @@ import { Children } from './render/children.js';
 import { Feed, FEED_LIMIT } from './render/feed.js';
 import { Charts } from './render/charts.js';
 import { ActionDialog } from './render/dialog.js';
+import { SignIn } from './render/signin.js';
+import { Account } from './render/account.js';
 
 const FEED_REFRESH_MS = 30000;
 const POLL_MS = 10000; // HTTP status polling while the hub connection is down
 const RETRY_MS = 3000;
 
 const body = document.body;
-const opts = readOptions();
+const opts = readOptions(); // as the page was opened: its ?unit is the launch unit for any user
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---- static labels ---------------------------------------------------------------------------
 document.documentElement.lang = T.lang;
@@ -32,6 +36,10 @@ body.classList.toggle('is-kiosk', opts.kiosk);
 
 // ---- state -----------------------------------------------------------------------------------
 const S = {
+  me: null, // the signed-in session (auth/me); null while the sign-in screen is up
+  lastUser: null, // who was signed in last: the same user signing in again carries on where they were
+  session: 0, // bumps on every sign-in and sign-out; loops of an ended session stop
+  home: null, // the user's scope unit (null for the whole topology)
   code: null, // the unit shown
   status: null, // its latest status
   asOfMs: 0,
@@ -40,6 +48,7 @@ const S = {
   topoLoaded: false, // breadcrumb of the current unit shown
   kids: new Map(), // code → children codes (from the latest status of that code), for rotation
   lastAlarmAt: 0,
+  denied: false, // the unit shown is outside the user's scope: nothing to poll
 };
 
 // ---- panels ----------------------------------------------------------------------------------
@@ -47,7 +56,6 @@ const header = new Header(document, { onNavigate: (code) => userNavigate(code) }
 const kpis = new Kpis(document);
 const children = new Children($('#panel-children'), { onPick: (code, name, level) => userNavigate(code, name, level) });
 const feed = new Feed($('#feed'), $('#feed-count'), {
-  kiosk: opts.kiosk,
   load: (code) => api.activeAlerts(code, FEED_LIMIT),
   onAction,
 });
@@ -55,6 +63,8 @@ const charts = new Charts($('#charts'));
 const dialog = new ActionDialog($('#action-dialog'));
 const alarm = new Alarm({ banner: $('#alarm-banner'), toggle: $('#sound-toggle') });
 const notice = $('#notice');
+const signIn = new SignIn($('[data-testid="sign-in"]'), { onSignedIn: (me) => begin(me) });
+const account = new Account($('#account'), { onSignOut: signOut });
 
 const live = new Live({
   onStatus: (s) => applyStatus(s),
@@ -64,14 +74,24 @@ const live = new Live({
     body.dataset.connection = state;
   },
   onSnapshot: (s, code) => {
-    if (code !== S.code) return;
+    if (!S.me || code !== S.code) return;
     applyStatus(s, true);
     feed.refresh(); // events may have been missed while away
     if (!S.topoLoaded) loadTopology(code, S.gen);
     charts.retryMissing();
   },
+  // a refused start may mean the session is over: then sign-in, not a knock every few seconds
+  onStartFailed: async () => {
+    const session = S.session;
+    const res = await api.me();
+    if (res.status !== 401) return true; // the hub is away, or refused for another reason: keep trying
+    if (session !== S.session) return true; // signed in again meanwhile: that 401 was the old session's
+    endSession('expired');
+    return false;
+  },
 });
 header.connection('connecting');
+onSessionOver(() => endSession('expired'));
 const actions = createActions(live);
 
 const rotation = opts.rotate
@@ -100,6 +120,7 @@ function userNavigate(code, name, level) {
 }
 
 window.addEventListener('popstate', () => {
+  if (!S.me) return; // signed out: the next sign-in reads the URL
   const code = readOptions().unit || S.top;
   if (!code) return;
   enter(code);
@@ -118,6 +139,7 @@ function enter(code, knownName, knownLevel) {
   S.status = null;
   S.asOfMs = 0;
   S.topoLoaded = false;
+  S.denied = false;
   body.dataset.unit = code;
   body.classList.add('is-switching');
   hideNotice();
@@ -139,7 +161,9 @@ function loadStatus(code, gen) {
       else if (viaHub) httpStatus(code, gen);
     },
     (e) => {
-      if (e?.unknown && gen === S.gen) showUnknown(code);
+      if (gen !== S.gen) return;
+      if (e?.unknown) showUnknown(code);
+      else if (e?.forbidden) showForbidden(code);
     },
   );
   if (!viaHub) httpStatus(code, gen);
@@ -152,7 +176,9 @@ async function httpStatus(code, gen) {
     applyStatus(res.body);
   } else if (res.status === 404) {
     showUnknown(code);
-  } else if (!S.status) {
+  } else if (res.status === 403) {
+    showForbidden(code);
+  } else if (!S.status && !S.denied) {
     showNotice(T.errors.loadFailed);
     setTimeout(() => gen === S.gen && !S.status && httpStatus(code, gen), RETRY_MS);
   }
@@ -171,14 +197,16 @@ async function loadTopology(code, gen) {
       const grid = await api.topology(unit.parent);
       if (gen === S.gen && grid.ok) children.setGridWorkers(code, grid.body?.workers || []);
     }
-  } else if (res.status !== 404) {
-    setTimeout(() => gen === S.gen && !S.topoLoaded && loadTopology(code, gen), RETRY_MS);
+  } else if (res.status === 403) {
+    showForbidden(code);
+  } else if (res.status !== 404 && !S.denied) {
+    setTimeout(() => gen === S.gen && !S.topoLoaded && !S.denied && loadTopology(code, gen), RETRY_MS);
   }
 }
 
 // ---- live data -------------------------------------------------------------------------------
 function applyStatus(s, fresh = false) {
-  if (!s || s.code !== S.code) return;
+  if (!S.me || !s || s.code !== S.code) return;
   const asOf = Date.parse(s.asOf) || 0;
   if (S.status && !fresh && asOf && asOf < S.asOfMs) return; // an older answer overtaken by a push
   const previous = S.status;
@@ -200,6 +228,7 @@ function applyStatus(s, fresh = false) {
 }
 
 function onAlerts(events) {
+  if (!S.me) return;
   const mine = events.filter((e) => e && Array.isArray(e.path) && e.path.includes(S.code));
   if (!mine.length) return;
   feed.applyEvents(mine);
@@ -224,7 +253,7 @@ function placeBelow(path, names) {
 
 // ---- officer actions -------------------------------------------------------------------------
 async function onAction(action, alert) {
-  if (opts.kiosk) return;
+  if (!feed.canAct) return; // viewers, leaders and kiosks have no buttons; nothing else acts
   if (action === 'ack') {
     feed.setPending(alert.id, true);
     const r = await actions.ack(alert.id, null);
@@ -259,8 +288,12 @@ async function workersNear(alert) {
 }
 
 // ---- notices ---------------------------------------------------------------------------------
-function showNotice(text) {
-  setText(notice, text);
+/** kind: data-kind of the notice (error | unknown | forbidden | sign-out); action: a way out. */
+function showNotice(text, kind = 'error', action = null) {
+  const parts = [h('span', { class: 'notice-text', text })];
+  if (action) parts.push(h('button', { type: 'button', class: 'btn btn-primary notice-action', text: action.label, onclick: action.run }));
+  notice.replaceChildren(...parts);
+  notice.dataset.kind = kind;
   notice.hidden = false;
 }
 function hideNotice() {
@@ -268,46 +301,146 @@ function hideNotice() {
 }
 function showUnknown(code) {
   setText($('[data-testid="unit-name"]'), code);
-  showNotice(T.errors.unknownUnit(code));
+  showNotice(T.errors.unknownUnit(code), 'unknown');
   body.classList.remove('is-switching');
 }
 
+/**
+ * The unit is outside the user's scope (403, or the hub's Watch saying "outside"): said once, and
+ * nothing about it is asked again. Offers the way back to the user's own scope unit.
+ */
+function showForbidden(code) {
+  if (code !== S.code || S.denied) return;
+  S.denied = true;
+  const home = S.home;
+  const back = home && home !== code && !opts.kiosk ? { label: T.errors.backToScope(S.me?.scopeName), run: () => userNavigate(home) } : null;
+  showNotice(T.errors.outsideScope, 'forbidden', back);
+  body.classList.remove('is-switching');
+  feed.stop(T.feed.forbidden);
+  charts.stop(T.charts.forbidden);
+}
+
+// ---- session ---------------------------------------------------------------------------------
+/**
+ * reason: null at start, 'expired' (a 401: the same person signs in again, so the name stays
+ * filled in) or 'signed-out' (退出: the screen may pass to someone else, so it is cleared).
+ */
+function showSignIn(reason) {
+  hideNotice();
+  body.dataset.signin = 'true';
+  document.title = T.signIn.title;
+  if (!reason) signIn.show();
+  else if (reason === 'expired') signIn.show({ note: T.signIn.expired, user: S.lastUser });
+  else signIn.show({ note: T.signIn.signedOut, user: '' });
+}
+
+/** Signed in (at start, or again after the session ended): shows the wall for this user. */
+async function begin(me) {
+  const session = ++S.session;
+  const sameUser = S.lastUser === me.user;
+  S.me = me;
+  S.lastUser = me.user;
+  S.home = scopeUnit(me);
+  signIn.hide();
+  delete body.dataset.signin;
+  body.dataset.role = me.role;
+  account.show(me);
+  feed.setCanAct(!opts.kiosk && canAct(me.role));
+  hideNotice();
+  live.start();
+  // the same user back carries on at the unit in the URL; anyone else starts where the page was
+  // opened (?unit), else at their scope unit, else at the top of the topology
+  let code = (sameUser && readOptions().unit) || opts.unit || S.home;
+  if (!code) {
+    code = await findTop(session);
+    if (!code) return; // signed out meanwhile
+  }
+  if (code !== readOptions().unit) history.replaceState({ unit: code }, '', urlFor(code));
+  S.top = code;
+  enter(code);
+  rotation?.start(code);
+}
+
+/** The session is over (a 401 anywhere, or 退出): stop all that would ask the server, show sign-in. */
+function endSession(reason) {
+  if (!S.me) return; // already over: the first 401 did it
+  S.me = null;
+  S.session++;
+  S.gen++; // late answers and retry loops of the ended session drop out
+  S.code = null;
+  S.status = null;
+  S.kids.clear();
+  live.stop();
+  rotation?.stop();
+  dialog.close(true);
+  alarm.hideBanner();
+  feed.stop();
+  charts.stop();
+  header.breadcrumb([], null); // the next user's scope may not reach the old chain
+  account.hide();
+  delete body.dataset.role;
+  delete body.dataset.ready;
+  body.classList.remove('is-switching');
+  showSignIn(reason);
+}
+
+async function signOut() {
+  const res = await api.logout();
+  if (res.ok || res.status === 401) {
+    endSession('signed-out');
+    return;
+  }
+  // still signed in (the hub could not be reached): say so and stay
+  showNotice(T.account.signOutFailed, 'sign-out');
+  setTimeout(() => notice.dataset.kind === 'sign-out' && hideNotice(), 4000);
+}
+
 // ---- start -----------------------------------------------------------------------------------
-async function findTop() {
+/** The top of the topology the user sees; null when the session ended meanwhile. */
+async function findTop(session) {
   for (;;) {
     const res = await api.topologyAll();
+    if (session !== S.session) return null;
     const units = res.ok ? res.body?.units : null;
     if (Array.isArray(units) && units.length) {
-      const top = units.find((u) => u.parent == null) || units[0];
+      // below the whole topology the document is the user's subtree: its top's parent is not in it
+      const codes = new Set(units.map((u) => u.code));
+      const top = units.find((u) => u.parent == null || !codes.has(u.parent)) || units[0];
       hideNotice();
       return top.code;
     }
     showNotice(T.errors.noTopology);
-    await new Promise((r) => setTimeout(r, RETRY_MS));
+    await sleep(RETRY_MS);
+    if (session !== S.session) return null;
+  }
+}
+
+/** Who is signed in: the session, or null (401: not signed in). Retries while the hub is away. */
+async function whoAmI() {
+  for (;;) {
+    const res = await api.me();
+    if (res.ok && isSession(res.body)) return res.body;
+    if (res.status === 401) return null;
+    showNotice(T.errors.loadFailed);
+    await sleep(RETRY_MS);
   }
 }
 
 async function main() {
-  live.start();
-  let code = opts.unit;
-  if (!code) {
-    code = await findTop();
-    S.top = code;
-    history.replaceState({ unit: code }, '', urlFor(code));
-  } else {
-    S.top = code;
-  }
-  enter(code);
-  rotation?.start(code);
-
-  setInterval(() => feed.refresh(), FEED_REFRESH_MS);
+  // nothing is asked of the server before sign-in: every timer looks at S.me first
+  setInterval(() => S.me && feed.refresh(), FEED_REFRESH_MS);
   setInterval(() => {
     feed.tick();
     children.refreshTimes();
   }, 15000);
   setInterval(() => {
-    if (!live.connected && S.code) httpStatus(S.code, S.gen);
+    if (S.me && !live.connected && S.code && !S.denied) httpStatus(S.code, S.gen);
   }, POLL_MS);
+
+  const me = await whoAmI();
+  hideNotice();
+  if (me) begin(me);
+  else showSignIn(null);
 }
 
 main();

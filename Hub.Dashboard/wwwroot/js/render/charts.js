@@ -51,6 +51,22 @@ export class Charts {
     this.reload();
   }
 
+  /**
+   * Loads nothing until the next setUnit: signed out (every chart would answer 401), or the unit is
+   * outside the user's scope (403; then `text` says so instead of "loading" for ever). Loads under
+   * way are dropped.
+   */
+  stop(text = null) {
+    this.code = null;
+    for (const c of this.cards) {
+      c.token++;
+      if (!text) continue;
+      c.img.removeAttribute('src');
+      c.frame.dataset.state = 'missing';
+      setText(c.note, text);
+    }
+  }
+
   /** After the hub comes back: try again the charts that could not be loaded. */
   retryMissing() {
     if (this.cards.some((c) => c.frame.dataset.state !== 'ok')) this.reload();

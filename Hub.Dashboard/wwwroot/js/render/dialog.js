@@ -75,8 +75,9 @@ export class ActionDialog {
     (dispatch ? this.assignee : this.note).focus();
   }
 
-  close() {
-    if (this.busy) return;
+  /** force: close even while submitting (the session ended; the answer is no longer wanted). */
+  close(force = false) {
+    if (this.busy && !force) return;
     clearActionErrors();
     this.current = null;
     if (this.dialog.open) this.dialog.close();

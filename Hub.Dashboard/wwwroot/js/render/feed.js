@@ -15,7 +15,7 @@ export class Feed {
   /**
    * @param {HTMLElement} list  the [data-testid=alert-feed] container (scrolls)
    * @param {HTMLElement} countEl
-   * @param {{kiosk:boolean, load:(code)=>Promise, onAction:(action, item, button)=>void}} opts
+   * @param {{load:(code)=>Promise, onAction:(action, item, button)=>void}} opts
    */
   constructor(list, countEl, opts) {
     this.list = list;
@@ -26,6 +26,8 @@ export class Feed {
     this.gen = 0;
     this.loadedOnce = false;
     this.failed = false;
+    this.failText = null; // what the placeholder says instead of loadFailed (no right to the unit)
+    this.canAct = false; // action buttons are offered (see setCanAct)
     this.activeTotal = null;
     this.refreshTimer = 0;
     this.seq = 0;
@@ -46,11 +48,40 @@ export class Feed {
     this.items.clear();
     this.loadedOnce = false;
     this.failed = false;
+    this.failText = null;
     this.activeTotal = null;
     clearTimeout(this.refreshTimer);
     this.list.replaceChildren();
     this.paintPlaceholder();
     this.paintCount();
+  }
+
+  /**
+   * Stops loading until the next reset: signed out, or the unit is outside the user's scope (then
+   * `text` says so in place of the list instead of "loading" for ever).
+   */
+  stop(text = null) {
+    this.code = null;
+    this.gen++;
+    clearTimeout(this.refreshTimer);
+    if (!text) return;
+    this.items.clear();
+    this.list.replaceChildren();
+    this.loadedOnce = false;
+    this.failed = true;
+    this.failText = text;
+    this.paintPlaceholder();
+    this.paintCount();
+  }
+
+  /**
+   * Whether this screen acts on alerts (an officer or admin, not a kiosk). Without, the items carry
+   * no action buttons at all: a viewer is not shown what they may not do.
+   */
+  setCanAct(on) {
+    if (this.canAct === on) return;
+    this.canAct = on;
+    for (const item of this.items.values()) this.paintActions(item);
   }
 
   setActiveTotal(n) {
@@ -283,13 +314,12 @@ export class Feed {
   }
 
   paintActions(item) {
-    if (this.opts.kiosk) return;
     const state = item.data.state;
-    const key = item.leaving ? 'none' : state;
+    const key = item.leaving || !this.canAct ? 'none' : state;
     if (item.actionsFor === key) return;
     item.actionsFor = key;
     const buttons = [];
-    if (!item.leaving) {
+    if (key !== 'none') {
       if (state === 'raised') buttons.push(['ack', T.actions.ack]);
       if (state === 'acknowledged' || state === 'dispatched') {
         buttons.push(['dispatch', T.actions.dispatch]);
@@ -358,7 +388,7 @@ export class Feed {
     let sub = '';
     let kind = '';
     if (!this.loadedOnce) {
-      text = this.failed ? T.feed.loadFailed : T.feed.loading;
+      text = this.failed ? this.failText || T.feed.loadFailed : T.feed.loading;
       kind = this.failed ? 'failed' : 'loading';
     } else if (!visible && this.items.size === 0) {
       text = T.feed.empty;

@@ -1,0 +1,274 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using Hub.Dashboard.Access;
+using Hub.Dashboard.Live;
+using Hub.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using static Hub.Tests.Support.Reports;
+
+namespace Hub.Tests.Access;
+
+/// <summary>
+/// API.md §9 as a table: every endpoint and hub method, against every kind of caller (nobody, a
+/// center key, each role), on a target inside the caller's scope and one outside it. The table must
+/// name every endpoint the hub maps and every hub method: a new one without a row fails here.
+/// </summary>
+public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost>
+{
+    /// <summary>Who passes the role check, written here independently of the product's rules.</summary>
+    private enum Gate { Anyone, People, Readers, Leaders, Officers, Ingest, Admins }
+
+    private enum Side { Inside, Outside }
+
+    /// <summary>
+    /// One endpoint: how to call it on each side (null: scope does not apply), what an outside
+    /// target answers to a caller who passes the gate, and which answers count as "let through".
+    /// </summary>
+    private sealed record Row(string Method, string Route, Gate Gate, Func<Side, Target?> Call, HttpStatusCode Outside = HttpStatusCode.Forbidden, bool FreshSession = false)
+    {
+        /// <summary>How the route is mapped: "*" when it takes any method.</summary>
+        public string? MappedAs { get; init; }
+
+        public string Key => $"{MappedAs ?? Method} {Route}";
+    }
+
+    private sealed record Target(string Path, object? Body = null);
+
+    private static readonly string[] Callers = ["nobody", "center", .. AccessHost.Roles];
+
+    private static string InGrid(Side side) => side == Side.Inside ? TestCity.Grid(1, 1) : TestCity.Grid(2, 1);
+
+    private static string Street(Side side) => side == Side.Inside ? AccessHost.Scope : AccessHost.Foreign;
+
+    private string AlertOn(Side side) => side == Side.Inside ? host.InsideAlert : host.ForeignAlert;
+
+    private static Func<Side, Target?> Unscoped(string path, object? body = null) => side => side == Side.Inside ? new Target(path, body) : null;
+
+    private IReadOnlyList<Row> Table()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        return
+        [
+            new("POST", "/api/v1/auth/login", Gate.Anyone, Unscoped("/api/v1/auth/login", new { user = AccessHost.UserOf("viewer"), password = AccessHost.Password })),
+            new("POST", "/api/v1/auth/logout", Gate.People, Unscoped("/api/v1/auth/logout"), FreshSession: true),
+            new("GET", "/api/v1/auth/me", Gate.People, Unscoped("/api/v1/auth/me")),
+
+            new("GET", "/api/v1/users", Gate.Admins, Unscoped("/api/v1/users")),
+            new("POST", "/api/v1/users", Gate.Admins, side => new Target("/api/v1/users",
+                new { user = $"u-{side}-{Guid.NewGuid():N}"[..30], password = AccessHost.Password, role = "viewer", scope = Street(side) })),
+            new("POST", "/api/v1/users/{name}/password", Gate.Admins, side => new Target($"/api/v1/users/{Throwaway(side)}/password", new { password = "another-password-2" }), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/users/{name}/disable", Gate.Admins, side => new Target($"/api/v1/users/{Throwaway(side)}/disable"), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/users/{name}/enable", Gate.Admins, side => new Target($"/api/v1/users/{Throwaway(side)}/enable"), HttpStatusCode.NotFound),
+
+            new("POST", "/api/v1/apikeys", Gate.Admins, side => new Target("/api/v1/apikeys", new { center = $"ZZ-{unique}", scope = Street(side) })),
+            new("GET", "/api/v1/apikeys", Gate.Admins, Unscoped("/api/v1/apikeys")),
+            new("DELETE", "/api/v1/apikeys/{id}", Gate.Admins, side => new Target($"/api/v1/apikeys/{ThrowawayKey(side)}"), HttpStatusCode.NotFound),
+
+            // Only an admin over the whole topology may replace it; the scoped admin is "outside".
+            new("PUT", "/api/v1/topology", Gate.Admins, side => side == Side.Outside ? new Target("/api/v1/topology", TestCity.Build()) : null),
+            new("GET", "/api/v1/topology", Gate.Readers, Unscoped("/api/v1/topology")),
+            new("GET", "/api/v1/topology/{code}", Gate.Readers, side => new Target($"/api/v1/topology/{Street(side)}")),
+
+            new("POST", "/api/v1/checkins", Gate.Ingest, side => new Target("/api/v1/checkins",
+                new[] { Checkin(side == Side.Inside ? TestCity.Worker(1, 1, 1) : TestCity.Worker(2, 1, 1), InGrid(side), "patrol") })),
+            new("POST", "/api/v1/alerts", Gate.Ingest, side => new Target("/api/v1/alerts", new[] { Alert(InGrid(side), severity: "warning") })),
+
+            new("GET", "/api/v1/alerts", Gate.Readers, side => new Target($"/api/v1/alerts?unit={Street(side)}")),
+            new("GET", "/api/v1/alerts/{id}", Gate.Readers, side => new Target($"/api/v1/alerts/{AlertOn(side)}"), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/alerts/{id}/clear", Gate.Ingest, side => new Target($"/api/v1/alerts/{AlertOn(side)}/clear"), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/alerts/{id}/ack", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/ack", new { note = "收到" }), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/alerts/{id}/dispatch", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/dispatch", new { assignee = "张伟" }), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/alerts/{id}/resolve", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/resolve", new { note = "处理完毕" }), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/alerts/{id}/close", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/close", new { note = "结案" }), HttpStatusCode.NotFound),
+
+            new("GET", "/api/v1/units/{code}/status", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/status")),
+            new("GET", "/api/v1/units/{code}/stats", Gate.Leaders, side => new Target($"/api/v1/units/{Street(side)}/stats")),
+            new("GET", "/api/v1/units/{code}/charts/{file}", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/charts/alerts-24h.svg")),
+
+            new("POST", "/hubs/wall/negotiate", Gate.Readers, Unscoped("/hubs/wall/negotiate?negotiateVersion=1")) { MappedAs = "*" },
+        ];
+    }
+
+    // Users and keys that the rows may change at will, one per call, on either side.
+    private string Throwaway(Side side)
+    {
+        var name = $"t-{Guid.NewGuid():N}"[..20];
+        host.CreateUser(name, "viewer", Street(side)).GetAwaiter().GetResult();
+        return name;
+    }
+
+    private string ThrowawayKey(Side side)
+    {
+        var key = host.CreateKey("ZZ-TMP", Street(side)).GetAwaiter().GetResult();
+        return key.Split('_')[1];
+    }
+
+    [Fact]
+    public void Every_endpoint_the_hub_maps_declares_its_rule_and_has_a_row()
+    {
+        var mapped = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToArray();
+        var missingRule = mapped.Where(e => e.Metadata.GetMetadata<AllowAttribute>() is null).Select(Describe).ToArray();
+        Assert.True(missingRule.Length == 0, "endpoints without an access rule: " + string.Join(", ", missingRule));
+
+        var keys = mapped.SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Where(k => !k.EndsWith(" /hubs/wall", StringComparison.Ordinal)) // the connection itself: covered by the negotiate row and the hub methods
+            .ToHashSet();
+        var rows = Table().Select(r => r.Key).ToHashSet();
+        Assert.True(keys.SetEquals(rows), $"mapped but not in the table: {string.Join(", ", keys.Except(rows))}; in the table but not mapped: {string.Join(", ", rows.Except(keys))}");
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_caller_as_its_role_and_scope_allow()
+    {
+        var wrong = new List<string>();
+        foreach (var row in Table())
+        {
+            foreach (var caller in Callers)
+            {
+                foreach (var side in new[] { Side.Inside, Side.Outside })
+                {
+                    if (row.Call(side) is not { } target)
+                    {
+                        continue;
+                    }
+                    var api = Client(caller, row.FreshSession);
+                    var answer = await api.Send(new HttpMethod(row.Method), target.Path, target.Body);
+                    var expected = Expected(row, caller, side);
+                    if (!expected.Admits(answer.Status))
+                    {
+                        wrong.Add($"{row.Key} as {caller} ({side}): {Short(answer)} — expected {expected}");
+                    }
+                    else if (answer.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && answer.ContentType != "application/problem+json")
+                    {
+                        wrong.Add($"{row.Key} as {caller} ({side}): {(int)answer.Status} without an RFC 7807 body");
+                    }
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, $"{wrong.Count} wrong answer(s):\n" + string.Join('\n', wrong));
+    }
+
+    [Fact]
+    public void Every_hub_method_has_a_row()
+    {
+        var methods = typeof(WallHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.GetBaseDefinition().DeclaringType == typeof(WallHub))
+            .Select(m => m.Name)
+            .ToHashSet();
+        Assert.True(methods.SetEquals(HubRows.Keys), $"hub methods: {string.Join(", ", methods)}; rows: {string.Join(", ", HubRows.Keys)}");
+        Assert.All(typeof(WallHub).GetMethods().Where(m => methods.Contains(m.Name)), m => Assert.NotNull(m.GetCustomAttribute<AllowAttribute>()));
+    }
+
+    /// <summary>Hub methods: the gate, and a call that returns what came back (or the refusal's text).</summary>
+    private static readonly Dictionary<string, Gate> HubRows = new()
+    {
+        ["Watch"] = Gate.Readers,
+        ["Unwatch"] = Gate.Readers,
+        ["Ack"] = Gate.Officers,
+    };
+
+    [Fact]
+    public async Task Every_hub_method_answers_each_person_as_their_role_and_scope_allow()
+    {
+        var wrong = new List<string>();
+        foreach (var role in AccessHost.Roles)
+        {
+            await using var wall = await WallClient.Connect(host, await host.Token(AccessHost.UserOf(role), AccessHost.Password));
+            foreach (var side in new[] { Side.Inside, Side.Outside })
+            {
+                var watch = await Outcome(() => wall.Watch(Street(side)));
+                Check("Watch", Gate.Readers, role, side, watch, outsideRefused: side == Side.Outside);
+                var unwatch = await Outcome(async () => { await wall.Connection.InvokeAsync("Unwatch", Street(side)); return "ok"; });
+                Check("Unwatch", Gate.Readers, role, side, unwatch, outsideRefused: false);
+                var ack = await Outcome(async () =>
+                    (await wall.Connection.InvokeAsync<JsonElement>("Ack", AlertOn(side), "收到")).GetProperty("status").GetInt32().ToString());
+                var passes = Passes(Gate.Officers, role);
+                var expectedAck = !passes ? "forbidden" : side == Side.Outside ? "404" : "200|409";
+                if (!expectedAck.Split('|').Contains(ack))
+                {
+                    wrong.Add($"Ack as {role} ({side}): {ack}, expected {expectedAck}");
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+
+        void Check(string method, Gate gate, string role, Side side, string outcome, bool outsideRefused)
+        {
+            var refused = !Passes(gate, role) || outsideRefused;
+            if (refused != (outcome == "forbidden"))
+            {
+                wrong.Add($"{method} as {role} ({side}): {outcome}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Nobody_and_a_center_key_cannot_open_the_wall_connection()
+    {
+        var anonymous = await host.Anonymous().Post("/hubs/wall/negotiate?negotiateVersion=1", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
+        var center = await host.Center.Post("/hubs/wall/negotiate?negotiateVersion=1", null);
+        Assert.Equal(HttpStatusCode.Forbidden, center.Status);
+        // SignalR's browser client sends the token as access_token on the query string.
+        var token = await host.Token(AccessHost.UserOf("viewer"), AccessHost.Password);
+        var viaQuery = await host.Anonymous().Post($"/hubs/wall/negotiate?negotiateVersion=1&access_token={Uri.EscapeDataString(token)}", null);
+        Assert.Equal(HttpStatusCode.OK, viaQuery.Status);
+        var elsewhere = await host.Anonymous().Get($"/api/v1/auth/me?access_token={Uri.EscapeDataString(token)}");
+        Assert.Equal(HttpStatusCode.Unauthorized, elsewhere.Status);
+    }
+
+    private static async Task<string> Outcome(Func<Task<object>> call)
+    {
+        try
+        {
+            return (await call()).ToString() ?? "";
+        }
+        catch (HubException e) when (e.Message.Contains("forbidden", StringComparison.Ordinal))
+        {
+            return "forbidden";
+        }
+    }
+
+    private static async Task<string> Outcome(Func<Task<System.Text.Json.Nodes.JsonNode>> call) => await Outcome(async () => (object)await call());
+
+    private static async Task<string> Outcome(Func<Task<string>> call) => await Outcome(async () => (object)await call());
+
+    private Api Client(string caller, bool fresh) => caller switch
+    {
+        "nobody" => host.Anonymous(),
+        "center" => host.Center,
+        _ => fresh ? host.As(AccessHost.UserOf(caller), AccessHost.Password) : host.People[caller],
+    };
+
+    private static bool Passes(Gate gate, string caller) => gate switch
+    {
+        Gate.Anyone => true,
+        Gate.People or Gate.Readers => caller is "viewer" or "officer" or "leader" or "admin",
+        Gate.Leaders => caller is "leader" or "admin",
+        Gate.Officers => caller is "officer" or "admin",
+        Gate.Ingest => caller is "center" or "admin",
+        _ => caller is "admin",
+    };
+
+    private sealed record Expectation(HttpStatusCode? Exactly)
+    {
+        /// <summary>Let through: a success, or a lifecycle conflict (the alert moved on), never a refusal.</summary>
+        public bool Admits(HttpStatusCode status) => Exactly is { } exactly ? status == exactly : (int)status is >= 200 and < 300 or 409;
+
+        public override string ToString() => Exactly is { } exactly ? $"{(int)exactly}" : "2xx or 409";
+    }
+
+    private static Expectation Expected(Row row, string caller, Side side) =>
+        caller == "nobody" && row.Gate != Gate.Anyone ? new(HttpStatusCode.Unauthorized)
+        : !Passes(row.Gate, caller) ? new(HttpStatusCode.Forbidden)
+        : side == Side.Outside ? new(row.Outside)
+        : new((HttpStatusCode?)null);
+
+    private static string Short(Api.Answer answer) => answer.ToString() is var text && text.Length > 240 ? text[..240] + "…" : answer.ToString();
+
+    private static string Describe(RouteEndpoint e) => e.RoutePattern.RawText ?? e.DisplayName ?? "?";
+}
