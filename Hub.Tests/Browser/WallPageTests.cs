@@ -131,9 +131,13 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     }
 
     [Fact]
-    public async Task After_the_hub_restarts_the_page_reconnects_and_carries_on()
+    public async Task After_the_hub_restarts_on_PostgreSQL_the_page_reconnects_still_signed_in_and_carries_on()
     {
+        await using var database = new PostgresServer();
+        await database.InitializeAsync();
         var settings = browser.HubSettings();
+        settings["Hub:Storage"] = "postgres";
+        settings["ConnectionStrings:Hub"] = await database.CreateDatabase();
         var hub = await browser.StartHub(settings);
         var (page, _) = await browser.Open($"{hub.Url}/?unit={TestCity.Grid(1, 1)}");
         await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
@@ -144,10 +148,74 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await using var again = await browser.StartHub(settings);
         await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected",
             new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+        Assert.Null(await page.Locator("body").GetAttributeAsync("data-signin"));
 
         var id = await again.Api.Raise(Alert(TestCity.Grid(1, 1), severity: "critical", category: "gas"));
         await Assertions.Expect(page.Locator($"[data-testid='alert'][data-alert-id='{id}']")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
         await Assertions.Expect(page.GetByTestId("health")).ToHaveAttributeAsync("data-health", "red", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+    }
+
+    [Fact]
+    public async Task When_its_session_is_gone_the_page_asks_to_sign_in_again_and_carries_on()
+    {
+        // In memory a restart forgets every session: the wall must ask, not loop or show stale data as live.
+        var settings = browser.HubSettings();
+        var hub = await browser.StartHub(settings);
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={TestCity.Grid(1, 1)}");
+        await hub.DisposeAsync();
+        await using var again = await browser.StartHub(settings);
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-signin", "true", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+
+        await BrowserFixture.SignInOn(page, SignIn.AdminUser, SignIn.AdminPassword);
+        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected",
+            new LocatorAssertionsToHaveAttributeOptions { Timeout = 20_000 });
+        var id = await again.Api.Raise(Alert(TestCity.Grid(1, 1), severity: "major", category: "gas"));
+        await Assertions.Expect(page.Locator($"[data-testid='alert'][data-alert-id='{id}']")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_only_their_street_and_has_no_action_buttons()
+    {
+        await using var hub = await browser.StartHub();
+        const string password = "viewer-password-123";
+        var created = await hub.Api.Post("/api/v1/users", new { user = "kiosk-s1", password, role = "viewer", scope = TestCity.Street(1) });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.Status);
+        var mine = await hub.Api.Raise(Alert(TestCity.Grid(1, 3), severity: "critical", category: "fire"));
+        var foreign = await hub.Api.Raise(Alert(TestCity.Grid(2, 3), severity: "critical", category: "fire"));
+
+        var (page, _) = await browser.Open(hub.Url, user: "kiosk-s1", password: password);
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-unit", TestCity.Street(1));
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-role", "viewer");
+        await Assertions.Expect(page.Locator($"[data-testid='alert'][data-alert-id='{mine}']")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator($"[data-testid='alert'][data-alert-id='{foreign}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid='alert-feed'] button[data-action]")).ToHaveCountAsync(0);
+        // Nothing above the scope: the district's and the city's names appear nowhere.
+        await Assertions.Expect(page.GetByTestId("breadcrumb")).Not.ToContainTextAsync("测试区");
+        Assert.DoesNotContain("测试市", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "viewer-street.png") });
+
+        // The foreign street by its address: refused, and none of its data shows.
+        await page.GotoAsync($"{hub.Url}/?unit={TestCity.Street(2)}");
+        await Assertions.Expect(page.Locator("[data-testid='notice'][data-kind='forbidden']")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator($"[data-testid='alert'][data-alert-id='{foreign}']")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("第2街道", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "viewer-foreign.png") });
+    }
+
+    [Fact]
+    public async Task An_officer_gets_action_buttons()
+    {
+        await using var hub = await browser.StartHub();
+        const string password = "officer-password-1";
+        Assert.Equal(System.Net.HttpStatusCode.Created,
+            (await hub.Api.Post("/api/v1/users", new { user = "duty-s1", password, role = "officer", scope = TestCity.Street(1) })).Status);
+        var id = await hub.Api.Raise(Alert(TestCity.Grid(1, 4), severity: "major", category: "water"));
+        var (page, _) = await browser.Open(hub.Url, user: "duty-s1", password: password);
+        var item = page.Locator($"[data-testid='alert'][data-alert-id='{id}']");
+        await Assertions.Expect(item.Locator("button[data-action='ack']")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        await item.Locator("button[data-action='ack']").ClickAsync();
+        await Eventually.Within(TimeSpan.FromSeconds(10), async () => (await hub.Api.Get($"/api/v1/alerts/{id}")).Json["lastBy"]!.GetValue<string>(),
+            by => by == "duty-s1", "the ack from the page, recorded as the officer who made it");
     }
 
     [Theory]
