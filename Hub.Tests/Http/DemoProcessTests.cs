@@ -1,16 +1,26 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Hub.Tests.Support;
 
 namespace Hub.Tests.Http;
 
 /// <summary>The README's first command: the hub started with no settings of its own shows a living demo city.</summary>
-public class DemoProcessTests
+public partial class DemoProcessTests
 {
+    [GeneratedRegex(@"^\s+(?<role>\w+)\s+user (?<user>\S+)\s+password (?<password>\S+)\s+scope (?<scope>\S+)", RegexOptions.Multiline)]
+    private static partial Regex DemoUserLine();
+
     [Fact]
     public async Task With_no_settings_the_hub_prints_its_url_and_shows_a_living_demo_city()
     {
-        await using var silo = await SiloProcess.Start();
+        // No bootstrap password: the demo's own users are the only way in, printed at start.
+        await using var silo = await SiloProcess.Start(new Dictionary<string, string> { [SignIn.BootstrapSetting] = "" });
         Assert.Contains($"Governance Hub is up: {silo.Url}", silo.Output, StringComparison.Ordinal);
-        var api = silo.Api;
+        var demoUsers = DemoUserLine().Matches(silo.Output).ToDictionary(m => m.Groups["role"].Value);
+        Assert.Equal(["admin", "leader", "officer", "viewer"], demoUsers.Keys.Order());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await silo.Anonymous().Post("/api/v1/auth/login", new { user = "admin", password = SignIn.AdminPassword })).Status);
+        string Demo(string role, string group) => demoUsers[role].Groups[group].Value;
+        var api = silo.As(Demo("admin", "user"), Demo("admin", "password"));
 
         var topology = (await api.Get("/api/v1/topology")).Json;
         var units = topology["units"]!.AsArray();
@@ -35,6 +45,18 @@ public class DemoProcessTests
                      && items.Select(a => a!["severity"]!.GetValue<string>()).Distinct().Count() == 4,
             "the backlog is raised and partly handled");
         Assert.Equal(["critical", "major", "minor", "warning"], alerts.Select(a => a!["severity"]!.GetValue<string>()).Distinct().Order());
+
+        // Each demo user signs in with the printed password and sees what the role and scope allow.
+        var viewer = silo.As(Demo("viewer", "user"), Demo("viewer", "password"));
+        Assert.Equal("viewer", (await viewer.Get("/api/v1/auth/me")).Json["role"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await viewer.Get($"/api/v1/units/{top}/status")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.Post($"/api/v1/alerts/{alerts[0]!["id"]}/ack", null)).Status);
+        var officer = silo.As(Demo("officer", "user"), Demo("officer", "password"));
+        var district = Demo("officer", "scope");
+        Assert.Equal(HttpStatusCode.OK, (await officer.Get($"/api/v1/units/{district}/status")).Status);
+        var otherDistrict = districts.Select(d => d!["code"]!.GetValue<string>()).First(c => c != district);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.Get($"/api/v1/units/{otherDistrict}/status")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await silo.As(Demo("leader", "user"), Demo("leader", "password")).Get($"/api/v1/units/{top}/stats")).Status);
 
         // Living: check-ins keep arriving.
         var before = city["today"]!["checkins"]!.GetValue<int>();

@@ -8,6 +8,8 @@ public sealed class PostgresHubHost : HubHost, IAsyncLifetime
 
     public PostgresServer Database => _server;
 
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("the server is not started");
+
     public async Task InitializeAsync()
     {
         await _server.InitializeAsync();
