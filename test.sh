@@ -36,7 +36,7 @@ command -v chromium >/dev/null || apt_install chromium
 ls /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc >/dev/null 2>&1 || apt_install fonts-wqy-zenhei
 
 step "docker/compose.yaml"
-if ! HUB_DB_PASSWORD=validation-only docker-compose -f docker/compose.yaml config -q; then
+if ! HUB_DB_PASSWORD=validation-only HUB_ADMIN_PASSWORD=validation-only docker-compose -f docker/compose.yaml config -q; then
   echo "docker/compose.yaml is invalid"
   echo "0 passed, 1 failed"
   exit 1

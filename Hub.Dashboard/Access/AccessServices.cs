@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,9 @@ public static class AccessServices
         services.AddSingleton<Passwords>();
         services.AddSingleton<Sessions>();
         services.AddSingleton<KeyRing>();
+        // Authentication brings ASP.NET Core data protection, which the hub never uses (tokens are
+        // random values checked against storage): no key ring written to disk, no warning about it.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAuthentication(HubClaims.Scheme)
             .AddScheme<AuthenticationSchemeOptions, HubAuthenticationHandler>(HubClaims.Scheme, null);
         services.AddAuthorization(AccessPolicies.Add);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Hub.Dashboard.Access;
-using Hub.Grains.Model;
 using Hub.Grains.Ingest;
+using Hub.Grains.Model;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Builder;

@@ -94,6 +94,34 @@ public class HostileInputTests(HubHost host, ITestOutputHelper output) : IClassF
         Assert.Equal(topologyBefore, (await host.Api.Get("/api/v1/topology")).Json.ToJsonString());
     }
 
+    [Fact]
+    public async Task Hostile_sign_in_user_and_key_bodies_get_a_4xx_and_change_nothing()
+    {
+        var usersBefore = (await host.Api.Get("/api/v1/users")).Json.ToJsonString();
+        var keysBefore = (await host.Api.Get("/api/v1/apikeys")).Json.ToJsonString();
+        string[] bodies =
+        [
+            "{", "[]", "\"admin\"", "null", "{\"user\": 5, \"password\": true}", "{\"user\": \"admin\", \"password\": null}",
+            "{\"user\": \"admin\", \"password\": \"" + new string('x', 5_000) + "\"}", "{\"user\": \"<script>\", \"password\": \"short\"}",
+            "{\"user\": \"a\", \"user\": \"admin\", \"password\": \"x\"}", new string('[', 5_000), "{\"user\": \"\\ud800\", \"password\": \"\\udfff\"}",
+            "{\"user\": \"x\", \"password\": \"short\", \"role\": \"root\", \"scope\": \"../..\", \"center\": {}}",
+            "{\"center\": \"" + new string('中', 500) + "\", \"scope\": \"*\"}", "{\"center\": \"ZZ\", \"scope\": 1e999}",
+        ];
+        foreach (var body in bodies)
+        {
+            foreach (var path in new[] { "/api/v1/auth/login", "/api/v1/users", $"/api/v1/users/{SignIn.AdminUser}/password", "/api/v1/apikeys" })
+            {
+                var (status, problem, type) = await Post(path, System.Text.Encoding.UTF8.GetBytes(body));
+                Assert.True((int)status is >= 400 and < 500, $"{path} {body[..Math.Min(body.Length, 40)]}: {(int)status}");
+                Assert.Equal("application/problem+json", type);
+                Assert.NotNull(problem?["detail"]);
+            }
+        }
+        Assert.Equal(usersBefore, (await host.Api.Get("/api/v1/users")).Json.ToJsonString());
+        Assert.Equal(keysBefore, (await host.Api.Get("/api/v1/apikeys")).Json.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, (await host.Api.Get("/api/v1/auth/me")).Status);
+    }
+
     [Theory]
     [InlineData("/api/v1/alerts?limit=-1")]
     [InlineData("/api/v1/alerts?limit=99999999999999999999")]
