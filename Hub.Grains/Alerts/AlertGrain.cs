@@ -164,12 +164,13 @@ public sealed class AlertGrain(
         }
         var raisedAt = state.State.Audit.Count > 0 ? state.State.Audit[0].At : alert.ChangedAt;
         var steps = EscalationLadder.Steps(clock.Now - raisedAt, period, alert.Path.Count);
-        var target = EscalationLadder.UnitAfter(alert.Path, steps);
-        if (target is not null && target != alert.EscalatedTo)
+        // One rung at a time, even when a restart kept the alert from climbing on time: every level
+        // it passes is told and recorded, as if nothing had been down.
+        for (var step = EscalationLadder.StepsTaken(alert.Path, alert.EscalatedTo) + 1; step <= steps; step++)
         {
             var now = clock.Now;
-            alert = alert with { EscalatedTo = target, ChangedAt = now, Version = alert.Version + 1 };
-            await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Escalated, alert.State, alert.State, target));
+            alert = alert with { EscalatedTo = EscalationLadder.UnitAfter(alert.Path, step), ChangedAt = now, Version = alert.Version + 1 };
+            await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Escalated, alert.State, alert.State, alert.EscalatedTo));
             NotifyHolder(alert);
         }
         _escalationTimer?.Dispose();

@@ -84,6 +84,8 @@ public class RestartTests(PostgresFixture postgres, ITestOutputHelper output) : 
         Assert.Equal("red", street["health"]!.GetValue<string>());
         var audit = (await again.Api.Get($"/api/v1/alerts/{id}")).Json["audit"]!.AsArray()
             .Where(a => a!["action"]!.GetValue<string>() == "escalated").Select(a => a!["note"]!.GetValue<string>()).ToArray();
-        Assert.Equal([TestCity.Grid(2, 1), TestCity.Community(2), TestCity.Street(2)], audit.Take(3));
+        // Every level is passed and recorded in turn, however long the restart kept it from climbing.
+        Assert.Equal(new[] { TestCity.Grid(2, 1), TestCity.Community(2), TestCity.Street(2), TestCity.District, TestCity.City }[..audit.Length], audit);
+        Assert.True(audit.Length >= 3, string.Join(", ", audit));
     }
 }

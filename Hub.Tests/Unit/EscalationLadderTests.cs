@@ -34,4 +34,15 @@ public class EscalationLadderTests
     [Fact]
     public void A_top_unit_alert_never_climbs() =>
         Assert.Equal(0, EscalationLadder.Steps(TimeSpan.FromHours(5), Sla, 1));
+
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData("G1", 1)]
+    [InlineData("C1", 2)]
+    [InlineData("T", 5)]
+    public void Climbs_taken_are_read_back_from_where_the_alert_sits(string? escalatedTo, int taken)
+    {
+        Assert.Equal(taken, EscalationLadder.StepsTaken(Path, escalatedTo));
+        Assert.Equal(escalatedTo, EscalationLadder.UnitAfter(Path, taken));
+    }
 }
