@@ -22,7 +22,7 @@ public static class IngestEndpoints
 
     private static Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
         Ingest(request, caller, IngestLimits.MaxCheckins, "check-ins",
-            batch => ReadIn(topology.Current, index => ScopedRead<CheckinReport>.Of(caller, index, CheckinReader.Read(batch, index, clock.Now), c => c.Unit)),
+            batch => ReadIn(topology.Current, index => ScopedRead<CheckinReport>.Of(caller, index, CheckinReader.Read(batch, index, clock.Now), c => [("unit", c.Unit)])),
             async items =>
             {
                 var result = await ingest.ApplyCheckins(items);
@@ -31,7 +31,7 @@ public static class IngestEndpoints
 
     private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
         Ingest(request, caller, IngestLimits.MaxAlerts, "alerts",
-            batch => ReadIn(topology.Current, index => ScopedRead<AlertReport>.Of(caller, index, AlertReader.Read(batch, index, clock.Now), a => a.Unit)),
+            batch => ReadIn(topology.Current, index => ScopedRead<AlertReport>.Of(caller, index, AlertReader.Read(batch, index, clock.Now), a => PlacesOf(a, index))),
             async items => new { Results = await ingest.RaiseAlerts(items) });
 
     /// <summary>Reads, validates whole, and only then applies a batch; 202 with what applying it answered.</summary>
@@ -57,17 +57,30 @@ public static class IngestEndpoints
         }
     }
 
+    /// <summary>
+    /// Where an alert touches the city: its unit, and its device's unit — a report naming a device
+    /// outside the scope could otherwise merge into an alert there.
+    /// </summary>
+    private static IEnumerable<(string Field, string Unit)> PlacesOf(AlertReport alert, TopologyIndex index)
+    {
+        yield return ("unit", alert.Unit);
+        if (alert.Device is { } id && index.Device(id) is { } device)
+        {
+            yield return ("device", device.Unit);
+        }
+    }
+
     /// <summary>Reads against one snapshot of the topology, so validation and the scope check agree.</summary>
     private static ScopedRead<T> ReadIn<T>(TopologyIndex index, Func<TopologyIndex, ScopedRead<T>> read) => read(index);
 
     /// <summary>A valid batch and the items of it that lie outside the caller's scope, by index.</summary>
     private sealed record ScopedRead<T>(BatchRead<T> Items, IReadOnlyList<string> Outside)
     {
-        public static ScopedRead<T> Of(Caller caller, TopologyIndex index, BatchRead<T> read, Func<T, string> unitOf) =>
+        public static ScopedRead<T> Of(Caller caller, TopologyIndex index, BatchRead<T> read, Func<T, IEnumerable<(string Field, string Unit)>> placesOf) =>
             new(read, read.IsValid
-                ? read.Items.Select((item, i) => (Unit: unitOf(item), Index: i))
-                    .Where(x => !caller.Covers(index, x.Unit))
-                    .Select(x => $"[{x.Index}].unit: '{x.Unit}' is outside the scope")
+                ? read.Items.SelectMany((item, i) => placesOf(item)
+                        .Where(place => !caller.Covers(index, place.Unit))
+                        .Select(place => $"[{i}].{place.Field}: '{place.Unit}' is outside the scope"))
                     .ToArray()
                 : []);
     }

@@ -34,6 +34,11 @@ public class ApiKeyTests(AccessHost host) : IClassFixture<AccessHost>
         Assert.Equal(["[1].unit: 'D1-S2-C1-G5' is outside the scope"], mixed.Errors);
         Assert.Contains("nothing was applied", mixed.Json["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        // A device elsewhere is elsewhere too: its report could merge into an alert outside the scope.
+        var foreignDevice = await host.Center.Alerts(Alert(grid, severity: "minor", device: TestCity.Camera(2, 5)));
+        Assert.Equal(HttpStatusCode.Forbidden, foreignDevice.Status);
+        Assert.Equal(["[0].device: 'D1-S2-C1-G5' is outside the scope"], foreignDevice.Errors);
+
         var inside = await host.Center.Raise(Alert(grid, severity: "minor"));
         await Eventually.Within(TimeSpan.FromSeconds(2), () => host.Api.Status(grid), s => s["alerts"]!["active"]!.GetValue<int>() == before + 1,
             "only the accepted batch counted");

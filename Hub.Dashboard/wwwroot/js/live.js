@@ -7,6 +7,7 @@
 //   start is handed to onStartFailed, which asks whether the session is over.
 
 const RESTART_MS = 3000;
+const REWATCH_MS = 2000; // a Watch that failed (hub busy, storage away) is tried again
 
 /** The hub refused the session (negotiate answered 401): retrying will not help until sign-in. */
 const isUnauthorized = (e) => e?.statusCode === 401 || /status code '401'/i.test(String(e?.message || ''));
@@ -25,6 +26,7 @@ export class Live {
     this.watched = null; // the unit this connection watches on the server
     this.chain = Promise.resolve();
     this.restartTimer = 0;
+    this.rewatchTimer = 0;
     this.stopped = true; // until start(): no connection before sign-in
     this.stopping = null; // a stop under way
     const { signalR } = window;
@@ -73,6 +75,7 @@ export class Live {
   async stop() {
     this.stopped = true;
     clearTimeout(this.restartTimer);
+    clearTimeout(this.rewatchTimer);
     this.desired = null;
     this.watched = null;
     if (!this.conn) return;
@@ -155,12 +158,21 @@ export class Live {
         const message = String(e?.message || '');
         if (/unknown unit/i.test(message)) throw Object.assign(new Error(message), { unknown: true });
         if (/outside/i.test(message)) throw Object.assign(new Error(message), { forbidden: true });
+        // Connected but not subscribed would look live and show nothing new: try again shortly.
+        this._rewatchSoon();
         return null;
       }
     };
     const p = this.chain.then(run, run);
     this.chain = p.catch(() => null);
     return p;
+  }
+
+  _rewatchSoon() {
+    clearTimeout(this.rewatchTimer);
+    this.rewatchTimer = setTimeout(() => {
+      if (this.connected && this.desired && this.watched !== this.desired) this._resync();
+    }, REWATCH_MS);
   }
 
   /** Ack over the hub: { status, alert, detail } or null when the hub could not be asked. */
