@@ -38,4 +38,21 @@ public class GroupCommitTests
         fail = false;
         await group.Append(["b"]);
     }
+
+    [Fact]
+    public async Task Disposing_writes_what_waits_and_a_second_dispose_is_harmless()
+    {
+        var written = new List<int>();
+        var group = new GroupCommit<int>((records, _) =>
+        {
+            written.AddRange(records);
+            return Task.CompletedTask;
+        });
+        var waiting = group.Append([1, 2]);
+        await group.DisposeAsync();
+        await group.DisposeAsync();
+        await waiting;
+        Assert.Equal([1, 2], written);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => group.Append([3]));
+    }
 }

@@ -17,6 +17,7 @@ public sealed class GroupCommit<T> : IAsyncDisposable
     private readonly int _maxRecords;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private int _disposed;
 
     public GroupCommit(Func<IReadOnlyList<T>, CancellationToken, Task> write, int maxRecords = 20_000)
     {
@@ -40,8 +41,13 @@ public sealed class GroupCommit<T> : IAsyncDisposable
         return done.Task;
     }
 
+    /// <summary>Writes what is waiting, then stops. Safe to call more than once (the container may, for one instance behind several services).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _queue.Writer.TryComplete();
         await _loop;
         await _stopping.CancelAsync();
