@@ -13,7 +13,13 @@ public static class Secrets
     /// <summary>Prefix of a center key: <c>ghk_{id}_{secret}</c>, so the id finds the key without a search.</summary>
     public const string KeyPrefix = "ghk_";
 
-    public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    private const int TokenLength = 43; // 32 bytes in unpadded base64url
+
+    public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(TokenLength * 3 / 4));
+
+    /// <summary>Whether a presented text has the shape of a token; anything else is refused without a lookup.</summary>
+    public static bool LooksLikeToken(string text) =>
+        text.Length == TokenLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     public static string NewKeyId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 

@@ -36,6 +36,10 @@ public sealed class Sessions(IGrainFactory grains, Passwords passwords, TimeProv
     /// <summary>The person a token stands for while the session lasts and the account is enabled with the same credentials.</summary>
     public async Task<(ClaimsPrincipal? Person, DateTimeOffset ExpiresAt)> Authenticate(string token)
     {
+        if (!Secrets.LooksLikeToken(token))
+        {
+            return (null, default);
+        }
         var now = time.GetUtcNow();
         var key = Secrets.Digest(token);
         var session = await grains.GetGrain<ISessionGrain>(key).Find(now);

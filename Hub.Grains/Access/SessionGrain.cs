@@ -11,8 +11,16 @@ public sealed class SessionGrain(
         await Durably.Write(state.WriteStateAsync);
     }
 
-    public Task<Session?> Find(DateTimeOffset now) =>
-        Task.FromResult(state.State.Session is { } s && s.ExpiresAt > now ? s : null);
+    public Task<Session?> Find(DateTimeOffset now)
+    {
+        if (state.State.Session is { } session && session.ExpiresAt > now)
+        {
+            return Task.FromResult<Session?>(session);
+        }
+        // A guessed, expired or ended token: nothing to keep in memory for it.
+        DeactivateOnIdle();
+        return Task.FromResult<Session?>(null);
+    }
 
     public async Task Close()
     {

@@ -82,6 +82,21 @@ public class SignInTests(LockoutHost host) : IClassFixture<LockoutHost>
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.Status);
     }
 
+    [Theory]
+    [InlineData("x")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("../../../../../../../../../../../../etc/pwd")]
+    [InlineData("中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中")]
+    public async Task A_guessed_or_malformed_token_gets_401(string token)
+    {
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
