@@ -37,6 +37,9 @@ public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId
 
     public bool Covers(IReadOnlyList<string> path) => Jurisdiction.Covers(Scope, path);
 
+    /// <summary>The refusal's text for a unit outside the scope, the same over HTTP and the hub.</summary>
+    public string OutsideScope(string code) => $"unit '{code}' is outside the scope '{Scope}' of {Describe()}";
+
     /// <summary>Who this is, for a refusal's text: "viewer 'li'" or "center 'ZZ-01'".</summary>
     public string Describe() => IsCenter ? $"center '{Name}'" : $"{WireName.Of(Role!.Value)} '{Name}'";
 

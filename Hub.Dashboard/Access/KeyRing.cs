@@ -19,7 +19,7 @@ public sealed class KeyRing(IGrainFactory grains, TimeProvider time)
     /// <summary>The live key a presented text stands for; null for anything else.</summary>
     public async Task<ApiKey?> Authenticate(string presented)
     {
-        if (!Secrets.TryParseKey(presented, out var id, out var secret) || id.Length > 64)
+        if (!Secrets.TryParseKey(presented, out var id, out var secret))
         {
             return null;
         }

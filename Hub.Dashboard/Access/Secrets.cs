@@ -13,6 +13,8 @@ public static class Secrets
     /// <summary>Prefix of a center key: <c>ghk_{id}_{secret}</c>, so the id finds the key without a search.</summary>
     public const string KeyPrefix = "ghk_";
 
+    private const int MaxKeyIdLength = 64;
+
     private const int TokenLength = 43; // 32 bytes in unpadded base64url
 
     public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(TokenLength * 3 / 4));
@@ -35,7 +37,7 @@ public static class Secrets
         }
         var rest = presented.AsSpan(KeyPrefix.Length);
         var cut = rest.IndexOf('_');
-        if (cut <= 0 || cut == rest.Length - 1)
+        if (cut <= 0 || cut > MaxKeyIdLength || cut == rest.Length - 1)
         {
             return false;
         }

@@ -28,28 +28,16 @@ public static class AlertEndpoints
         return api;
     }
 
-    /// <summary>
-    /// Whether the alert exists inside the caller's scope. An alert outside it answers as unknown
-    /// (404): its id is a hash anyone can compute, so a 403 would confirm it exists.
-    /// </summary>
-    public static async Task<bool> Reaches(Caller caller, IAlertGrain alert) =>
-        (await alert.Read()).Alert is { } found && caller.Covers(found.Path);
-
+    // An alert outside the caller's scope answers as unknown (404): its id is a hash anyone can
+    // compute, so a 403 would confirm it exists.
     private static async Task<IResult> Read(string id, Caller caller, IGrainFactory grains, AlertViews views)
     {
         var result = await Alert(grains, id).Read();
         return result.Alert is { } alert && caller.Covers(alert.Path) ? Results.Ok(views.From(alert, result.Audit)) : NotFound(id);
     }
 
-    private static async Task<IResult> Clear(string id, Caller caller, IGrainFactory grains, AlertViews views)
-    {
-        var alert = Alert(grains, id);
-        if (!await Reaches(caller, alert))
-        {
-            return NotFound(id);
-        }
-        return Answer(id, await alert.Clear(caller.Actor), views);
-    }
+    private static async Task<IResult> Clear(string id, Caller caller, IGrainFactory grains, AlertViews views) =>
+        Answer(id, await Alert(grains, id).Clear(caller.Actor, caller.Scope), views);
 
     private static async Task<IResult> Act(string id, AlertAction action, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views)
     {
@@ -57,17 +45,9 @@ public static class AlertEndpoints
             action,
             caller.Actor,
             fields.Text("note", required: action == AlertAction.Resolve, maxLength: MaxNoteLength),
-            action == AlertAction.Dispatch ? fields.Text("assignee", maxLength: 100) : null), allowEmpty: true);
-        if (command is null)
-        {
-            return problem!;
-        }
-        var alert = Alert(grains, id);
-        if (!await Reaches(caller, alert))
-        {
-            return NotFound(id);
-        }
-        return Answer(id, await alert.Act(command), views);
+            action == AlertAction.Dispatch ? fields.Text("assignee", maxLength: 100) : null,
+            caller.Scope), allowEmpty: true);
+        return command is null ? problem! : Answer(id, await Alert(grains, id).Act(command), views);
     }
 
     private static async Task<IResult> List(HttpContext http, Caller caller, TopologyCatalog topology, IAlertJournal journal, AlertViews views)

@@ -21,8 +21,9 @@ public static class IngestEndpoints
     }
 
     private static Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
-        Ingest(request, caller, IngestLimits.MaxCheckins, "check-ins",
-            batch => ReadIn(topology.Current, index => ScopedRead<CheckinReport>.Of(caller, index, CheckinReader.Read(batch, index, clock.Now), c => [("unit", c.Unit)])),
+        Ingest(request, caller, topology.Current, IngestLimits.MaxCheckins, "check-ins",
+            (batch, index) => CheckinReader.Read(batch, index, clock.Now),
+            (checkin, _) => [("unit", checkin.Unit)],
             async items =>
             {
                 var result = await ingest.ApplyCheckins(items);
@@ -30,13 +31,25 @@ public static class IngestEndpoints
             });
 
     private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
-        Ingest(request, caller, IngestLimits.MaxAlerts, "alerts",
-            batch => ReadIn(topology.Current, index => ScopedRead<AlertReport>.Of(caller, index, AlertReader.Read(batch, index, clock.Now), a => PlacesOf(a, index))),
+        Ingest(request, caller, topology.Current, IngestLimits.MaxAlerts, "alerts",
+            (batch, index) => AlertReader.Read(batch, index, clock.Now),
+            PlacesOf,
             async items => new { Results = await ingest.RaiseAlerts(items) });
 
-    /// <summary>Reads, validates whole, and only then applies a batch; 202 with what applying it answered.</summary>
+    /// <summary>
+    /// Reads, validates whole, checks that every item lies in the caller's scope, and only then
+    /// applies a batch; 202 with what applying it answered. One topology snapshot throughout, so
+    /// validation and the scope check agree.
+    /// </summary>
     private static async Task<IResult> Ingest<T>(
-        HttpRequest request, Caller caller, int maxItems, string what, Func<JsonElement, ScopedRead<T>> read, Func<IReadOnlyList<T>, Task<object>> apply)
+        HttpRequest request,
+        Caller caller,
+        TopologyIndex index,
+        int maxItems,
+        string what,
+        Func<JsonElement, TopologyIndex, BatchRead<T>> read,
+        Func<T, TopologyIndex, IEnumerable<(string Field, string Unit)>> placesOf,
+        Func<IReadOnlyList<T>, Task<object>> apply)
     {
         var (batch, problem) = await ReadBatch(request, maxItems, what);
         if (batch is null)
@@ -45,15 +58,20 @@ public static class IngestEndpoints
         }
         using (batch)
         {
-            var (items, outside) = read(batch.RootElement);
+            var items = read(batch.RootElement, index);
             if (!items.IsValid)
             {
                 return Problems.InvalidBatch(items.Errors, batch.RootElement.GetArrayLength());
             }
-            return outside.Count == 0
+            var outside = items.Items
+                .SelectMany((item, i) => placesOf(item, index)
+                    .Where(place => !caller.Covers(index, place.Unit))
+                    .Select(place => $"[{i}].{place.Field}: '{place.Unit}' is outside the scope"))
+                .ToArray();
+            return outside.Length == 0
                 ? Results.Accepted(value: await apply(items.Items))
                 : Problems.Of(StatusCodes.Status403Forbidden, "Forbidden",
-                    $"{outside.Count} item(s) outside the scope '{caller.Scope}' of {caller.Describe()}; nothing was applied", outside);
+                    $"{outside.Length} item(s) outside the scope '{caller.Scope}' of {caller.Describe()}; nothing was applied", outside);
         }
     }
 
@@ -68,21 +86,6 @@ public static class IngestEndpoints
         {
             yield return ("device", device.Unit);
         }
-    }
-
-    /// <summary>Reads against one snapshot of the topology, so validation and the scope check agree.</summary>
-    private static ScopedRead<T> ReadIn<T>(TopologyIndex index, Func<TopologyIndex, ScopedRead<T>> read) => read(index);
-
-    /// <summary>A valid batch and the items of it that lie outside the caller's scope, by index.</summary>
-    private sealed record ScopedRead<T>(BatchRead<T> Items, IReadOnlyList<string> Outside)
-    {
-        public static ScopedRead<T> Of(Caller caller, TopologyIndex index, BatchRead<T> read, Func<T, IEnumerable<(string Field, string Unit)>> placesOf) =>
-            new(read, read.IsValid
-                ? read.Items.SelectMany((item, i) => placesOf(item)
-                        .Where(place => !caller.Covers(index, place.Unit))
-                        .Select(place => $"[{i}].{place.Field}: '{place.Unit}' is outside the scope"))
-                    .ToArray()
-                : []);
     }
 
     private static async Task<(JsonDocument? Batch, IResult? Problem)> ReadBatch(HttpRequest request, int maxItems, string what)

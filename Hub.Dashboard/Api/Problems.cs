@@ -29,8 +29,7 @@ public static class Problems
     public static IResult Forbidden(string detail) => Of(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
     /// <summary>A unit outside the caller's scope. Unit codes are public administrative codes, so saying so leaks nothing.</summary>
-    public static IResult OutsideScope(Access.Caller caller, string code) =>
-        Forbidden($"unit '{code}' is outside the scope '{caller.Scope}' of {caller.Describe()}");
+    public static IResult OutsideScope(Access.Caller caller, string code) => Forbidden(caller.OutsideScope(code));
 
     public static IResult NotFound(string detail) => Of(StatusCodes.Status404NotFound, "Not found", detail);
 

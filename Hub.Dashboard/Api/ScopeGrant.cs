@@ -23,7 +23,7 @@ public static class ScopeGrant
 
     /// <summary>A 403 when <paramref name="scope"/> reaches beyond the admin's own scope; else null.</summary>
     public static IResult? Refusal(Caller admin, string scope, TopologyIndex index) =>
-        Jurisdiction.Contains(admin.Scope, scope, index)
+        Manages(admin, scope, index)
             ? null
             : Problems.Forbidden($"scope '{scope}' is outside the scope '{admin.Scope}' of {admin.Describe()}");
 

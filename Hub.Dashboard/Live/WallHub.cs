@@ -28,7 +28,7 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
         }
         if (!Caller.Covers(topology.Current, code))
         {
-            throw new HubException($"forbidden: unit '{code}' is outside the scope '{Caller.Scope}' of {Caller.Describe()}");
+            throw new HubException($"forbidden: {Caller.OutsideScope(code)}");
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, WallBridge.Group(code));
         await bridge.Watch(Context.ConnectionId, node);
@@ -50,12 +50,9 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
         {
             return new ActionAnswer(422, null, $"note: longer than {AlertEndpoints.MaxNoteLength} characters");
         }
-        var alert = grains.GetGrain<IAlertGrain>(alertId);
-        if (!await AlertEndpoints.Reaches(Caller, alert))
-        {
-            return new ActionAnswer(404, null, $"unknown alert '{alertId}'");
-        }
-        var result = await alert.Act(new AlertCommand(AlertAction.Acknowledge, Caller.Actor, note));
+        var caller = Caller;
+        var result = await grains.GetGrain<IAlertGrain>(alertId)
+            .Act(new AlertCommand(AlertAction.Acknowledge, caller.Actor, note, Scope: caller.Scope));
         return result.Outcome switch
         {
             ActionOutcome.Done => new ActionAnswer(200, views.From(result.Alert!, result.Audit), null),

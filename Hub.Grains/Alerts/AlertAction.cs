@@ -9,6 +9,9 @@ public enum AlertAction
     Close,
 }
 
-/// <summary>A duty officer's action with its author and words.</summary>
+/// <summary>
+/// A duty officer's action with its author and words, and the scope the author acts in: an alert
+/// outside it answers as unknown, so the check and the action are one call.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("hub.alert-command")]
-public sealed record AlertCommand(AlertAction Action, string Actor, string? Note, string? Assignee = null);
+public sealed record AlertCommand(AlertAction Action, string Actor, string? Note, string? Assignee = null, string Scope = Access.Jurisdiction.Everything);

@@ -1,3 +1,4 @@
+using Hub.Grains.Access;
 using Hub.Grains.History;
 using Hub.Grains.Model;
 using Hub.Grains.Push;
@@ -99,7 +100,7 @@ public sealed class AlertGrain(
 
     public async Task<ActionResult> Act(AlertCommand command)
     {
-        if (state.State.Alert is not { } alert)
+        if (state.State.Alert is not { } alert || !Jurisdiction.Covers(command.Scope, alert.Path))
         {
             return ActionResult.NotFound;
         }
@@ -126,9 +127,9 @@ public sealed class AlertGrain(
         return new ActionResult(ActionOutcome.Done, changed, state.State.Audit);
     }
 
-    public async Task<ActionResult> Clear(string by)
+    public async Task<ActionResult> Clear(string by, string scope)
     {
-        if (state.State.Alert is not { } alert)
+        if (state.State.Alert is not { } alert || !Jurisdiction.Covers(scope, alert.Path))
         {
             return ActionResult.NotFound;
         }

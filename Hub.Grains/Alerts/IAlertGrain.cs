@@ -20,9 +20,9 @@ public interface IAlertGrain : IGrainWithStringKey
     [Alias("act")]
     Task<ActionResult> Act(AlertCommand command);
 
-    /// <summary>The source says the condition has ended.</summary>
+    /// <summary>The source says the condition has ended; an alert outside <paramref name="scope"/> answers as unknown.</summary>
     [Alias("clear")]
-    Task<ActionResult> Clear(string by);
+    Task<ActionResult> Clear(string by, string scope);
 
     [Alias("get"), ReadOnly]
     Task<ActionResult> Read();

@@ -1,3 +1,4 @@
+using Hub.Grains.Access;
 using Hub.Grains.Alerts;
 using Hub.Grains.History;
 using Hub.Grains.Localization;
@@ -80,7 +81,7 @@ public sealed class GridGrain(
         await Save();
         foreach (var alert in ended)
         {
-            await GrainFactory.GetGrain<IAlertGrain>(alert).Clear(LostContactSource);
+            await GrainFactory.GetGrain<IAlertGrain>(alert).Clear(LostContactSource, Jurisdiction.Everything);
         }
         WatchLostContact();
         Changed(urgent: false);

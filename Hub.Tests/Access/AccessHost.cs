@@ -27,6 +27,11 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
 
     public string ForeignAlert { get; private set; } = "";
 
+    /// <summary>A user and a key on each side (scope, foreign) that tests may disable, reset and revoke at will.</summary>
+    public (string Inside, string Foreign) SpareUsers { get; private set; }
+
+    public (string Inside, string Foreign) SpareKeyIds { get; private set; }
+
     public static string UserOf(string role) => $"s1-{role}";
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
@@ -46,6 +51,10 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
         Center = WithKey(CenterKey);
         InsideAlert = await Api.Raise(Alert(TestCity.Grid(1, 6), severity: "minor", category: "inside"));
         ForeignAlert = await Api.Raise(Alert(TestCity.Grid(2, 6), severity: "minor", category: "foreign"));
+        await CreateUser("spare-inside", "viewer", Scope);
+        await CreateUser("spare-foreign", "viewer", Foreign);
+        SpareUsers = ("spare-inside", "spare-foreign");
+        SpareKeyIds = ((await CreateKey("ZZ-SPARE", Scope)).Split('_')[1], (await CreateKey("ZZ-SPARE", Foreign)).Split('_')[1]);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

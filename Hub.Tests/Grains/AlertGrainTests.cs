@@ -86,4 +86,20 @@ public class AlertGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixt
         Assert.Equal(ActionOutcome.NotFound, (await alert.Act(new AlertCommand(AlertAction.Acknowledge, "officer", null))).Outcome);
         Assert.Equal(ActionOutcome.NotFound, (await alert.Read()).Outcome);
     }
+
+    [Fact]
+    public async Task An_action_from_outside_the_alerts_scope_finds_nothing_and_changes_nothing()
+    {
+        var raised = await Raise(Report(TestCity.Building(1, 1, 2)));
+        var alert = _grains.GetGrain<IAlertGrain>(raised.AlertId);
+        var foreign = new AlertCommand(AlertAction.Acknowledge, "officer-s2", null, Scope: TestCity.Street(2));
+        Assert.Equal(ActionOutcome.NotFound, (await alert.Act(foreign)).Outcome);
+        Assert.Equal(ActionOutcome.NotFound, (await alert.Clear("ZZ-S2", TestCity.Street(2))).Outcome);
+        var unchanged = (await alert.Read()).Alert!;
+        Assert.Equal(AlertState.Raised, unchanged.State);
+        Assert.False(unchanged.Cleared);
+
+        var inside = new AlertCommand(AlertAction.Acknowledge, "officer-s1", null, Scope: TestCity.Street(1));
+        Assert.Equal(ActionOutcome.Done, (await alert.Act(inside)).Outcome);
+    }
 }

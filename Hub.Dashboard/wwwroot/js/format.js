@@ -12,11 +12,6 @@ export function count(n) {
   return n == null || Number.isNaN(n) ? T.none : String(n);
 }
 
-/** A 0..1 fraction as "93.1%", "—" when null. */
-export function percent(rate) {
-  return rate == null || Number.isNaN(rate) ? T.none : `${(rate * 100).toFixed(1)}%`;
-}
-
 /** Splits a percentage for display: { value: "93.1", unit: "%" } or { value: "—", unit: "" }. */
 export function percentParts(rate) {
   if (rate == null || Number.isNaN(rate)) return { value: T.none, unit: '' };
