@@ -63,7 +63,11 @@ for project in $(find . -name '*.Tests.csproj' -not -path './bin/*' | sort); do
   name=$(basename "$project" .csproj)
   step "Tests: $name"
   trx="$results/$name.trx"
-  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$trx" --logger "console;verbosity=normal" || status=1
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$trx" --logger "console;verbosity=normal" 2>&1 \
+    | tee "$results/$name.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  # Failures again, in short, so that the end of a long log names them.
+  awk '/^  Failed /{show=1; lines=0} /^  Stack Trace:/{show=0} show && lines++ < 25' "$results/$name.log" >>"$results/failures"
   counters=$(grep -o '<Counters [^>]*>' "$trx" 2>/dev/null)
   if [ -z "$counters" ]; then
     echo "$name: the test run left no results (the test host crashed?)"
@@ -74,6 +78,11 @@ for project in $(find . -name '*.Tests.csproj' -not -path './bin/*' | sort); do
   failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
   skipped=$((skipped + $(count total) - $(count executed)))
 done
+
+if [ -s "$results/failures" ]; then
+  step "Failed tests"
+  cat "$results/failures"
+fi
 
 echo
 line="$passed passed, $failed failed"

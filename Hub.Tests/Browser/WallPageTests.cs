@@ -5,8 +5,12 @@ using static Hub.Tests.Support.Reports;
 namespace Hub.Tests.Browser;
 
 /// <summary>The wall screen in real headless Chromium against the real hub process.</summary>
-public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseAll();
+
     private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 10_000 };
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly List<IBrowserContext> _open = [];
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -36,6 +37,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.CloseAsync();
         _playwright?.Dispose();
         File.Delete(TopologyFile);
+    }
+
+    /// <summary>
+    /// Closes every page opened so far. A page left open keeps reconnecting and animating, and a
+    /// few of them take a core from the tests that run beside them.
+    /// </summary>
+    public async Task CloseAll()
+    {
+        IBrowserContext[] open;
+        lock (_open)
+        {
+            open = [.. _open];
+            _open.Clear();
+        }
+        foreach (var context in open)
+        {
+            await context.CloseAsync();
+        }
     }
 
     /// <summary>Starts the hub with the test city (no demo feed) on fixed ports, so it can be restarted in place.</summary>
@@ -75,6 +94,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         string url, int width = 1920, int height = 1080, string user = SignIn.AdminUser, string password = SignIn.AdminPassword)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
+        lock (_open)
+        {
+            _open.Add(context);
+        }
         var page = await context.NewPageAsync();
         var requests = new List<string>();
         page.Request += (_, request) =>
