@@ -4,7 +4,8 @@ namespace Hub.Dashboard;
 
 /// <summary>
 /// Headers every answer carries: a Content-Security-Policy with no inline script or style and no
-/// foreign origin (the wall serves all its assets itself), no framing, no content sniffing, no referrer.
+/// foreign origin (the wall serves all its assets itself), no framing, no content sniffing, no referrer;
+/// and no caching of API answers, which carry session tokens and live, scoped data.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -21,6 +22,10 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                headers.CacheControl = "no-store";
+            }
             await next();
         });
         return app;

@@ -48,6 +48,7 @@ public class SignInTests(LockoutHost host) : IClassFixture<LockoutHost>
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.True(response.Headers.CacheControl?.NoStore, "a sign-in answer carries a token and must not be stored");
         var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(user, body["user"]!.GetValue<string>());
         Assert.Equal("leader", body["role"]!.GetValue<string>());
@@ -58,6 +59,11 @@ public class SignInTests(LockoutHost host) : IClassFixture<LockoutHost>
         // The cookie alone (as the page sends it) and the token alone (as an app sends it).
         var byCookie = await new Api(client).Get("/api/v1/auth/me");
         Assert.Equal(HttpStatusCode.OK, byCookie.Status);
+        using (var status = await client.GetAsync($"/api/v1/units/{TestCity.Street(2)}/status"))
+        {
+            Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+            Assert.True(status.Headers.CacheControl?.NoStore, "scoped live data must not be stored by a cache");
+        }
         Assert.Equal(user, byCookie.Json["user"]!.GetValue<string>());
         var byToken = await Me(body["token"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, byToken.Status);
