@@ -85,6 +85,31 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     }
 
     [Fact]
+    public async Task The_child_units_chart_is_drawn_again_when_their_alerts_change_and_the_others_wait()
+    {
+        await using var hub = await browser.StartHub();
+        var (page, requests) = await browser.Open($"{hub.Url}/?unit={TestCity.Community(2)}");
+        var childrenChart = page.Locator("img[data-chart='children-health']");
+        await Assertions.Expect(page.Locator(".chart-frame[data-state='ok']")).ToHaveCountAsync(4, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        int Drawn(string chart)
+        {
+            lock (requests)
+            {
+                return requests.Count(r => r.Contains($"/charts/{chart}.png", StringComparison.Ordinal));
+            }
+        }
+        var (children, checkins) = (Drawn("children-health"), Drawn("checkins-24h"));
+
+        // Well before the minute's refresh: only the charts whose figures changed are asked for again.
+        var redrawn = page.WaitForRequestAsync(r => r.Url.Contains("/charts/children-health.png", StringComparison.Ordinal), new PageWaitForRequestOptions { Timeout = 30_000 });
+        await hub.Api.Raise(Alert(TestCity.Building(2, 3, 1), severity: "major", category: "water"));
+        var request = await redrawn;
+        await Assertions.Expect(childrenChart).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(new Uri(request.Url).Query)), new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+        Assert.Equal(children + 1, Drawn("children-health"));
+        Assert.Equal(checkins, Drawn("checkins-24h"));
+    }
+
+    [Fact]
     public async Task A_critical_alert_that_turns_the_view_red_raises_the_alarm()
     {
         await using var hub = await browser.StartHub();

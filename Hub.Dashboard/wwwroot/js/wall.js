@@ -220,11 +220,26 @@ function applyStatus(s, fresh = false) {
   body.dataset.health = s.health;
   hideNotice();
   body.classList.remove('is-switching');
+  if (previous) followCharts(previous, s);
   if (previous && previous.health !== 'red' && s.health === 'red' && Date.now() - S.lastAlarmAt > 5000) {
     S.lastAlarmAt = Date.now();
     alarm.trigger({ kind: 'red', title: T.alarm.turnedRedText(s.name), place: '', time: hms(s.asOf) });
   }
   if (body.dataset.ready !== 'true') body.dataset.ready = 'true';
+}
+
+// What each chart draws from, as the status shows it: a chart whose figures changed is drawn again,
+// so it agrees with the tiles and numbers beside it.
+const CHART_FIGURES = {
+  'children-health': (s) => (s.children || []).map((c) => `${c.code}:${c.alerts?.active}:${c.alerts?.critical}`).join(),
+  'alerts-24h': (s) => s.today?.raised,
+  'handling-30d': (s) => `${s.today?.handled}/${s.today?.raised}`,
+};
+
+function followCharts(previous, s) {
+  for (const [name, figures] of Object.entries(CHART_FIGURES)) {
+    if (figures(previous) !== figures(s)) charts.changed(name);
+  }
 }
 
 function onAlerts(events) {

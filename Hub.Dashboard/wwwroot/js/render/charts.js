@@ -1,12 +1,15 @@
 // Bottom row: the four server-drawn chart PNGs, sized to their boxes (× devicePixelRatio),
-// refreshed every minute with a cache-busting parameter. A chart that is not there (404 while
-// the server side is unfinished) shows a quiet placeholder and is tried again next minute.
+// refreshed every minute with a cache-busting parameter, and sooner (at most every FOLLOW_MS) when
+// the live status shows their numbers changed, so a chart never disagrees for long with the tiles
+// beside it. A chart that is not there shows a quiet placeholder and is tried again next minute.
 import { T } from '../text.zh-CN.js';
 import { h, setText } from '../dom.js';
 import { api } from '../api.js';
 
 export const CHARTS = ['alerts-24h', 'checkins-24h', 'handling-30d', 'children-health'];
 const REFRESH_MS = 60000;
+// a chart following live changes is drawn again at most this often (each is a server render)
+const FOLLOW_MS = 10000;
 // the sizes the chart endpoint accepts
 const MIN_W = 300;
 const MAX_W = 3840;
@@ -30,7 +33,7 @@ export class Charts {
       );
       const card = h('figure', { class: 'panel chart', 'aria-label': T.charts[name] }, frame);
       root.append(card);
-      return { name, img, note, frame, size: '', token: 0 };
+      return { name, img, note, frame, size: '', token: 0, loadedAt: 0, follow: 0 };
     });
     this.timer = setInterval(() => this.reload(), REFRESH_MS);
     let resizeTimer = 0;
@@ -72,12 +75,23 @@ export class Charts {
     if (this.cards.some((c) => c.frame.dataset.state !== 'ok')) this.reload();
   }
 
+  /** What a chart shows has changed: draw it again now, or when FOLLOW_MS has passed since its last drawing. */
+  changed(name) {
+    const c = this.cards.find((card) => card.name === name);
+    if (!c || !this.code || c.follow) return;
+    const wait = Math.max(0, c.loadedAt + FOLLOW_MS - Date.now());
+    c.follow = setTimeout(() => {
+      c.follow = 0;
+      this.reload(false, [c]);
+    }, wait);
+  }
+
   /** onlyResized: reload only charts whose box size changed. */
-  reload(onlyResized = false) {
+  reload(onlyResized = false, cards = this.cards) {
     if (!this.code) return;
     const dpr = Math.min(window.devicePixelRatio || 1, 3);
-    const bust = Math.floor(Date.now() / 1000);
-    for (const c of this.cards) {
+    const bust = Date.now();
+    for (const c of cards) {
       const box = c.frame.getBoundingClientRect();
       if (box.width < 10 || box.height < 10) continue;
       const w = clamp(Math.round((box.width * dpr) / 10) * 10, MIN_W, MAX_W);
@@ -85,6 +99,7 @@ export class Charts {
       const size = `${w}x${hgt}`;
       if (onlyResized && size === c.size) continue;
       c.size = size;
+      c.loadedAt = Date.now();
       this.load(c, api.chartUrl(this.code, c.name, w, hgt, bust));
     }
   }
