@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Hub.Dashboard.Access;
 using Hub.Grains.Ingest;
-using Hub.Grains.Model;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Builder;
@@ -22,8 +21,7 @@ public static class IngestEndpoints
 
     private static Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
         Ingest(request, caller, topology.Current, IngestLimits.MaxCheckins, "check-ins",
-            (batch, index) => CheckinReader.Read(batch, index, clock.Now),
-            (checkin, _) => [("unit", checkin.Unit)],
+            (batch, index) => CheckinReader.Read(batch, index, clock.Now, caller.Scope),
             async items =>
             {
                 var result = await ingest.ApplyCheckins(items);
@@ -32,14 +30,13 @@ public static class IngestEndpoints
 
     private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
         Ingest(request, caller, topology.Current, IngestLimits.MaxAlerts, "alerts",
-            (batch, index) => AlertReader.Read(batch, index, clock.Now),
-            PlacesOf,
+            (batch, index) => AlertReader.Read(batch, index, clock.Now, caller.Scope),
             async items => new { Results = await ingest.RaiseAlerts(items) });
 
     /// <summary>
-    /// Reads, validates whole, checks that every item lies in the caller's scope, and only then
-    /// applies a batch; 202 with what applying it answered. One topology snapshot throughout, so
-    /// validation and the scope check agree.
+    /// Reads a batch against one topology snapshot and the caller's scope, and applies it only if it
+    /// is whole and wholly inside the scope; 202 with what applying it answered. What lies outside
+    /// is refused first (403), so a 422 never describes anything outside the scope.
     /// </summary>
     private static async Task<IResult> Ingest<T>(
         HttpRequest request,
@@ -48,7 +45,6 @@ public static class IngestEndpoints
         int maxItems,
         string what,
         Func<JsonElement, TopologyIndex, BatchRead<T>> read,
-        Func<T, TopologyIndex, IEnumerable<(string Field, string Unit)>> placesOf,
         Func<IReadOnlyList<T>, Task<object>> apply)
     {
         var (batch, problem) = await ReadBatch(request, maxItems, what);
@@ -59,32 +55,14 @@ public static class IngestEndpoints
         using (batch)
         {
             var items = read(batch.RootElement, index);
-            if (!items.IsValid)
+            if (!items.IsInScope)
             {
-                return Problems.InvalidBatch(items.Errors, batch.RootElement.GetArrayLength());
+                return Problems.Of(StatusCodes.Status403Forbidden, "Forbidden",
+                    $"{items.Outside.Count} field(s) name something outside the scope '{caller.Scope}' of {caller.Describe()}; nothing was applied", items.Outside);
             }
-            var outside = items.Items
-                .SelectMany((item, i) => placesOf(item, index)
-                    .Where(place => !caller.Covers(index, place.Unit))
-                    .Select(place => $"[{i}].{place.Field}: '{place.Unit}' is outside the scope"))
-                .ToArray();
-            return outside.Length == 0
+            return items.IsValid
                 ? Results.Accepted(value: await apply(items.Items))
-                : Problems.Of(StatusCodes.Status403Forbidden, "Forbidden",
-                    $"{outside.Length} item(s) outside the scope '{caller.Scope}' of {caller.Describe()}; nothing was applied", outside);
-        }
-    }
-
-    /// <summary>
-    /// Where an alert touches the city: its unit, and its device's unit — a report naming a device
-    /// outside the scope could otherwise merge into an alert there.
-    /// </summary>
-    private static IEnumerable<(string Field, string Unit)> PlacesOf(AlertReport alert, TopologyIndex index)
-    {
-        yield return ("unit", alert.Unit);
-        if (alert.Device is { } id && index.Device(id) is { } device)
-        {
-            yield return ("device", device.Unit);
+                : Problems.InvalidBatch(items.Errors, batch.RootElement.GetArrayLength());
         }
     }
 

@@ -1,21 +1,28 @@
 using System.Text.Json;
+using Hub.Grains.Access;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 using Hub.Grains.Wire;
 
 namespace Hub.Grains.Ingest;
 
-/// <summary>Reads and validates a batch of alerts (API.md §4) against the topology, whole.</summary>
+/// <summary>
+/// Reads and validates a batch of alerts (API.md §4) against the topology and the sender's scope,
+/// whole. The device counts too: a report naming a device outside the scope could merge into an
+/// alert there.
+/// </summary>
 public static class AlertReader
 {
-    public static BatchRead<AlertReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now)
+    public static BatchRead<AlertReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now, string scope = Jurisdiction.Everything)
     {
         var errors = new List<string>();
+        var fence = new ScopeFence(scope, topology);
         var items = new List<AlertReport>(batch.GetArrayLength());
         var i = 0;
         foreach (var element in batch.EnumerateArray())
         {
-            var f = new JsonFields(element, $"[{i++}]", errors);
+            var item = $"[{i++}]";
+            var f = new JsonFields(element, item, errors);
             if (!f.IsObject)
             {
                 continue;
@@ -35,16 +42,25 @@ public static class AlertReader
                 f.Error("unit", $"unknown unit '{unit}'");
                 unit = null;
             }
-            if (device is not null && topology.Device(device) is null)
+            else if (unit is not null && !fence.Admits(item, "unit", unit, unit))
+            {
+                unit = null;
+            }
+            var spec = device is null ? null : topology.Device(device);
+            if (device is not null && spec is null)
             {
                 f.Error("device", $"unknown device '{device}'");
                 device = null;
+            }
+            else if (spec is not null)
+            {
+                fence.Admits(item, "device", spec.Id, spec.Unit);
             }
             if (source is not null && sourceId is not null && unit is not null && category is not null && severity is { } s && at is { } t)
             {
                 items.Add(new AlertReport(source, sourceId, unit, device, category, s, t, title, detail));
             }
         }
-        return new BatchRead<AlertReport>(items, errors);
+        return BatchRead.Of(items, errors, fence);
     }
 }

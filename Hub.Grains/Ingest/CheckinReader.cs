@@ -1,21 +1,27 @@
 using System.Text.Json;
+using Hub.Grains.Access;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 using Hub.Grains.Wire;
 
 namespace Hub.Grains.Ingest;
 
-/// <summary>Reads and validates a batch of check-ins (API.md §4) against the topology, whole.</summary>
+/// <summary>
+/// Reads and validates a batch of check-ins (API.md §4) against the topology and the sender's scope,
+/// whole. A worker or unit outside the scope is only named as such, so no answer tells where it is.
+/// </summary>
 public static class CheckinReader
 {
-    public static BatchRead<CheckinReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now)
+    public static BatchRead<CheckinReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now, string scope = Jurisdiction.Everything)
     {
         var errors = new List<string>();
+        var fence = new ScopeFence(scope, topology);
         var items = new List<CheckinReport>(batch.GetArrayLength());
         var i = 0;
         foreach (var element in batch.EnumerateArray())
         {
-            var f = new JsonFields(element, $"[{i++}]", errors);
+            var item = $"[{i++}]";
+            var f = new JsonFields(element, item, errors);
             if (!f.IsObject)
             {
                 continue;
@@ -33,11 +39,19 @@ public static class CheckinReader
             {
                 f.Error("worker", $"unknown worker '{workerId}'");
             }
+            else if (worker is not null && !fence.Admits(item, "worker", worker.Id, worker.Grid))
+            {
+                worker = null;
+            }
             if (unit is not null)
             {
                 if (topology.Find(unit) is not { } node)
                 {
                     f.Error("unit", $"unknown unit '{unit}'");
+                }
+                else if (!fence.Admits(item, "unit", unit, unit))
+                {
+                    unit = null;
                 }
                 else if (worker is not null && node.Owner != worker.Grid)
                 {
@@ -53,6 +67,6 @@ public static class CheckinReader
                 items.Add(new CheckinReport(id, worker.Id, unit, k, t, lat, lon));
             }
         }
-        return new BatchRead<CheckinReport>(items, errors);
+        return BatchRead.Of(items, errors, fence);
     }
 }

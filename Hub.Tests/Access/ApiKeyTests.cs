@@ -35,9 +35,20 @@ public class ApiKeyTests(AccessHost host) : IClassFixture<AccessHost>
         Assert.Contains("nothing was applied", mixed.Json["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // A device elsewhere is elsewhere too: its report could merge into an alert outside the scope.
+        // The refusal names the device as sent and says nothing of where it is.
         var foreignDevice = await host.Center.Alerts(Alert(grid, severity: "minor", device: TestCity.Camera(2, 5)));
         Assert.Equal(HttpStatusCode.Forbidden, foreignDevice.Status);
-        Assert.Equal(["[0].device: 'D1-S2-C1-G5' is outside the scope"], foreignDevice.Errors);
+        Assert.Equal([$"[0].device: '{TestCity.Camera(2, 5)}' is outside the scope"], foreignDevice.Errors);
+        Assert.DoesNotContain("D1-S2", foreignDevice.ToString(), StringComparison.Ordinal);
+
+        // So is a worker elsewhere: refused before validation could say which grid is theirs, and
+        // before anything is applied, even with invalid items in the same batch.
+        var foreignWorker = await host.Center.Checkins(
+            Checkin(TestCity.Worker(2, 5, 1), grid, "patrol"),
+            new { worker = TestCity.Worker(1, 5, 1), unit = grid, kind = "nap", at = "yesterday" });
+        Assert.Equal(HttpStatusCode.Forbidden, foreignWorker.Status);
+        Assert.Equal([$"[0].worker: '{TestCity.Worker(2, 5, 1)}' is outside the scope"], foreignWorker.Errors);
+        Assert.DoesNotContain("D1-S2", foreignWorker.ToString(), StringComparison.Ordinal);
 
         var inside = await host.Center.Raise(Alert(grid, severity: "minor"));
         await Eventually.Within(TimeSpan.FromSeconds(2), () => host.Api.Status(grid), s => s["alerts"]!["active"]!.GetValue<int>() == before + 1,

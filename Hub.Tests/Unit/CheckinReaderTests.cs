@@ -11,10 +11,10 @@ public class CheckinReaderTests
     private static readonly TopologyIndex Index = new(TestCity.Build(), 1);
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-23T09:20:00+08:00");
 
-    private static BatchRead<CheckinReport> Read(string json)
+    private static BatchRead<CheckinReport> Read(string json, string scope = Hub.Grains.Access.Jurisdiction.Everything)
     {
         using var doc = JsonDocument.Parse(json);
-        return CheckinReader.Read(doc.RootElement, Index, Now);
+        return CheckinReader.Read(doc.RootElement, Index, Now, scope);
     }
 
     private static string One(string fields) => $"[{{{fields}}}]";
@@ -80,4 +80,19 @@ public class CheckinReaderTests
             "[2].worker: unknown worker 'NOPE'",
         ], read.Errors);
     }
+
+    [Fact]
+    public void Outside_the_scope_a_worker_or_unit_is_named_as_outside_and_nothing_else_is_said_of_it()
+    {
+        const string ForeignWorker = """{"worker":"W-2-1-1","unit":"D1-S1-C1-G1","kind":"start","at":"2026-11-23T09:00:00+08:00"}""";
+        const string ForeignUnit = """{"worker":"W-1-1-1","unit":"D1-S2-C1-G1","kind":"start","at":"2026-11-23T09:00:00+08:00"}""";
+        var read = Read($$"""[{{{Good}}}, {{ForeignWorker}}, {{ForeignUnit}}]""", scope: "D1-S1");
+        Assert.Equal(["[1].worker: 'W-2-1-1' is outside the scope", "[2].unit: 'D1-S2-C1-G1' is outside the scope"], read.Outside);
+        Assert.Empty(read.Errors);
+        Assert.Empty(read.Items);
+    }
+
+    [Fact]
+    public void A_batch_with_a_bad_item_yields_no_items_at_all() =>
+        Assert.Empty(Read($$"""[{{{Good}}}, {"worker":"NOPE"}]""").Items);
 }
