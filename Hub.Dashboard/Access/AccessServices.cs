@@ -17,6 +17,7 @@ public static class AccessServices
         services.AddSingleton<Passwords>();
         services.AddSingleton<Sessions>();
         services.AddSingleton<KeyRing>();
+        services.AddSingleton<SecurityLog>();
         // Authentication brings ASP.NET Core data protection, which the hub never uses (tokens are
         // random values checked against storage): no key ring written to disk, no warning about it.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();

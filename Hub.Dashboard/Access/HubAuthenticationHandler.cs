@@ -19,7 +19,8 @@ public sealed class HubAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     Sessions sessions,
-    KeyRing keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    KeyRing keys,
+    SecurityLog security) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string KeyHeader = "X-Api-Key";
 
@@ -29,9 +30,12 @@ public sealed class HubAuthenticationHandler(
     {
         if (Request.Headers.TryGetValue(KeyHeader, out var presented))
         {
-            return await keys.Authenticate(presented.ToString()) is { } key
-                ? Success(HubClaims.Center(key), expiresAt: null)
-                : AuthenticateResult.Fail("the API key is unknown or revoked");
+            if (await keys.Authenticate(presented.ToString()) is { } key)
+            {
+                return Success(HubClaims.Center(key), expiresAt: null);
+            }
+            security.KeyRefused(SecurityLog.AddressOf(Context.Connection.RemoteIpAddress));
+            return AuthenticateResult.Fail("the API key is unknown or revoked");
         }
         var (token, problem) = PresentedToken();
         if (problem is not null)

@@ -20,7 +20,7 @@ public static class ApiKeyEndpoints
         return api;
     }
 
-    private static async Task<IResult> Create(HttpRequest request, Caller caller, KeyRing keys, TopologyCatalog topology)
+    private static async Task<IResult> Create(HttpRequest request, Caller caller, KeyRing keys, TopologyCatalog topology, SecurityLog security)
     {
         var index = topology.Current;
         var (asked, problem) = await JsonBody.ReadObject(request, MaxBodyBytes, fields =>
@@ -34,6 +34,7 @@ public static class ApiKeyEndpoints
             return refusal;
         }
         var (key, text) = await keys.Create(asked.Center, asked.Scope, caller.Name);
+        security.KeyCreated(caller.Name, key.Id, key.Scope);
         // The only time the secret is shown.
         return Results.Created($"/api/v1/apikeys/{key.Id}", new { key.Id, Key = text, key.Center, key.Scope, key.CreatedAt });
     }
@@ -50,13 +51,14 @@ public static class ApiKeyEndpoints
         });
     }
 
-    private static async Task<IResult> Revoke(string id, Caller caller, KeyRing keys, TopologyCatalog topology)
+    private static async Task<IResult> Revoke(string id, Caller caller, KeyRing keys, TopologyCatalog topology, SecurityLog security)
     {
         if (await keys.Find(id) is not { } key || !ScopeGrant.Manages(caller, key.Scope, topology.Current))
         {
             return Problems.NotFound($"unknown API key '{id}'");
         }
         await keys.Revoke(id);
+        security.KeyRevoked(caller.Name, key.Id);
         return Results.NoContent();
     }
 }

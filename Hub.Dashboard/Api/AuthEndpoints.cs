@@ -22,7 +22,7 @@ public static class AuthEndpoints
         return api;
     }
 
-    private static async Task<IResult> Login(HttpContext http, Sessions sessions, TopologyCatalog topology)
+    private static async Task<IResult> Login(HttpContext http, Sessions sessions, TopologyCatalog topology, SecurityLog security)
     {
         var (credentials, problem) = await JsonBody.ReadObject(http.Request, MaxBodyBytes, fields =>
             (User: fields.Code("user"), Password: fields.Text("password", maxLength: Passwords.MaxLength)));
@@ -31,18 +31,22 @@ public static class AuthEndpoints
             return problem;
         }
         var outcome = await sessions.SignIn(credentials.User!, credentials.Password!);
+        var address = SecurityLog.AddressOf(http.Connection.RemoteIpAddress);
         if (outcome.LockedFor is { } wait)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            security.SignInLocked(credentials.User!, seconds, address);
             http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problems.Of(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins",
                 $"too many failed sign-ins for this user; try again in {seconds} s");
         }
         if (!outcome.Succeeded)
         {
+            security.SignInRefused(credentials.User!, address);
             return Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "wrong user name or password");
         }
         var session = outcome.Session!;
+        security.SignedIn(outcome.Account!.Name, WireName.Of(outcome.Account.Role), address);
         http.Response.Cookies.Append(Sessions.CookieName, outcome.Token!, new CookieOptions
         {
             HttpOnly = true,
@@ -63,11 +67,12 @@ public static class AuthEndpoints
         });
     }
 
-    private static async Task<IResult> Logout(HttpContext http, Sessions sessions)
+    private static async Task<IResult> Logout(HttpContext http, Caller caller, Sessions sessions, SecurityLog security)
     {
         if (http.User.FindFirstValue(HubClaims.Session) is { } session)
         {
             await sessions.SignOut(session);
+            security.SignedOut(caller.Name);
         }
         http.Response.Cookies.Delete(Sessions.CookieName, new CookieOptions { Path = "/" });
         return Results.NoContent();

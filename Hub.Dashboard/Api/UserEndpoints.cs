@@ -18,10 +18,10 @@ public static class UserEndpoints
         api.MapGet("/users", List).Allow(Permission.Administer);
         api.MapPost("/users", Create).Allow(Permission.Administer);
         api.MapPost("/users/{name}/password", SetPassword).Allow(Permission.Administer);
-        api.MapPost("/users/{name}/disable", (string name, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time) =>
-            SetDisabled(name, true, caller, grains, topology, time)).Allow(Permission.Administer);
-        api.MapPost("/users/{name}/enable", (string name, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time) =>
-            SetDisabled(name, false, caller, grains, topology, time)).Allow(Permission.Administer);
+        api.MapPost("/users/{name}/disable", (string name, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time, SecurityLog security) =>
+            SetDisabled(name, true, caller, grains, topology, time, security)).Allow(Permission.Administer);
+        api.MapPost("/users/{name}/enable", (string name, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time, SecurityLog security) =>
+            SetDisabled(name, false, caller, grains, topology, time, security)).Allow(Permission.Administer);
         return api;
     }
 
@@ -32,7 +32,8 @@ public static class UserEndpoints
         return Results.Ok(new { Items = users.Where(u => ScopeGrant.Manages(caller, u.Scope, index)).Select(View).ToArray() });
     }
 
-    private static async Task<IResult> Create(HttpRequest request, Caller caller, IGrainFactory grains, TopologyCatalog topology, Passwords passwords, TimeProvider time)
+    private static async Task<IResult> Create(
+        HttpRequest request, Caller caller, IGrainFactory grains, TopologyCatalog topology, Passwords passwords, TimeProvider time, SecurityLog security)
     {
         var index = topology.Current;
         var (user, problem) = await JsonBody.ReadObject(request, MaxBodyBytes, fields =>
@@ -57,10 +58,12 @@ public static class UserEndpoints
         {
             return Problems.Of(StatusCodes.Status409Conflict, "Conflict", $"user '{user.Name}' exists");
         }
+        security.UserCreated(caller.Name, account.Name, WireName.Of(account.Role), account.Scope);
         return Results.Created($"/api/v1/users/{Uri.EscapeDataString(account.Name)}", View(account));
     }
 
-    private static async Task<IResult> SetPassword(string name, HttpRequest request, Caller caller, IGrainFactory grains, TopologyCatalog topology, Passwords passwords, TimeProvider time)
+    private static async Task<IResult> SetPassword(
+        string name, HttpRequest request, Caller caller, IGrainFactory grains, TopologyCatalog topology, Passwords passwords, TimeProvider time, SecurityLog security)
     {
         var (password, problem) = await JsonBody.ReadObject(request, MaxBodyBytes, NewPassword);
         if (problem is not null)
@@ -72,10 +75,16 @@ public static class UserEndpoints
             return UnknownUser(name);
         }
         var changed = await Accounts(grains).SetPassword(name, passwords.Hash(password!), time.GetUtcNow());
-        return changed is null ? UnknownUser(name) : Results.Ok(View(changed));
+        if (changed is null)
+        {
+            return UnknownUser(name);
+        }
+        security.PasswordReset(caller.Name, changed.Name);
+        return Results.Ok(View(changed));
     }
 
-    private static async Task<IResult> SetDisabled(string name, bool disabled, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time)
+    private static async Task<IResult> SetDisabled(
+        string name, bool disabled, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time, SecurityLog security)
     {
         if (await Managed(name, caller, grains, topology) is null)
         {
@@ -86,7 +95,19 @@ public static class UserEndpoints
             return Problems.Of(StatusCodes.Status409Conflict, "Conflict", "an admin cannot disable their own account");
         }
         var changed = await Accounts(grains).SetDisabled(name, disabled, time.GetUtcNow());
-        return changed is null ? UnknownUser(name) : Results.Ok(View(changed));
+        if (changed is null)
+        {
+            return UnknownUser(name);
+        }
+        if (disabled)
+        {
+            security.UserDisabled(caller.Name, changed.Name);
+        }
+        else
+        {
+            security.UserEnabled(caller.Name, changed.Name);
+        }
+        return Results.Ok(View(changed));
     }
 
     /// <summary>The user when it exists inside the admin's scope; a user outside it is as unknown as a missing one.</summary>
