@@ -23,6 +23,18 @@ public sealed class Passwords
         _ => null,
     };
 
+    /// <summary>A new password from a request body's field, checked against the rules (an error on the field if not).</summary>
+    public static string? ReadNew(Grains.Wire.JsonFields fields, string name = "password")
+    {
+        var password = fields.Text(name, maxLength: MaxLength);
+        if (password is not null && Problem(password) is { } problem)
+        {
+            fields.Error(name, problem);
+            return null;
+        }
+        return password;
+    }
+
     public string Hash(string password) => _hasher.HashPassword(null!, password);
 
     /// <summary>Checks off the calling thread's turn (the hash is slow on purpose); a missing account never matches.</summary>

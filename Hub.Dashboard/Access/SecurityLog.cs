@@ -29,6 +29,12 @@ public sealed partial class SecurityLog(ILoggerFactory loggers)
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "sign-out: user '{User}'")]
     public partial void SignedOut(string user);
 
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "password: user '{User}' changed their password from {Address}; their other sessions are ended")]
+    public partial void PasswordChanged(string user, string address);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "password: refused a change by user '{User}' from {Address} (wrong current password)")]
+    public partial void PasswordChangeRefused(string user, string address);
+
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "users: '{By}' created user '{User}' ({Role}, scope {Scope})")]
     public partial void UserCreated(string by, string user, string role, string scope);
 

@@ -15,20 +15,47 @@ public sealed class Sessions(IGrainFactory grains, Passwords passwords, TimeProv
 
     public async Task<SignInOutcome> SignIn(string user, string password)
     {
+        var (account, refusal, now) = await Check(user, password);
+        return account is null ? refusal : await Open(account, now);
+    }
+
+    /// <summary>
+    /// A person changes their own password, proven by the current one; a wrong one counts toward
+    /// the lockout as a failed sign-in does. Every session of theirs ends and a new one is opened.
+    /// </summary>
+    public async Task<SignInOutcome> ChangePassword(string user, string current, string next)
+    {
+        var (account, refusal, now) = await Check(user, current);
+        if (account is null)
+        {
+            return refusal;
+        }
+        var changed = await Accounts.SetPassword(account.Name, passwords.Hash(next), now);
+        return changed is null ? SignInOutcome.Refused : await Open(changed, now);
+    }
+
+    /// <summary>The enabled account whose password this is, or the refusal (with the lock's time left when locked).</summary>
+    private async Task<(UserAccount? Account, SignInOutcome Refusal, DateTimeOffset Now)> Check(string user, string password)
+    {
         var settings = options.Value;
         var now = time.GetUtcNow();
         var attempt = await Accounts.BeginSignIn(user, now, new LockoutPolicy(settings.MaxFailedSignIns, TimeSpan.FromMinutes(settings.LockoutMinutes)));
         if (attempt.LockedUntil is { } until)
         {
-            return SignInOutcome.Refused with { LockedFor = until - now };
+            return (null, SignInOutcome.Refused with { LockedFor = until - now }, now);
         }
         if (!await passwords.Verify(attempt.Account, password) || attempt.Account is not { Disabled: false } account)
         {
-            return SignInOutcome.Refused;
+            return (null, SignInOutcome.Refused, now);
         }
         await Accounts.SignedIn(account.Name);
+        return (account, SignInOutcome.Refused, now);
+    }
+
+    private async Task<SignInOutcome> Open(UserAccount account, DateTimeOffset now)
+    {
         var token = Secrets.NewToken();
-        var session = new Session(account.Name, now, now + settings.SessionLifetime(account.Role));
+        var session = new Session(account.Name, now, now + options.Value.SessionLifetime(account.Role));
         await grains.GetGrain<ISessionGrain>(Secrets.Digest(token)).Open(session);
         return new SignInOutcome(token, session, account, null);
     }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Hub.Dashboard.Api;
 
-/// <summary>API.md §9: signing in (a bearer token and a cookie), out, and who one is.</summary>
+/// <summary>API.md §9: signing in (a bearer token and a cookie), out, who one is, and changing one's own password.</summary>
 public static class AuthEndpoints
 {
     private const int MaxBodyBytes = 4 * 1024;
@@ -19,6 +19,7 @@ public static class AuthEndpoints
         api.MapPost("/auth/login", Login).Allow(Permission.Anyone).RequireRateLimiting(AccessPolicies.SignInLimit);
         api.MapPost("/auth/logout", Logout).Allow(Permission.SignedIn);
         api.MapGet("/auth/me", Me).Allow(Permission.SignedIn);
+        api.MapPost("/auth/password", ChangePassword).Allow(Permission.SignedIn).RequireRateLimiting(AccessPolicies.SignInLimit);
         return api;
     }
 
@@ -34,19 +35,68 @@ public static class AuthEndpoints
         var address = SecurityLog.AddressOf(http.Connection.RemoteIpAddress);
         if (outcome.LockedFor is { } wait)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            security.SignInLocked(credentials.User!, seconds, address);
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.Of(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins",
-                $"too many failed sign-ins for this user; try again in {seconds} s");
+            security.SignInLocked(credentials.User!, Seconds(wait), address);
+            return Locked(http, wait);
         }
         if (!outcome.Succeeded)
         {
             security.SignInRefused(credentials.User!, address);
             return Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "wrong user name or password");
         }
-        var session = outcome.Session!;
         security.SignedIn(outcome.Account!.Name, WireName.Of(outcome.Account.Role), address);
+        return SignedIn(http, outcome, topology.Current);
+    }
+
+    /// <summary>
+    /// <c>{"current", "password"}</c>: the signed-in person's new password. Every session of theirs
+    /// ends (other screens must sign in again); this one goes on with the new session answered here.
+    /// </summary>
+    private static async Task<IResult> ChangePassword(HttpContext http, Caller caller, Sessions sessions, TopologyCatalog topology, SecurityLog security)
+    {
+        var (change, problem) = await JsonBody.ReadObject(http.Request, MaxBodyBytes, fields =>
+        {
+            var current = fields.Text("current", maxLength: Passwords.MaxLength);
+            var next = Passwords.ReadNew(fields);
+            if (current is not null && next is not null && current == next)
+            {
+                fields.Error("password", "must differ from the current password");
+            }
+            return (Current: current!, Next: next!);
+        });
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var outcome = await sessions.ChangePassword(caller.Name, change.Current, change.Next);
+        var address = SecurityLog.AddressOf(http.Connection.RemoteIpAddress);
+        if (outcome.LockedFor is { } wait)
+        {
+            security.SignInLocked(caller.Name, Seconds(wait), address);
+            return Locked(http, wait);
+        }
+        if (!outcome.Succeeded)
+        {
+            security.PasswordChangeRefused(caller.Name, address);
+            return Problems.Of(StatusCodes.Status403Forbidden, "Forbidden", "the current password is wrong");
+        }
+        security.PasswordChanged(caller.Name, address);
+        return SignedIn(http, outcome, topology.Current);
+    }
+
+    /// <summary>429 with Retry-After while an account is locked after failed sign-ins.</summary>
+    private static IResult Locked(HttpContext http, TimeSpan wait)
+    {
+        var seconds = Seconds(wait);
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problems.Of(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins", $"too many failed sign-ins for this user; try again in {seconds} s");
+    }
+
+    private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    /// <summary>A new session: its token in the answer and in the HttpOnly cookie the page uses.</summary>
+    private static IResult SignedIn(HttpContext http, SignInOutcome outcome, TopologyIndex index)
+    {
+        var session = outcome.Session!;
         http.Response.Cookies.Append(Sessions.CookieName, outcome.Token!, new CookieOptions
         {
             HttpOnly = true,
@@ -63,7 +113,7 @@ public static class AuthEndpoints
             User = outcome.Account!.Name,
             Role = WireName.Of(outcome.Account.Role),
             outcome.Account.Scope,
-            ScopeName = NameOf(outcome.Account.Scope, topology.Current),
+            ScopeName = NameOf(outcome.Account.Scope, index),
         });
     }
 

@@ -39,7 +39,7 @@ public static class UserEndpoints
         var (user, problem) = await JsonBody.ReadObject(request, MaxBodyBytes, fields =>
         {
             var name = fields.Code("user");
-            var password = NewPassword(fields);
+            var password = Passwords.ReadNew(fields);
             var role = fields.Enum<Role>("role");
             var scope = ScopeGrant.Read(fields, index);
             return (Name: name!, Password: password!, Role: role ?? default, Scope: scope!);
@@ -65,7 +65,7 @@ public static class UserEndpoints
     private static async Task<IResult> SetPassword(
         string name, HttpRequest request, Caller caller, IGrainFactory grains, TopologyCatalog topology, Passwords passwords, TimeProvider time, SecurityLog security)
     {
-        var (password, problem) = await JsonBody.ReadObject(request, MaxBodyBytes, NewPassword);
+        var (password, problem) = await JsonBody.ReadObject(request, MaxBodyBytes, fields => Passwords.ReadNew(fields));
         if (problem is not null)
         {
             return problem;
@@ -113,17 +113,6 @@ public static class UserEndpoints
     /// <summary>The user when it exists inside the admin's scope; a user outside it is as unknown as a missing one.</summary>
     private static async Task<UserAccount?> Managed(string name, Caller caller, IGrainFactory grains, TopologyCatalog topology) =>
         await Accounts(grains).Find(name) is { } account && ScopeGrant.Manages(caller, account.Scope, topology.Current) ? account : null;
-
-    private static string? NewPassword(Grains.Wire.JsonFields fields)
-    {
-        var password = fields.Text("password", maxLength: Passwords.MaxLength);
-        if (password is not null && Passwords.Problem(password) is { } problem)
-        {
-            fields.Error("password", problem);
-            return null;
-        }
-        return password;
-    }
 
     private static IResult UnknownUser(string name) => Problems.NotFound($"unknown user '{name}'");
 

@@ -26,9 +26,11 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
 
     /// <summary>
     /// One endpoint: how to call it on each side (null: scope does not apply), what an outside
-    /// target answers to a caller who passes the gate, and which answers count as "let through".
+    /// target answers to a caller who passes the gate, and, where the call is one the endpoint
+    /// refuses on its merits (so that it changes nothing), the answer that shows it was let through.
     /// </summary>
-    private sealed record Row(string Method, string Route, Gate Gate, Func<Side, Target?> Call, HttpStatusCode Outside = HttpStatusCode.Forbidden, bool FreshSession = false)
+    private sealed record Row(
+        string Method, string Route, Gate Gate, Func<Side, Target?> Call, HttpStatusCode Outside = HttpStatusCode.Forbidden, bool FreshSession = false, HttpStatusCode? Through = null)
     {
         /// <summary>How the route is mapped: "*" when it takes any method.</summary>
         public string? MappedAs { get; init; }
@@ -56,6 +58,9 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             new("POST", "/api/v1/auth/login", Gate.Anyone, Unscoped("/api/v1/auth/login", new { user = AccessHost.UserOf("viewer"), password = AccessHost.Password })),
             new("POST", "/api/v1/auth/logout", Gate.People, Unscoped("/api/v1/auth/logout"), FreshSession: true),
             new("GET", "/api/v1/auth/me", Gate.People, Unscoped("/api/v1/auth/me")),
+            // The same password again is refused after the gate (422), so no one's password changes here.
+            new("POST", "/api/v1/auth/password", Gate.People, Unscoped("/api/v1/auth/password", new { current = AccessHost.Password, password = AccessHost.Password }),
+                Through: HttpStatusCode.UnprocessableEntity),
 
             new("GET", "/api/v1/users", Gate.Admins, Unscoped("/api/v1/users")),
             new("POST", "/api/v1/users", Gate.Admins, side => new Target("/api/v1/users",
@@ -254,7 +259,7 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
         caller == "nobody" && row.Gate != Gate.Anyone ? new(HttpStatusCode.Unauthorized)
         : !Passes(row.Gate, caller) ? new(HttpStatusCode.Forbidden)
         : side == Side.Outside ? new(row.Outside)
-        : new((HttpStatusCode?)null);
+        : new(row.Through);
 
     private static string Short(Api.Answer answer) => answer.ToString() is var text && text.Length > 240 ? text[..240] + "…" : answer.ToString();
 

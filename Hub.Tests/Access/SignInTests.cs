@@ -88,6 +88,55 @@ public class SignInTests(LockoutHost host) : IClassFixture<LockoutHost>
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.Status);
     }
 
+    [Fact]
+    public async Task A_person_changes_their_own_password_which_ends_their_other_sessions_and_goes_on_in_a_new_one()
+    {
+        var user = await NewUser(role: "viewer", scope: TestCity.Street(1));
+        const string Next = "my-own-new-password";
+        var here = (await Login(user, Password)).Json["token"]!.GetValue<string>();
+        var elsewhere = (await Login(user, Password)).Json["token"]!.GetValue<string>();
+
+        var wrong = await ChangePassword(here, "not-my-password", Next);
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.Status);
+        Assert.Contains("current password is wrong", wrong.Json["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var same = await ChangePassword(here, Password, Password);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, same.Status);
+        var weak = await ChangePassword(here, Password, "short");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, weak.Status);
+
+        var changed = await ChangePassword(here, Password, Next);
+        Assert.Equal(HttpStatusCode.OK, changed.Status);
+        Assert.Equal(user, changed.Json["user"]!.GetValue<string>());
+        var renewed = changed.Json["token"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await Me(renewed)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Me(here)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Me(elsewhere)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Login(user, Password)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Login(user, Next)).Status);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_lock_the_account_like_failed_sign_ins()
+    {
+        var user = await NewUser();
+        var token = (await Login(user, Password)).Json["token"]!.GetValue<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await ChangePassword(token, $"guess-{i}-xxxxxxxx", "a-new-password-123")).Status);
+        }
+        var locked = await ChangePassword(token, Password, "a-new-password-123");
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.Status);
+        Assert.NotNull(locked.RetryAfter);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Login(user, Password)).Status);
+    }
+
+    private Task<Api.Answer> ChangePassword(string token, string current, string password)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return new Api(client).Post("/api/v1/auth/password", new { current, password });
+    }
+
     [Theory]
     [InlineData("x")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]

@@ -109,7 +109,7 @@ public class HostileInputTests(HubHost host, ITestOutputHelper output) : IClassF
         ];
         foreach (var body in bodies)
         {
-            foreach (var path in new[] { "/api/v1/auth/login", "/api/v1/users", $"/api/v1/users/{SignIn.AdminUser}/password", "/api/v1/apikeys" })
+            foreach (var path in new[] { "/api/v1/auth/login", "/api/v1/auth/password", "/api/v1/users", $"/api/v1/users/{SignIn.AdminUser}/password", "/api/v1/apikeys" })
             {
                 var (status, problem, type) = await Post(path, System.Text.Encoding.UTF8.GetBytes(body));
                 Assert.True((int)status is >= 400 and < 500, $"{path} {body[..Math.Min(body.Length, 40)]}: {(int)status}");
