@@ -247,6 +247,46 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             by => by == "duty-s1", "the ack from the page, recorded as the officer who made it");
     }
 
+    [Fact]
+    public async Task A_person_changes_their_password_from_the_wall_and_the_wall_carries_on_signed_in()
+    {
+        await using var hub = await browser.StartHub();
+        const string password = "first-password-12", next = "second-password-34";
+        Assert.Equal(System.Net.HttpStatusCode.Created,
+            (await hub.Api.Post("/api/v1/users", new { user = "pw-s1", password, role = "viewer", scope = TestCity.Street(1) })).Status);
+        var (page, _) = await browser.Open(hub.Url, user: "pw-s1", password: password);
+
+        await page.GetByTestId("user").ClickAsync();
+        var dialog = page.GetByTestId("password-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByTestId("password-current").FillAsync("not-the-password");
+        await dialog.GetByTestId("password-next").FillAsync(next);
+        await dialog.GetByTestId("password-confirm").FillAsync(next);
+        await dialog.GetByTestId("password-submit").ClickAsync();
+        await Assertions.Expect(dialog.GetByTestId("password-error")).ToHaveTextAsync("当前密码错误", Soon);
+
+        await dialog.GetByTestId("password-current").FillAsync(password);
+        await dialog.GetByTestId("password-confirm").FillAsync(next + "x");
+        await dialog.GetByTestId("password-submit").ClickAsync();
+        await Assertions.Expect(dialog.GetByTestId("password-error")).ToHaveTextAsync("两次输入的新密码不一致");
+
+        await dialog.GetByTestId("password-confirm").FillAsync(next);
+        await dialog.GetByTestId("password-submit").ClickAsync();
+        await Assertions.Expect(dialog.GetByTestId("password-done")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "password-changed.png") });
+        await dialog.Locator("[data-action='cancel']").ClickAsync();
+        await Assertions.Expect(dialog).Not.ToBeVisibleAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await hub.Anonymous().Post("/api/v1/auth/login", new { user = "pw-s1", password })).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await hub.Anonymous().Post("/api/v1/auth/login", new { user = "pw-s1", password = next })).Status);
+        // The wall goes on in its new session: live, and still signed in after a reload.
+        var live = await hub.Api.Raise(Alert(TestCity.Grid(1, 2), severity: "minor", category: "dumping"));
+        await Assertions.Expect(page.Locator($"[data-testid='alert'][data-alert-id='{live}']")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 20_000 });
+        Assert.NotEqual("true", await page.Locator("body").GetAttributeAsync("data-signin"));
+    }
+
     [Theory]
     [InlineData(1920, 1080)]
     [InlineData(3840, 2160)]

@@ -58,6 +58,12 @@ async function login(user, password) {
   return res;
 }
 
+async function changePassword(current, password) {
+  const res = await call('POST', 'api/v1/auth/password', { current, password });
+  if (res.ok) epoch++;
+  return res;
+}
+
 export const api = {
   status: (code, signal) => call('GET', `api/v1/units/${enc(code)}/status`, undefined, signal),
   topology: (code, signal) => call('GET', `api/v1/topology/${enc(code)}`, undefined, signal),
@@ -71,6 +77,8 @@ export const api = {
   /** 200 like me (and sets the session cookie), 401 wrong user/password, 429 locked (Retry-After). */
   login,
   logout: () => request('POST', 'api/v1/auth/logout'),
+  /** 200 like login (a new session and cookie; every older session ends), 403 wrong current password, 422, 429 locked. */
+  changePassword,
   chartUrl: (code, name, width, height, bust) =>
     `api/v1/units/${enc(code)}/charts/${enc(name)}.png?width=${width}&height=${height}&t=${bust}`,
 };

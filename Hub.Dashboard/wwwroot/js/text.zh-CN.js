@@ -97,10 +97,33 @@ export const T = {
   account: {
     signOut: '退出',
     signOutTitle: '退出登录',
+    chipTitle: (who) => `${who}（点击修改密码）`,
     title: (user, role, scope) => `${user} · ${role} · ${scope}`,
     scope: (name) => `辖区 ${name}`,
     allScope: '全部辖区',
     signOutFailed: '退出失败，请稍后重试',
+  },
+
+  password: {
+    title: '修改密码',
+    current: '当前密码',
+    next: '新密码（至少 12 个字符）',
+    confirm: '再次输入新密码',
+    cancel: '取消',
+    close: '关闭',
+    submit: '确认修改',
+    submitting: '提交中…',
+    needAll: '请填写当前密码和两次新密码',
+    tooShort: (min) => `新密码至少 ${min} 个字符`,
+    tooLong: (max) => `新密码最多 ${max} 个字符`,
+    mismatch: '两次输入的新密码不一致',
+    same: '新密码不能与当前密码相同',
+    wrong: '当前密码错误',
+    locked: (seconds) => `密码错误次数过多，账号已暂时锁定，请 ${seconds} 秒后再试`,
+    lockedNoTime: '密码错误次数过多，账号已暂时锁定，请稍后再试',
+    network: '无法连接服务器，请检查网络后重试',
+    failed: (status) => `修改失败（${status}），请稍后重试`,
+    done: '密码已修改；其他设备上的登录已失效，需用新密码重新登录',
   },
 
   header: {

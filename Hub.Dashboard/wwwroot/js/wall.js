@@ -16,6 +16,7 @@ import { Charts } from './render/charts.js';
 import { ActionDialog } from './render/dialog.js';
 import { SignIn } from './render/signin.js';
 import { Account } from './render/account.js';
+import { PasswordDialog } from './render/password.js';
 
 const FEED_REFRESH_MS = 30000;
 const POLL_MS = 10000; // HTTP status polling while the hub connection is down
@@ -64,7 +65,8 @@ const dialog = new ActionDialog($('#action-dialog'));
 const alarm = new Alarm({ banner: $('#alarm-banner'), toggle: $('#sound-toggle') });
 const notice = $('#notice');
 const signIn = new SignIn($('[data-testid="sign-in"]'), { onSignedIn: (me) => begin(me) });
-const account = new Account($('#account'), { onSignOut: signOut });
+const passwordDialog = new PasswordDialog($('#password-dialog'), { onChanged: passwordChanged });
+const account = new Account($('#account'), { onSignOut: signOut, onOpen: (who) => passwordDialog.open(who) });
 
 const live = new Live({
   onStatus: (s) => applyStatus(s),
@@ -100,7 +102,7 @@ const rotation = opts.rotate
       indicator: $('#rotation'),
       childrenOf: (code) => S.kids.get(code) || null,
       go: (code) => enter(code),
-      hold: () => dialog.isOpen,
+      hold: () => dialog.isOpen || passwordDialog.isOpen,
     })
   : null;
 
@@ -388,6 +390,7 @@ function endSession(reason) {
   live.stop();
   rotation?.stop();
   dialog.close(true);
+  passwordDialog.close(true);
   alarm.hideBanner();
   feed.stop();
   charts.stop();
@@ -397,6 +400,11 @@ function endSession(reason) {
   delete body.dataset.ready;
   body.classList.remove('is-switching');
   showSignIn(reason);
+}
+
+/** The password changed: this screen goes on in the new session the hub answered with (its cookie is set). */
+function passwordChanged(me) {
+  if (me && S.me) S.me = { ...S.me, expiresAt: me.expiresAt };
 }
 
 async function signOut() {
