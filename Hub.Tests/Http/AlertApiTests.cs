@@ -32,8 +32,8 @@ public abstract class AlertApiTests(HubHost host)
     public async Task Same_device_and_category_while_active_is_merged()
     {
         var device = TestCity.Camera(1, 2);
-        var id = await _api.Raise(Alert(TestCity.Grid(1, 2), category: "dumping", device: device, at: Now.AddMinutes(-5)));
-        var later = Now.AddMinutes(-1);
+        var id = await _api.Raise(Alert(TestCity.Grid(1, 2), category: "dumping", device: device, at: EarlierToday(TimeSpan.FromMinutes(5))));
+        var later = EarlierToday(TimeSpan.FromMinutes(1));
         var merged = (await _api.Alerts(Alert(TestCity.Grid(1, 2), category: "dumping", device: device, sourceId: "evt-merge-2", at: later))).Json["results"]![0]!;
         Assert.Equal(("merged", id), (merged["outcome"]!.GetValue<string>(), merged["alertId"]!.GetValue<string>()));
 

@@ -15,7 +15,7 @@ public abstract class CheckinApiTests(HubHost host)
     {
         var batch = new[]
         {
-            Checkin(TestCity.Worker(1, 1, 1), TestCity.Grid(1, 1), "start", Now.AddMinutes(-10)),
+            Checkin(TestCity.Worker(1, 1, 1), TestCity.Grid(1, 1), "start", EarlierToday(TimeSpan.FromMinutes(10))),
             Checkin(TestCity.Worker(1, 1, 1), TestCity.Building(1, 1, 2), "patrol"),
             Checkin(TestCity.Worker(1, 1, 2), TestCity.Building(1, 1, 3), "patrol"),
         };
@@ -174,7 +174,7 @@ public abstract class CheckinApiTests(HubHost host)
     public async Task A_building_answers_its_own_patrol_and_last_patrol_time()
     {
         var building = TestCity.Building(2, 3, 2);
-        var at = Now.AddMinutes(-3);
+        var at = EarlierToday(TimeSpan.FromMinutes(3));
         await _api.Checkins(Checkin(TestCity.Worker(2, 3, 1), building, "patrol", at));
         var status = await _api.Status(building);
         Assert.Equal("building", status["level"]!.GetValue<string>());
