@@ -29,6 +29,7 @@ public class SecurityLogTests(LoggedHost host) : IClassFixture<LoggedHost>
     private const string Password = "the-right-password-1";
     private const string Guess = "a-wrong-guess-123";
     private const string NewPassword = "another-password-22";
+    private const string OwnPassword = "own-new-password-33";
 
     [Fact]
     public async Task Sign_ins_lockouts_and_admin_changes_are_logged_by_name_and_no_secret_is()
@@ -40,7 +41,10 @@ public class SecurityLogTests(LoggedHost host) : IClassFixture<LoggedHost>
         var signedIn = await Login("trail-a", Password);
         Assert.Equal(HttpStatusCode.OK, signedIn.Status);
         var token = signedIn.Json["token"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.NoContent, (await host.As("trail-a", Password).Post("/api/v1/auth/logout", null)).Status);
+        var trailA = host.As("trail-a", Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await trailA.Post("/api/v1/auth/password", new { current = Guess, password = OwnPassword })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await trailA.Post("/api/v1/auth/password", new { current = Password, password = OwnPassword })).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await host.As("trail-a", OwnPassword).Post("/api/v1/auth/logout", null)).Status);
         for (var i = 0; i < 2; i++)
         {
             await Login("trail-b", Guess);
@@ -64,6 +68,8 @@ public class SecurityLogTests(LoggedHost host) : IClassFixture<LoggedHost>
             "users: 'admin' created user 'trail-a' (officer, scope D1-S1)",
             "sign-in: refused user 'trail-a' from",
             "sign-in: user 'trail-a' (officer) signed in from",
+            "password: refused a change by user 'trail-a' from",
+            "password: user 'trail-a' changed their password from",
             "sign-out: user 'trail-a'",
             "sign-in: user 'trail-b' is locked for",
             "users: 'admin' reset the password of user 'trail-a'",
@@ -79,7 +85,7 @@ public class SecurityLogTests(LoggedHost host) : IClassFixture<LoggedHost>
         }
 
         var everything = string.Join('\n', host.Log.Lines.Select(l => l.Text));
-        foreach (var secret in new[] { Password, Guess, NewPassword, token, key.Split('_')[2], forged })
+        foreach (var secret in new[] { Password, Guess, NewPassword, OwnPassword, token, key.Split('_')[2], forged })
         {
             Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
         }
