@@ -31,11 +31,11 @@ public partial class DemoProcessTests
 
         var top = units.Single(u => u!["parent"] is null)!["code"]!.GetValue<string>();
         var city = await Eventually.Within(TimeSpan.FromSeconds(30), () => api.Status(top),
-            s => s["workers"]!["onDuty"]!.GetValue<int>() > 0 && s["alerts"]!["active"]!.GetValue<int>() > 0, "the city comes alive");
+            s => s["workers"]!["onDuty"]!.GetValue<int>() > 0 && s["alerts"]!["active"]!.GetValue<int>() > 0 && s["today"]!["checkins"]!.GetValue<int>() > 0,
+            "the city comes alive (just after midnight today's check-ins start from none)");
         var districts = city["children"]!.AsArray();
         Assert.True(districts.Count >= 2);
         Assert.All(districts, d => Assert.EndsWith("区", d!["name"]!.GetValue<string>(), StringComparison.Ordinal));
-        Assert.True(city["today"]!["checkins"]!.GetValue<int>() > 0);
         Assert.NotNull(city["today"]!["patrolRate"]);
 
         // Alerts of every severity, and officers working through them.
