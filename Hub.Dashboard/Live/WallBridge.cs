@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Hub.Grains.Model;
 using Hub.Grains.Push;
+using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
 using Microsoft.AspNetCore.SignalR;
@@ -13,21 +14,27 @@ namespace Hub.Dashboard.Live;
 /// This silo's push bridge (DESIGN.md principle 5): one Orleans observer that watches, on the unit
 /// grains, exactly the units this silo's browsers watch, and fans what it hears out to the SignalR
 /// group of each unit. Registrations are refreshed well before they lapse; when the last browser
-/// stops watching a unit, the bridge stops watching it too.
+/// stops watching a unit, the bridge stops watching it too. When the day turns, today's figures
+/// start again from zero with no change to report, so every watched unit's status is pushed anew.
 /// </summary>
 public sealed class WallBridge(
     IGrainFactory grains,
     TopologyCatalog topology,
     IHubContext<WallHub> hub,
+    HubClock clock,
     ILogger<WallBridge> logger) : IWallObserver, IHostedService, IDisposable
 {
     private static readonly TimeSpan Refresh = Watchers.Lifetime / 4;
+
+    // How often the day is looked at besides at midnight: a clock that is set is noticed within this.
+    private static readonly TimeSpan DayCheck = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, HashSet<string>> _unitsByConnection = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _watchCounts = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private IWallObserver? _self;
     private Task? _refreshing;
+    private Task? _dayTurns;
 
     public static string Group(string unit) => $"unit:{unit}";
 
@@ -37,14 +44,18 @@ public sealed class WallBridge(
     {
         await grains.GetGrain<IAlertFeedGrain>(IAlertFeedGrain.Key).Subscribe(Self);
         _refreshing = RefreshLoop(_stopping.Token);
+        _dayTurns = DayTurnLoop(_stopping.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        if (_refreshing is not null)
+        foreach (var loop in new[] { _refreshing, _dayTurns })
         {
-            await _refreshing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (loop is not null)
+            {
+                await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
@@ -153,6 +164,48 @@ public sealed class WallBridge(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    private async Task DayTurnLoop(CancellationToken stopping)
+    {
+        var day = clock.Today;
+        try
+        {
+            while (true)
+            {
+                var untilMidnight = clock.UntilNextDay();
+                await Task.Delay(untilMidnight < DayCheck ? untilMidnight + TimeSpan.FromMilliseconds(50) : DayCheck, stopping);
+                if (clock.Today == day)
+                {
+                    continue;
+                }
+                day = clock.Today;
+                try
+                {
+                    await PushEveryWatchedStatus();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not push the new day's status to the walls; each unit's next change will");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task PushEveryWatchedStatus()
+    {
+        var index = topology.Current;
+        foreach (var unit in _watchCounts.Keys)
+        {
+            if (index.Find(unit) is { } node && await UnitGrains.Of(grains, node).GetStatus(unit) is { } status)
+            {
+                StatusChanged(status);
+            }
         }
     }
 }

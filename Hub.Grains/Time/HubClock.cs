@@ -21,6 +21,20 @@ public sealed class HubClock
 
     public DateTimeOffset InZone(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
+    /// <summary>How long until the next day begins in the hub's zone (at least a moment).</summary>
+    public TimeSpan UntilNextDay()
+    {
+        var now = _time.GetUtcNow();
+        var midnight = InZone(now).Date.AddDays(1);
+        // Where a clock change skips midnight, the day begins when the clock resumes.
+        while (Zone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+        var next = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, Zone), TimeSpan.Zero);
+        return next > now ? next - now : TimeSpan.FromMilliseconds(1);
+    }
+
     /// <summary>The calendar day, in the hub's zone, that <paramref name="at"/> falls on.</summary>
     public DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(InZone(at).DateTime);
 }

@@ -42,4 +42,20 @@ public class HubClockTests
         Assert.Equal(new DateOnly(2026, 11, 23), Clock(utc).Today);
         Assert.Equal(new DateOnly(2026, 11, 22), Clock(utc, "America/New_York").Today);
     }
+
+    [Fact]
+    public void The_next_day_begins_at_the_zones_midnight()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(1), Clock(DateTimeOffset.Parse("2026-11-23T15:59:59Z")).UntilNextDay());
+        Assert.Equal(TimeSpan.FromHours(24), Clock(DateTimeOffset.Parse("2026-11-23T16:00:00Z")).UntilNextDay());
+    }
+
+    [Fact]
+    public void Where_the_clock_skips_midnight_the_day_begins_when_it_resumes()
+    {
+        // Santiago springs forward at midnight: on 2026-09-06, 00:00 local never happens; 01:00 (UTC-3) does.
+        var clock = Clock(DateTimeOffset.Parse("2026-09-06T03:00:00Z"), "America/Santiago");
+        Assert.Equal(new DateOnly(2026, 9, 5), clock.Today);
+        Assert.Equal(TimeSpan.FromHours(1), clock.UntilNextDay());
+    }
 }
