@@ -8,7 +8,10 @@ public sealed class AccessOptions
     /// <summary>Lifetime of an officer's, leader's or admin's session (a shift and some).</summary>
     public double SessionHours { get; set; } = 12;
 
-    /// <summary>Lifetime of a viewer's session: a wall-screen kiosk stays signed in.</summary>
+    /// <summary>
+    /// Lifetime of a viewer's session. It slides: used in the second half of its life, it starts a
+    /// whole one again, so a wall-screen kiosk in use stays signed in and an unused token still ends.
+    /// </summary>
     public double ViewerSessionDays { get; set; } = 30;
 
     /// <summary>Failed sign-ins in a row that lock an account.</summary>
@@ -24,6 +27,9 @@ public sealed class AccessOptions
 
     /// <summary>Requests one center key may make at once before the average applies.</summary>
     public int KeyBurst { get; set; } = 60;
+
+    /// <summary>Whether sessions of this role slide (see <see cref="ViewerSessionDays"/>); others end when their shift would.</summary>
+    public static bool Slides(Hub.Grains.Access.Role role) => role == Hub.Grains.Access.Role.Viewer;
 
     public TimeSpan SessionLifetime(Hub.Grains.Access.Role role) =>
         role == Hub.Grains.Access.Role.Viewer ? TimeSpan.FromDays(ViewerSessionDays) : TimeSpan.FromHours(SessionHours);

@@ -37,7 +37,7 @@ public sealed class HubAuthenticationHandler(
             security.KeyRefused(SecurityLog.AddressOf(Context.Connection.RemoteIpAddress));
             return AuthenticateResult.Fail("the API key is unknown or revoked");
         }
-        var (token, problem) = PresentedToken();
+        var (token, fromCookie, problem) = PresentedToken();
         if (problem is not null)
         {
             return AuthenticateResult.Fail(problem);
@@ -46,8 +46,17 @@ public sealed class HubAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var (person, expiresAt) = await sessions.Authenticate(token);
-        return person is null ? AuthenticateResult.Fail(Sessions.Expired) : Success(person, expiresAt);
+        var (person, expiresAt, renewed) = await sessions.Authenticate(token);
+        if (person is null)
+        {
+            return AuthenticateResult.Fail(Sessions.Expired);
+        }
+        if (renewed && fromCookie && !Response.HasStarted)
+        {
+            // The browser would otherwise drop the cookie at the session's first end.
+            Sessions.WriteCookie(Response, token, expiresAt, Request.IsHttps);
+        }
+        return Success(person, expiresAt);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -69,20 +78,20 @@ public sealed class HubAuthenticationHandler(
     }
 
     /// <summary>The session token from the header, the hub's query string, or the cookie, in that order.</summary>
-    private (string? Token, string? Problem) PresentedToken()
+    private (string? Token, bool FromCookie, string? Problem) PresentedToken()
     {
         var authorization = Request.Headers.Authorization.ToString();
         if (authorization.Length > 0)
         {
             return authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) && authorization.Length > BearerPrefix.Length
-                ? (authorization[BearerPrefix.Length..].Trim(), null)
-                : (null, "the Authorization header must be 'Bearer <token>'");
+                ? (authorization[BearerPrefix.Length..].Trim(), false, null)
+                : (null, false, "the Authorization header must be 'Bearer <token>'");
         }
         if (Request.Path.StartsWithSegments(WallHub.Path) && Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
         {
-            return (queryToken, null);
+            return (queryToken, false, null);
         }
-        return (Request.Cookies[Sessions.CookieName] is { Length: > 0 } cookie ? cookie : null, null);
+        return Request.Cookies[Sessions.CookieName] is { Length: > 0 } cookie ? (cookie, true, null) : (null, false, null);
     }
 
     // The expiry lets SignalR close a live connection when its session ends.

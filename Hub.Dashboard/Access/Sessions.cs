@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hub.Grains.Access;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Dashboard.Access;
@@ -60,25 +61,49 @@ public sealed class Sessions(IGrainFactory grains, Passwords passwords, TimeProv
         return new SignInOutcome(token, session, account, null);
     }
 
-    /// <summary>The person a token stands for while the session lasts and the account is enabled with the same credentials.</summary>
-    public async Task<(ClaimsPrincipal? Person, DateTimeOffset ExpiresAt)> Authenticate(string token)
+    /// <summary>
+    /// The person a token stands for while the session lasts and the account is enabled with the
+    /// same credentials, and until when; <c>Renewed</c> when a sliding session was just extended.
+    /// </summary>
+    public async Task<(ClaimsPrincipal? Person, DateTimeOffset ExpiresAt, bool Renewed)> Authenticate(string token)
     {
         if (!Secrets.LooksLikeToken(token))
         {
-            return (null, default);
+            return (null, default, false);
         }
         var now = time.GetUtcNow();
         var key = Secrets.Digest(token);
-        var session = await grains.GetGrain<ISessionGrain>(key).Find(now);
+        var grain = grains.GetGrain<ISessionGrain>(key);
+        var session = await grain.Find(now);
         if (session is null)
         {
-            return (null, default);
+            return (null, default, false);
         }
         var account = await Accounts.Find(session.User);
-        return account is { Disabled: false } && session.IssuedAt >= account.CredentialsSince
-            ? (HubClaims.Person(account, key), session.ExpiresAt)
-            : (null, default);
+        if (account is not { Disabled: false } || session.IssuedAt < account.CredentialsSince)
+        {
+            return (null, default, false);
+        }
+        var lifetime = options.Value.SessionLifetime(account.Role);
+        // One write per half lifetime at most: a kiosk's session is renewed a few times a month.
+        if (AccessOptions.Slides(account.Role) && session.ExpiresAt - now < lifetime / 2 && await grain.Renew(now, now + lifetime) is { } renewed)
+        {
+            return (HubClaims.Person(account, key), renewed.ExpiresAt, true);
+        }
+        return (HubClaims.Person(account, key), session.ExpiresAt, false);
     }
+
+    /// <summary>Sets the HttpOnly session cookie the page sends by itself, lasting as long as the session.</summary>
+    public static void WriteCookie(HttpResponse response, string token, DateTimeOffset expiresAt, bool secure) =>
+        response.Cookies.Append(CookieName, token, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = secure,
+            Path = "/",
+            Expires = expiresAt,
+            IsEssential = true,
+        });
 
     /// <summary>Ends a session by its stored key (<see cref="HubClaims.Session"/>).</summary>
     public Task SignOut(string sessionKey) => grains.GetGrain<ISessionGrain>(sessionKey).Close();

@@ -97,15 +97,7 @@ public static class AuthEndpoints
     private static IResult SignedIn(HttpContext http, SignInOutcome outcome, TopologyIndex index)
     {
         var session = outcome.Session!;
-        http.Response.Cookies.Append(Sessions.CookieName, outcome.Token!, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = http.Request.IsHttps,
-            Path = "/",
-            Expires = session.ExpiresAt,
-            IsEssential = true,
-        });
+        Sessions.WriteCookie(http.Response, outcome.Token!, session.ExpiresAt, http.Request.IsHttps);
         return Results.Ok(new
         {
             outcome.Token,

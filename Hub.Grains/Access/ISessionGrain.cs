@@ -14,6 +14,10 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("get"), ReadOnly]
     Task<Session?> Find(DateTimeOffset now);
 
+    /// <summary>Moves a live session's end out to <paramref name="until"/> (never in); null once it expired or was closed.</summary>
+    [Alias("renew")]
+    Task<Session?> Renew(DateTimeOffset now, DateTimeOffset until);
+
     /// <summary>Signs out: the token is void from now on.</summary>
     [Alias("close")]
     Task Close();

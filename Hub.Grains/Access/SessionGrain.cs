@@ -22,6 +22,20 @@ public sealed class SessionGrain(
         return Task.FromResult<Session?>(null);
     }
 
+    public async Task<Session?> Renew(DateTimeOffset now, DateTimeOffset until)
+    {
+        if (state.State.Session is not { } session || session.ExpiresAt <= now)
+        {
+            return null;
+        }
+        if (until > session.ExpiresAt)
+        {
+            state.State.Session = session = session with { ExpiresAt = until };
+            await Durably.Write(state.WriteStateAsync);
+        }
+        return session;
+    }
+
     public async Task Close()
     {
         if (state.RecordExists)

@@ -21,7 +21,8 @@ public class SessionExpiryTests(ShortSessionHost host) : IClassFixture<ShortSess
     {
         const string password = "short-lived-password";
         var admin = host.As(SignIn.AdminUser, SignIn.AdminPassword);
-        Assert.Equal(HttpStatusCode.Created, (await admin.Post("/api/v1/users", new { user = "brief", password, role = "viewer", scope = "*" })).Status);
+        // An officer's session does not slide, so it ends however it is used.
+        Assert.Equal(HttpStatusCode.Created, (await admin.Post("/api/v1/users", new { user = "brief", password, role = "officer", scope = "*" })).Status);
         var token = await host.Token("brief", password);
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -45,5 +46,70 @@ public class SessionExpiryTests(ShortSessionHost host) : IClassFixture<ShortSess
         // The connection is closed on the server's clock check, a moment either side of the expiry the API sees.
         var after = await Eventually.Within(TimeSpan.FromSeconds(3), () => api.Get("/api/v1/auth/me"), a => a.Status == HttpStatusCode.Unauthorized, "the token expires");
         Assert.Contains("expired", after.Json["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A hub whose sessions last 8 seconds.</summary>
+public sealed class SlidingSessionHost : HubHost
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
+    [
+        new("Hub:Auth:SessionHours", "0.00222"),
+        new("Hub:Auth:ViewerSessionDays", "0.0000926"),
+    ];
+}
+
+/// <summary>A kiosk stays signed in: a viewer's session in use slides on; an idle one, and an officer's, end.</summary>
+public class SlidingSessionTests(SlidingSessionHost host) : IClassFixture<SlidingSessionHost>
+{
+    [Fact]
+    public async Task A_viewer_session_in_use_slides_on_while_an_idle_one_and_an_officers_end()
+    {
+        const string password = "sliding-password-1";
+        foreach (var (user, role) in new[] { ("kiosk", "viewer"), ("duty", "officer") })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await host.Api.Post("/api/v1/users", new { user, password, role, scope = "*" })).Status);
+        }
+        var used = await host.Token("kiosk", password);
+        var idle = await host.Token("kiosk", password);
+        var officer = await host.Token("duty", password);
+
+        var since = System.Diagnostics.Stopwatch.StartNew();
+        var cookiesRenewed = 0;
+        TimeSpan? officerEnded = null;
+        while (since.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            // As the page asks: with the cookie.
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+            request.Headers.Add("Cookie", $"hub_session={used}");
+            using var answer = await host.CreateClient().SendAsync(request);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"the kiosk in use was signed out after {since.Elapsed}");
+            if (answer.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith($"hub_session={used}", StringComparison.Ordinal)))
+            {
+                cookiesRenewed++;
+            }
+            var duty = await Me(officer);
+            if (duty == HttpStatusCode.Unauthorized)
+            {
+                officerEnded ??= since.Elapsed;
+            }
+            else
+            {
+                Assert.Null(officerEnded); // once ended, it stays ended
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        Assert.NotNull(officerEnded);
+        Assert.True(cookiesRenewed >= 2, $"the cookie was renewed {cookiesRenewed} time(s) in 20 s of 8-second sessions");
+        Assert.Equal(HttpStatusCode.Unauthorized, await Me(idle));
+        Assert.Equal(HttpStatusCode.OK, await Me(used));
+    }
+
+    private async Task<HttpStatusCode> Me(string token)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var answer = await client.GetAsync("/api/v1/auth/me");
+        return answer.StatusCode;
     }
 }
