@@ -24,7 +24,16 @@ public sealed class KeyRing(IGrainFactory grains, TimeProvider time)
             return null;
         }
         var key = await Keys.Find(id);
-        return key is { Revoked: false } && Secrets.Matches(secret, key.SecretHash) ? key : null;
+        if (key is not { Revoked: false } || !Secrets.Matches(secret, key.SecretHash))
+        {
+            return null;
+        }
+        var now = time.GetUtcNow();
+        if (key.UseIsNews(now))
+        {
+            await Keys.Used(key.Id, now);
+        }
+        return key;
     }
 
     public Task<IReadOnlyList<ApiKey>> List() => Keys.List();

@@ -46,7 +46,7 @@ public static class ApiKeyEndpoints
         return Results.Ok(new
         {
             Items = all.Where(k => ScopeGrant.Manages(caller, k.Scope, index))
-                .Select(k => new { k.Id, k.Center, k.Scope, k.CreatedAt, k.CreatedBy, k.Revoked, k.RevokedAt })
+                .Select(k => new { k.Id, k.Center, k.Scope, k.CreatedAt, k.CreatedBy, k.LastUsedAt, k.Revoked, k.RevokedAt })
                 .ToArray(),
         });
     }

@@ -21,6 +21,11 @@ public sealed class ApiKeysGrain(
     public Task<IReadOnlyList<ApiKey>> List() =>
         Task.FromResult<IReadOnlyList<ApiKey>>(Keys.Values.OrderBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal).ToArray());
 
+    public Task Used(string id, DateTimeOffset now) =>
+        Keys.TryGetValue(id, out var key) && key.UseIsNews(now)
+            ? Durably.Put(Keys, key.Id, key with { LastUsedAt = now }, state.WriteStateAsync)
+            : Task.CompletedTask;
+
     public async Task<ApiKey?> Revoke(string id, DateTimeOffset now)
     {
         if (!Keys.TryGetValue(id, out var key))

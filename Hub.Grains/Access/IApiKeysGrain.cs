@@ -15,6 +15,10 @@ public interface IApiKeysGrain : IGrainWithStringKey
     [Alias("list"), ReadOnly]
     Task<IReadOnlyList<ApiKey>> List();
 
+    /// <summary>Records that a key was used (to the hour), so an admin sees which keys are alive before revoking one.</summary>
+    [Alias("used")]
+    Task Used(string id, DateTimeOffset now);
+
     /// <summary>Revokes a key for good; null when there is no such key.</summary>
     [Alias("revoke")]
     Task<ApiKey?> Revoke(string id, DateTimeOffset now);

@@ -21,6 +21,13 @@ public class ApiKeyTests(AccessHost host) : IClassFixture<AccessHost>
         var item = list.Json["items"]!.AsArray().Single(k => k!["id"]!.GetValue<string>() == id)!;
         Assert.Null(item["key"]);
         Assert.Equal(TestCity.Street(1), item["scope"]!.GetValue<string>());
+        Assert.Null(item["lastUsedAt"]?.GetValue<DateTimeOffset?>());
+
+        // Its first use is recorded, so an admin sees which keys are alive before revoking one.
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        Assert.Equal(HttpStatusCode.Accepted, (await host.WithKey(key).Checkins(Checkin(TestCity.Worker(1, 2, 1), TestCity.Grid(1, 2), "patrol"))).Status);
+        var used = (await host.Api.Get("/api/v1/apikeys")).Json["items"]!.AsArray().Single(k => k!["id"]!.GetValue<string>() == id)!;
+        Assert.InRange(used["lastUsedAt"]!.GetValue<DateTimeOffset>(), before, DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.DoesNotContain(key.Split('_')[2], list.Json.ToJsonString(), StringComparison.Ordinal);
     }
 
