@@ -25,6 +25,8 @@ public static class HubApi
         services.AddSingleton<ChartRenderer>();
         services.AddSingleton<WallBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<WallBridge>());
+        services.AddSingleton<WallSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<WallSessions>());
         return services;
     }
 

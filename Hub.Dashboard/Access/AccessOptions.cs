@@ -14,6 +14,11 @@ public sealed class AccessOptions
     /// </summary>
     public double ViewerSessionDays { get; set; } = 30;
 
+    /// <summary>However much it is used, a viewer's session ends this many days after sign-in.</summary>
+    public double ViewerSessionMaxDays { get; set; } = 90;
+
+    public TimeSpan ViewerSessionLimit => TimeSpan.FromDays(ViewerSessionMaxDays);
+
     /// <summary>Failed sign-ins in a row that lock an account.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 

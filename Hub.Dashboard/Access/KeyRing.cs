@@ -1,4 +1,5 @@
 using Hub.Grains.Access;
+using Hub.Grains.Storage;
 
 namespace Hub.Dashboard.Access;
 
@@ -31,7 +32,14 @@ public sealed class KeyRing(IGrainFactory grains, TimeProvider time)
         var now = time.GetUtcNow();
         if (key.UseIsNews(now))
         {
-            await Keys.Used(key.Id, now);
+            try
+            {
+                await Keys.Used(key.Id, now);
+            }
+            catch (StorageUnavailableException)
+            {
+                // Bookkeeping only: the batch must not fail for it; the next request records the use.
+            }
         }
         return key;
     }

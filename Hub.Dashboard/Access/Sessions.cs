@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hub.Grains.Access;
+using Hub.Grains.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -26,12 +27,15 @@ public sealed class Sessions(IGrainFactory grains, Passwords passwords, TimeProv
     /// </summary>
     public async Task<SignInOutcome> ChangePassword(string user, string current, string next)
     {
-        var (account, refusal, now) = await Check(user, current);
+        var (account, refusal, _) = await Check(user, current);
         if (account is null)
         {
             return refusal;
         }
-        var changed = await Accounts.SetPassword(account.Name, passwords.Hash(next), now);
+        var hash = passwords.Hash(next);
+        // Read after the slow hashes: a session opened meanwhile with the old password must end too.
+        var now = time.GetUtcNow();
+        var changed = await Accounts.SetPassword(account.Name, hash, now);
         return changed is null ? SignInOutcome.Refused : await Open(changed, now);
     }
 
@@ -74,24 +78,52 @@ public sealed class Sessions(IGrainFactory grains, Passwords passwords, TimeProv
         var now = time.GetUtcNow();
         var key = Secrets.Digest(token);
         var grain = grains.GetGrain<ISessionGrain>(key);
+        var (session, account) = await Live(grain, now);
+        if (session is null || account is null)
+        {
+            return (null, default, false);
+        }
+        var person = HubClaims.Person(account, key);
+        var lifetime = options.Value.SessionLifetime(account.Role);
+        // One write per half lifetime at most: a kiosk's session is renewed a few times a month,
+        // and never past its absolute end, so a stolen kiosk token does not live for ever.
+        var until = Min(now + lifetime, session.IssuedAt + options.Value.ViewerSessionLimit);
+        if (AccessOptions.Slides(account.Role) && session.ExpiresAt - now < lifetime / 2 && until > session.ExpiresAt)
+        {
+            try
+            {
+                if (await grain.Renew(now, until) is { } renewed)
+                {
+                    return (person, renewed.ExpiresAt, true);
+                }
+            }
+            catch (StorageUnavailableException)
+            {
+                // Renewing is bookkeeping: the session is good as it is, and the next request tries again.
+            }
+        }
+        return (person, session.ExpiresAt, false);
+    }
+
+    /// <summary>
+    /// Whether the session stored under this key (<see cref="HubClaims.Session"/>) still stands: not
+    /// expired or ended, and its person enabled with the same credentials.
+    /// </summary>
+    public async Task<bool> IsLive(string sessionKey) =>
+        await Live(grains.GetGrain<ISessionGrain>(sessionKey), time.GetUtcNow()) is { Session: not null, Account: not null };
+
+    private async Task<(Session? Session, UserAccount? Account)> Live(ISessionGrain grain, DateTimeOffset now)
+    {
         var session = await grain.Find(now);
         if (session is null)
         {
-            return (null, default, false);
+            return (null, null);
         }
         var account = await Accounts.Find(session.User);
-        if (account is not { Disabled: false } || session.IssuedAt < account.CredentialsSince)
-        {
-            return (null, default, false);
-        }
-        var lifetime = options.Value.SessionLifetime(account.Role);
-        // One write per half lifetime at most: a kiosk's session is renewed a few times a month.
-        if (AccessOptions.Slides(account.Role) && session.ExpiresAt - now < lifetime / 2 && await grain.Renew(now, now + lifetime) is { } renewed)
-        {
-            return (HubClaims.Person(account, key), renewed.ExpiresAt, true);
-        }
-        return (HubClaims.Person(account, key), session.ExpiresAt, false);
+        return account is { Disabled: false } && session.IssuedAt >= account.CredentialsSince ? (session, account) : (null, null);
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>Sets the HttpOnly session cookie the page sends by itself, lasting as long as the session.</summary>
     public static void WriteCookie(HttpResponse response, string token, DateTimeOffset expiresAt, bool secure) =>

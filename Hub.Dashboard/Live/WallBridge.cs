@@ -181,14 +181,7 @@ public sealed class WallBridge(
                     continue;
                 }
                 day = clock.Today;
-                try
-                {
-                    await PushEveryWatchedStatus();
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning(e, "Could not push the new day's status to the walls; each unit's next change will");
-                }
+                await PushEveryWatchedStatus();
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -202,9 +195,16 @@ public sealed class WallBridge(
         var index = topology.Current;
         foreach (var unit in _watchCounts.Keys)
         {
-            if (index.Find(unit) is { } node && await UnitGrains.Of(grains, node).GetStatus(unit) is { } status)
+            try
             {
-                StatusChanged(status);
+                if (index.Find(unit) is { } node && await UnitGrains.Of(grains, node).GetStatus(unit) is { } status)
+                {
+                    StatusChanged(status);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not push the new day's status of {Unit}; its next change will", unit);
             }
         }
     }

@@ -13,7 +13,7 @@ namespace Hub.Dashboard.Live;
 /// to its pushes; <c>Ack</c> acknowledges an alert under the same rules as the HTTP call.
 /// Connecting needs a signed-in user; each method declares its rule, checked by <see cref="HubMethodAccess"/>.
 /// </summary>
-public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, WallBridge bridge, AlertViews views) : Microsoft.AspNetCore.SignalR.Hub
+public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, WallBridge bridge, WallSessions sessions, AlertViews views) : Microsoft.AspNetCore.SignalR.Hub
 {
     public const string Path = "/hubs/wall";
 
@@ -62,8 +62,15 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
         };
     }
 
+    public override Task OnConnectedAsync()
+    {
+        sessions.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        sessions.Closed(Context.ConnectionId);
         await bridge.Forget(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }

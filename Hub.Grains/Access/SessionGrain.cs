@@ -30,10 +30,18 @@ public sealed class SessionGrain(
         }
         if (until > session.ExpiresAt)
         {
-            state.State.Session = session = session with { ExpiresAt = until };
-            await Durably.Write(state.WriteStateAsync);
+            state.State.Session = session with { ExpiresAt = until };
+            try
+            {
+                await Durably.Write(state.WriteStateAsync);
+            }
+            catch (StorageUnavailableException)
+            {
+                state.State.Session = session; // what storage still holds
+                throw;
+            }
         }
-        return session;
+        return state.State.Session;
     }
 
     public async Task Close()

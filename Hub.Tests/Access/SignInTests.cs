@@ -210,6 +210,46 @@ public class SignInTests(LockoutHost host) : IClassFixture<LockoutHost>
     }
 
     [Fact]
+    public async Task An_open_wall_connection_is_closed_when_its_session_is_ended_by_sign_out_password_change_or_disable()
+    {
+        var changer = await NewUser(role: "viewer");
+        var disabled = await NewUser(role: "viewer");
+        var signedOut = (await Login(changer, Password)).Json["token"]!.GetValue<string>();
+        var elsewhere = (await Login(changer, Password)).Json["token"]!.GetValue<string>();
+        var here = (await Login(changer, Password)).Json["token"]!.GetValue<string>();
+        var other = (await Login(disabled, Password)).Json["token"]!.GetValue<string>();
+        var walls = new Dictionary<string, (WallClient Wall, TaskCompletionSource Closed)>();
+        foreach (var (name, token) in new[] { ("signed out", signedOut), ("password changed elsewhere", elsewhere), ("user disabled", other) })
+        {
+            var wall = await WallClient.Connect(host, token);
+            var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            wall.Connection.Closed += _ =>
+            {
+                closed.TrySetResult();
+                return Task.CompletedTask;
+            };
+            await wall.Watch(TestCity.District);
+            walls[name] = (wall, closed);
+        }
+        await using var survivor = await WallClient.Connect(host);
+        await survivor.Watch(TestCity.District);
+
+        var signOut = host.CreateClient();
+        signOut.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", signedOut);
+        Assert.Equal(HttpStatusCode.NoContent, (await new Api(signOut).Post("/api/v1/auth/logout", null)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ChangePassword(here, Password, "changed-because-leaked")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await host.Api.Post($"/api/v1/users/{disabled}/disable", null)).Status);
+
+        foreach (var (name, (wall, closed)) in walls)
+        {
+            var done = await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(30)));
+            Assert.True(done == closed.Task, $"the wall whose session was ended ({name}) is still open");
+            await wall.DisposeAsync();
+        }
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, survivor.Connection.State);
+    }
+
+    [Fact]
     public async Task Bad_users_are_refused_naming_each_problem_and_names_are_unique_without_case()
     {
         var bad = await host.Api.Post("/api/v1/users", new { user = "has space", password = "short", role = "boss", scope = "NOPE" });

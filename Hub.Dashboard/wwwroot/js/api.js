@@ -59,6 +59,8 @@ async function login(user, password) {
 }
 
 async function changePassword(current, password) {
+  // calls still under way with the old cookie may answer 401 once the change lands: not a sign-out
+  epoch++;
   const res = await call('POST', 'api/v1/auth/password', { current, password });
   if (res.ok) epoch++;
   return res;

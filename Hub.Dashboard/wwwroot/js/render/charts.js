@@ -46,6 +46,7 @@ export class Charts {
   setUnit(code) {
     if (code === this.code) return;
     this.code = code;
+    this.unfollow();
     for (const c of this.cards) {
       c.frame.dataset.state = 'loading';
       setText(c.note, T.charts.loading);
@@ -61,6 +62,7 @@ export class Charts {
    */
   stop(text = null) {
     this.code = null;
+    this.unfollow();
     for (const c of this.cards) {
       c.token++;
       if (!text) continue;
@@ -84,6 +86,14 @@ export class Charts {
       c.follow = 0;
       this.reload(false, [c]);
     }, wait);
+  }
+
+  /** Drops the drawings that were waiting to follow the figures of the unit shown until now. */
+  unfollow() {
+    for (const c of this.cards) {
+      clearTimeout(c.follow);
+      c.follow = 0;
+    }
   }
 
   /** onlyResized: reload only charts whose box size changed. */

@@ -45,6 +45,11 @@ export class PasswordDialog {
 
   /** @param {string} who the signed-in user as the chip describes them */
   open(who) {
+    if (this.busy) {
+      // a change is still under way: show it as it is rather than a form that could send a second one
+      if (!this.dialog.open) this.dialog.showModal();
+      return;
+    }
     setText(this.who, who);
     this.done(false);
     this.clear();
