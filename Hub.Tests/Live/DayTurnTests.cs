@@ -37,12 +37,13 @@ public class DayTurnTests(DayTurnHost host) : IClassFixture<DayTurnHost>
     public async Task When_the_day_turns_a_watched_unit_is_pushed_with_todays_figures_from_zero()
     {
         var clock = host.Services.GetRequiredService<HubClock>();
-        host.Time.Shift += clock.UntilNextDay() - TimeSpan.FromSeconds(10);
-        var yesterday = clock.Today;
         var grid = TestCity.Grid(1, 3);
-        await host.Api.Checkins(Checkin(TestCity.Worker(1, 3, 1), TestCity.Building(1, 3, 1), "patrol", clock.Now));
-
         await using var wall = await WallClient.Connect(host);
+        await host.Api.Get("/api/v1/auth/me"); // signed in before the clock is set: little is left to do before midnight
+
+        host.Time.Shift += clock.UntilNextDay() - TimeSpan.FromSeconds(6);
+        var yesterday = clock.Today;
+        await host.Api.Checkins(Checkin(TestCity.Worker(1, 3, 1), TestCity.Building(1, 3, 1), "patrol", clock.Now));
         var before = await wall.Watch(grid);
         Assert.Equal((1, 1), (before["today"]!["checkins"]!.GetValue<int>(), before["today"]!["patrolled"]!.GetValue<int>()));
 
