@@ -83,26 +83,32 @@ public sealed class Sessions(IGrainFactory grains, Passwords passwords, TimeProv
         {
             return (null, default, false);
         }
-        var person = HubClaims.Person(account, key);
-        var lifetime = options.Value.SessionLifetime(account.Role);
-        // One write per half lifetime at most: a kiosk's session is renewed a few times a month,
-        // and never past its absolute end, so a stolen kiosk token does not live for ever.
+        var (expiresAt, renewed) = await Slide(grain, session, account.Role, now);
+        return (HubClaims.Person(account, key), expiresAt, renewed);
+    }
+
+    /// <summary>
+    /// A viewer's session used in the second half of its life starts a whole one again, but never
+    /// past its absolute end, so a stolen kiosk token does not live for ever. One write per half
+    /// lifetime at most: a kiosk's session is renewed a few times a month.
+    /// </summary>
+    private async Task<(DateTimeOffset ExpiresAt, bool Renewed)> Slide(ISessionGrain grain, Session session, Role role, DateTimeOffset now)
+    {
+        var lifetime = options.Value.SessionLifetime(role);
         var until = Min(now + lifetime, session.IssuedAt + options.Value.ViewerSessionLimit);
-        if (AccessOptions.Slides(account.Role) && session.ExpiresAt - now < lifetime / 2 && until > session.ExpiresAt)
+        if (!AccessOptions.Slides(role) || session.ExpiresAt - now >= lifetime / 2 || until <= session.ExpiresAt)
         {
-            try
-            {
-                if (await grain.Renew(now, until) is { } renewed)
-                {
-                    return (person, renewed.ExpiresAt, true);
-                }
-            }
-            catch (StorageUnavailableException)
-            {
-                // Renewing is bookkeeping: the session is good as it is, and the next request tries again.
-            }
+            return (session.ExpiresAt, false);
         }
-        return (person, session.ExpiresAt, false);
+        try
+        {
+            return await grain.Renew(now, until) is { } renewed ? (renewed.ExpiresAt, true) : (session.ExpiresAt, false);
+        }
+        catch (StorageUnavailableException)
+        {
+            // Renewing is bookkeeping: the session is good as it is, and the next request tries again.
+            return (session.ExpiresAt, false);
+        }
     }
 
     /// <summary>
