@@ -9,7 +9,8 @@ namespace Hub.Dashboard.Access;
 
 /// <summary>
 /// Who is calling, as the authentication handler established it: a person with a role, or a
-/// center's key; either with a scope. Endpoints take it as a parameter.
+/// center's key; either with a scope. <see cref="Name"/> is what the audit trail records: the user,
+/// or the center that owns the key. Endpoints take it as a parameter.
 /// </summary>
 public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId)
 {
@@ -18,9 +19,6 @@ public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId
     public bool IsCenter => KeyId is not null;
 
     public bool IsPerson => Role is not null;
-
-    /// <summary>The name the audit trail records: the user, or the center that owns the key.</summary>
-    public string Actor => Name;
 
     public bool Can(Permission permission) => permission switch
     {

@@ -37,13 +37,13 @@ public static class AlertEndpoints
     }
 
     private static async Task<IResult> Clear(string id, Caller caller, IGrainFactory grains, AlertViews views) =>
-        Answer(id, await Alert(grains, id).Clear(caller.Actor, caller.Scope), views);
+        Answer(id, await Alert(grains, id).Clear(caller.Name, caller.Scope), views);
 
     private static async Task<IResult> Act(string id, AlertAction action, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views)
     {
         var (command, problem) = await JsonBody.ReadObject(http.Request, MaxActionBytes, fields => new AlertCommand(
             action,
-            caller.Actor,
+            caller.Name,
             fields.Text("note", required: action == AlertAction.Resolve, maxLength: MaxNoteLength),
             action == AlertAction.Dispatch ? fields.Text("assignee", maxLength: 100) : null,
             caller.Scope), allowEmpty: true);

@@ -52,7 +52,7 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
         }
         var caller = Caller;
         var result = await grains.GetGrain<IAlertGrain>(alertId)
-            .Act(new AlertCommand(AlertAction.Acknowledge, caller.Actor, note, Scope: caller.Scope));
+            .Act(new AlertCommand(AlertAction.Acknowledge, caller.Name, note, Scope: caller.Scope));
         return result.Outcome switch
         {
             ActionOutcome.Done => new ActionAnswer(200, views.From(result.Alert!, result.Audit), null),

@@ -65,7 +65,7 @@ const dialog = new ActionDialog($('#action-dialog'));
 const alarm = new Alarm({ banner: $('#alarm-banner'), toggle: $('#sound-toggle') });
 const notice = $('#notice');
 const signIn = new SignIn($('[data-testid="sign-in"]'), { onSignedIn: (me) => begin(me) });
-const passwordDialog = new PasswordDialog($('#password-dialog'), { onChanged: passwordChanged });
+const passwordDialog = new PasswordDialog($('#password-dialog'));
 const account = new Account($('#account'), { onSignOut: signOut, onOpen: (who) => passwordDialog.open(who) });
 
 const live = new Live({
@@ -400,11 +400,6 @@ function endSession(reason) {
   delete body.dataset.ready;
   body.classList.remove('is-switching');
   showSignIn(reason);
-}
-
-/** The password changed: this screen goes on in the new session the hub answered with (its cookie is set). */
-function passwordChanged(me) {
-  if (me && S.me) S.me = { ...S.me, expiresAt: me.expiresAt };
 }
 
 async function signOut() {

@@ -1,6 +1,6 @@
 // The account dialog, opened from the user chip: who is signed in, and changing one's own password.
-// The hub answers a change with a new session (and cookie); every other session of the user ends,
-// so other screens signed in as them ask to sign in again.
+// The hub answers a change with a new session and sets its cookie, so this screen simply goes on;
+// every other session of the user ends, so other screens signed in as them ask to sign in again.
 import { T } from '../text.zh-CN.js';
 import { h, setText, $ } from '../dom.js';
 import { api } from '../api.js';
@@ -11,11 +11,8 @@ const MIN_LENGTH = 12;
 const MAX_LENGTH = 128;
 
 export class PasswordDialog {
-  /**
-   * @param {HTMLDialogElement} dialog the #password-dialog element
-   * @param {{onChanged:(me)=>void}} opts onChanged gets the new session (login-shaped answer)
-   */
-  constructor(dialog, { onChanged }) {
+  /** @param {HTMLDialogElement} dialog the #password-dialog element */
+  constructor(dialog) {
     this.dialog = dialog;
     this.form = $('form', dialog);
     this.who = $('#pwd-who', dialog);
@@ -25,7 +22,6 @@ export class PasswordDialog {
     this.error = $('[data-testid="password-error"]', dialog);
     this.submitButton = $('[data-action="confirm"]', dialog);
     this.cancelButton = $('[data-action="cancel"]', dialog);
-    this.onChanged = onChanged;
     this.busy = false;
     this.setBusy(false);
     this.form.addEventListener('submit', (e) => {
@@ -117,7 +113,6 @@ export class PasswordDialog {
       this.done(true);
       this.error.replaceChildren(h('div', { class: 'pwd-done', 'data-testid': 'password-done', text: T.password.done }));
       this.cancelButton.focus();
-      this.onChanged(res.body);
       return;
     }
     this.showError(errorText(res));
