@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Claims;
 using Hub.Grains.Access;
+using Hub.Grains.Alerts;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +20,9 @@ public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId
     public bool IsCenter => KeyId is not null;
 
     public bool IsPerson => Role is not null;
+
+    /// <summary>Who this caller is as the sender of alerts: a key's center, or a person.</summary>
+    public Sender Sender => IsCenter ? Sender.Center(Name, KeyId!) : Sender.Person(Name);
 
     public bool Can(Permission permission) => permission switch
     {

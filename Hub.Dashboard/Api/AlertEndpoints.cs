@@ -37,7 +37,7 @@ public static class AlertEndpoints
     }
 
     private static async Task<IResult> Clear(string id, Caller caller, IGrainFactory grains, AlertViews views) =>
-        Answer(id, await Alert(grains, id).Clear(caller.Name, caller.Scope), views);
+        Answer(id, await Alert(grains, id).Clear(caller.Sender, caller.Scope), views);
 
     private static async Task<IResult> Act(string id, AlertAction action, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views)
     {

@@ -30,7 +30,7 @@ public static class IngestEndpoints
 
     private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
         Ingest(request, caller, topology.Current, IngestLimits.MaxAlerts, "alerts",
-            (batch, index) => AlertReader.Read(batch, index, clock.Now, caller.Scope),
+            (batch, index) => AlertReader.Read(batch, index, clock.Now, caller.Sender, caller.Scope),
             async items => new { Results = await ingest.RaiseAlerts(items) });
 
     /// <summary>

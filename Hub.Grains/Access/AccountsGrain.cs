@@ -55,6 +55,25 @@ public sealed class AccountsGrain(
         }
     }
 
+    public async Task<bool> Remove(string name)
+    {
+        var key = UserAccount.KeyOf(name);
+        if (!Users.Remove(key, out var account))
+        {
+            return false;
+        }
+        try
+        {
+            await Durably.Write(state.WriteStateAsync);
+        }
+        catch (StorageUnavailableException)
+        {
+            Users[key] = account;
+            throw;
+        }
+        return true;
+    }
+
     public Task<UserAccount?> SetPassword(string name, string passwordHash, DateTimeOffset now) =>
         Update(name, a => a with { PasswordHash = passwordHash, CredentialsSince = now, FailedSignIns = 0, LockedUntil = null });
 

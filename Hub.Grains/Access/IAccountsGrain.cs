@@ -39,6 +39,10 @@ public interface IAccountsGrain : IGrainWithStringKey
     [Alias("set-password")]
     Task<UserAccount?> SetPassword(string name, string passwordHash, DateTimeOffset now);
 
+    /// <summary>Removes a user (their sessions end with them); false when there is no such user.</summary>
+    [Alias("remove")]
+    Task<bool> Remove(string name);
+
     /// <summary>Disables (ending the user's sessions) or enables a user; null when there is no such user.</summary>
     [Alias("set-disabled")]
     Task<UserAccount?> SetDisabled(string name, bool disabled, DateTimeOffset now);

@@ -24,9 +24,9 @@ public sealed class AlertBook
         return true;
     }
 
-    /// <summary>The active alert of a device in a category, which a new report of the same kind merges into.</summary>
-    public AlertEntry? ActiveFor(string device, string category) =>
-        Entries.Values.FirstOrDefault(e => e.IsActive && e.Device == device && e.Category == category);
+    /// <summary>The active alert of a device in a category from one sender, which a new report of the same kind merges into.</summary>
+    public AlertEntry? ActiveFor(string device, string category, string sender) =>
+        Entries.Values.FirstOrDefault(e => e.IsActive && e.Device == device && e.Category == category && e.Sender == sender);
 
     public IEnumerable<AlertEntry> Active => Entries.Values.Where(e => e.IsActive);
 

@@ -13,7 +13,8 @@ public sealed record AlertEntry(
     AlertState State,
     DateOnly Day,
     UnitLevel? EscalatedTo,
-    long Version)
+    long Version,
+    string? Sender = null)
 {
     public bool IsActive => State.IsActive();
 

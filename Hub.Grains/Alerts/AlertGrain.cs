@@ -72,9 +72,9 @@ public sealed class AlertGrain(
         var alert = new AlertSummary(
             Id, report.Source, report.SourceId, report.Unit, owner, path, report.Device, report.Category, report.Severity,
             report.Title, report.Detail, report.At, report.At, Occurrences: 1, AlertState.Raised, Cleared: false,
-            EscalatedTo: null, Assignee: null, LastBy: report.Source, ChangedAt: now, Version: 1,
-            HandleDeadline: views.DeadlineOf(report.Severity, report.At));
-        await Save(alert, new AuditEntry(now, report.Source, AlertEventKind.Raised, null, AlertState.Raised, report.Title));
+            EscalatedTo: null, Assignee: null, LastBy: report.Sender.Name, ChangedAt: now, Version: 1,
+            HandleDeadline: views.DeadlineOf(report.Severity, report.At), ReportedBy: report.Sender);
+        await Save(alert, new AuditEntry(now, report.Sender.Name, AlertEventKind.Raised, null, AlertState.Raised, report.Title, Key: report.Sender.KeyId));
         await Escalate();
         return new RaiseResult(report.SourceId, Id, RaiseOutcome.Created, EntryOf(alert));
     }
@@ -94,7 +94,7 @@ public sealed class AlertGrain(
             ChangedAt = now,
             Version = alert.Version + 1,
         };
-        await Save(alert, new AuditEntry(now, report.Source, AlertEventKind.Merged, alert.State, alert.State, report.SourceId));
+        await Save(alert, new AuditEntry(now, report.Sender.Name, AlertEventKind.Merged, alert.State, alert.State, report.SourceId, Key: report.Sender.KeyId));
         return EntryOf(alert);
     }
 
@@ -127,9 +127,9 @@ public sealed class AlertGrain(
         return new ActionResult(ActionOutcome.Done, changed, state.State.Audit);
     }
 
-    public async Task<ActionResult> Clear(string by, string scope)
+    public async Task<ActionResult> Clear(Sender by, string scope)
     {
-        if (state.State.Alert is not { } alert || !Jurisdiction.Covers(scope, alert.Path))
+        if (state.State.Alert is not { } alert || !Jurisdiction.Covers(scope, alert.Path) || !by.MayChange(alert.ReportedBy))
         {
             return ActionResult.NotFound;
         }
@@ -141,7 +141,7 @@ public sealed class AlertGrain(
         {
             var now = clock.Now;
             alert = alert with { Cleared = true, ChangedAt = now, Version = alert.Version + 1 };
-            await Save(alert, new AuditEntry(now, by, AlertEventKind.Cleared, alert.State, alert.State, null));
+            await Save(alert, new AuditEntry(now, by.Name, AlertEventKind.Cleared, alert.State, alert.State, null, Key: by.KeyId));
             NotifyHolder(alert);
         }
         return new ActionResult(ActionOutcome.Done, alert, state.State.Audit);

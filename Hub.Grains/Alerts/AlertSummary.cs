@@ -27,8 +27,9 @@ public sealed record AlertSummary(
     DateTimeOffset ChangedAt,
     long Version,
     DateTimeOffset? HandleDeadline = null,
-    DateTimeOffset? HandledAt = null)
+    DateTimeOffset? HandledAt = null,
+    Sender? ReportedBy = null)
 {
     public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel) =>
-        new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version);
+        new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity);
 }

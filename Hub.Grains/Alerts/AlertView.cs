@@ -8,6 +8,7 @@ public sealed record AlertView(
     string Id,
     string Source,
     string SourceId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Center,
     string Unit,
     IReadOnlyList<string> Path,
     IReadOnlyList<string> PathNames,

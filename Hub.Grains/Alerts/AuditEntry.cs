@@ -2,7 +2,10 @@ using Hub.Grains.Model;
 
 namespace Hub.Grains.Alerts;
 
-/// <summary>One line of an alert's audit trail: who did what, when, from which state to which.</summary>
+/// <summary>
+/// One line of an alert's audit trail: who did what, when, from which state to which. A center's
+/// report or clear also names the key it came through.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("hub.audit-entry")]
 public sealed record AuditEntry(
     DateTimeOffset At,
@@ -11,4 +14,5 @@ public sealed record AuditEntry(
     AlertState? From,
     AlertState To,
     string? Note,
-    string? Assignee = null);
+    string? Assignee = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Key = null);

@@ -20,9 +20,12 @@ public interface IAlertGrain : IGrainWithStringKey
     [Alias("act")]
     Task<ActionResult> Act(AlertCommand command);
 
-    /// <summary>The source says the condition has ended; an alert outside <paramref name="scope"/> answers as unknown.</summary>
+    /// <summary>
+    /// The source says the condition has ended. An alert outside <paramref name="scope"/>, or
+    /// another center's, answers as unknown.
+    /// </summary>
     [Alias("clear")]
-    Task<ActionResult> Clear(string by, string scope);
+    Task<ActionResult> Clear(Sender by, string scope);
 
     [Alias("get"), ReadOnly]
     Task<ActionResult> Read();

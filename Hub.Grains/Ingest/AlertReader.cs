@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.Grains.Access;
+using Hub.Grains.Alerts;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 using Hub.Grains.Wire;
@@ -13,7 +14,7 @@ namespace Hub.Grains.Ingest;
 /// </summary>
 public static class AlertReader
 {
-    public static BatchRead<AlertReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now, string scope = Jurisdiction.Everything)
+    public static BatchRead<AlertReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now, Sender sender, string scope = Jurisdiction.Everything)
     {
         var errors = new List<string>();
         var fence = new ScopeFence(scope, topology);
@@ -58,7 +59,7 @@ public static class AlertReader
             }
             if (source is not null && sourceId is not null && unit is not null && category is not null && severity is { } s && at is { } t)
             {
-                items.Add(new AlertReport(source, sourceId, unit, device, category, s, t, title, detail));
+                items.Add(new AlertReport(source, sourceId, unit, device, category, s, t, title, detail, sender));
             }
         }
         return BatchRead.Of(items, errors, fence);

@@ -1,6 +1,6 @@
 namespace Hub.Grains.Model;
 
-/// <summary>One alert as a center sends it (API.md §4).</summary>
+/// <summary>One alert as a center sends it (API.md §4), with who sent it.</summary>
 [GenerateSerializer, Immutable, Alias("hub.alert-report")]
 public sealed record AlertReport(
     string Source,
@@ -11,4 +11,5 @@ public sealed record AlertReport(
     Severity Severity,
     DateTimeOffset At,
     string? Title,
-    string? Detail);
+    string? Detail,
+    Alerts.Sender Sender);

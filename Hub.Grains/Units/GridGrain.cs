@@ -81,7 +81,7 @@ public sealed class GridGrain(
         await Save();
         foreach (var alert in ended)
         {
-            await GrainFactory.GetGrain<IAlertGrain>(alert).Clear(LostContactSource, Jurisdiction.Everything);
+            await GrainFactory.GetGrain<IAlertGrain>(alert).Clear(Sender.Hub, Jurisdiction.Everything);
         }
         WatchLostContact();
         Changed(urgent: false);
@@ -220,7 +220,8 @@ public sealed class GridGrain(
                     Severity.Major,
                     now,
                     UserText.LostContactTitle(worker.Name),
-                    UserText.LostContactDetail(options.Value.LostContactMinutes, InZone(duty.LastAt)!.Value));
+                    UserText.LostContactDetail(options.Value.LostContactMinutes, InZone(duty.LastAt)!.Value),
+                    Sender.Hub);
                 duty.LostContactAlert = (await Raise(report)).AlertId;
                 changed = true;
             }

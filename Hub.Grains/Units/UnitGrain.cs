@@ -131,8 +131,8 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     /// <summary>Records one report without saving; the caller saves once for its whole batch.</summary>
     protected async Task<RaiseResult> Raise(AlertReport report)
     {
-        var id = AlertIds.For(report.Source, report.SourceId);
-        var mergeInto = report.Device is { } device ? Book.ActiveFor(device, report.Category)?.Id : null;
+        var id = AlertIds.For(report.Sender, report.Source, report.SourceId);
+        var mergeInto = report.Device is { } device ? Book.ActiveFor(device, report.Category, report.Sender.Identity)?.Id : null;
         var path = Topology.Current.Find(report.Unit)?.Path ?? [report.Unit];
         var result = await GrainFactory.GetGrain<IAlertGrain>(id)
             .Register(report, Code, path, mergeInto == id ? null : mergeInto);

@@ -3,22 +3,44 @@ using Hub.Dashboard.Access;
 using Hub.Grains.Access;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
+using Hub.Silo.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Silo.Demo;
 
 /// <summary>
-/// Demo mode only: one user per role, with passwords made fresh at every start and printed, so
-/// whoever started the demo can sign in and nobody else knows them.
+/// Demo users exist exactly while demo mode is on: one per role, with passwords made fresh at every
+/// start and printed, so whoever started the demo can sign in and nobody else knows them. One an
+/// admin disabled stays disabled; with demo mode off they are removed at start.
 /// </summary>
-public sealed class DemoAccounts(IGrainFactory grains, TopologyCatalog topology, Passwords passwords, TimeProvider time) : IHostedService
+public sealed class DemoAccounts(
+    IOptions<SiloOptions> options,
+    IGrainFactory grains,
+    TopologyCatalog topology,
+    Passwords passwords,
+    TimeProvider time,
+    ILogger<DemoAccounts> logger) : IHostedService
 {
     private const string Alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    /// <summary>What <see cref="UserAccount.CreatedBy"/> says of a demo user: not a user name (those have no spaces), so nothing else is ever removed.</summary>
+    public const string Creator = "demo mode";
 
     /// <summary>The lines printed at start, for whoever reads the console (and for tests of the demo).</summary>
     public const string Heading = "Demo sign-in";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => options.Value.DemoEnabled ? Open() : RemoveAll();
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task Open()
     {
+        if (options.Value.DemoOnDurableStorage)
+        {
+            logger.LogWarning(
+                "DEMO MODE ON DURABLE STORAGE (Hub:Demo=true with Hub:Storage={Storage}): a made-up city, its simulated feed and demo users " +
+                "with printed passwords go into this database. Never run it against a city's database.", options.Value.Storage);
+        }
         var index = topology.Current;
         var city = index.Tops.Count > 0 ? index.Tops[0] : Jurisdiction.Everything;
         var district = index.Find(city) is { Children.Count: > 0 } top ? top.Children[0] : city;
@@ -36,10 +58,16 @@ public sealed class DemoAccounts(IGrainFactory grains, TopologyCatalog topology,
             var password = NewPassword();
             var hash = passwords.Hash(password);
             var now = time.GetUtcNow();
-            if (!await accounts.Create(new UserAccount(name, role, scope, hash, false, now, "demo", now)))
+            if (!await accounts.Create(new UserAccount(name, role, scope, hash, false, now, Creator, now)))
             {
+                var known = await accounts.Find(name);
+                if (known is not { CreatedBy: Creator, Disabled: false })
+                {
+                    // Disabled by an admin, or a real user's name: never opened again from here.
+                    lines.Add($"  {WireName.Of(role),-8} user {name,-13} (not opened: {(known?.Disabled == true ? "disabled by an admin" : "not a demo user")})");
+                    continue;
+                }
                 await accounts.SetPassword(name, hash, now);
-                await accounts.SetDisabled(name, false, now);
             }
             var scopeName = index.Find(scope)?.Name ?? "全部";
             lines.Add($"  {WireName.Of(role),-8} user {name,-13} password {password}   scope {scope} {scopeName}");
@@ -47,7 +75,17 @@ public sealed class DemoAccounts(IGrainFactory grains, TopologyCatalog topology,
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task RemoveAll()
+    {
+        var accounts = grains.GetGrain<IAccountsGrain>(IAccountsGrain.Key);
+        foreach (var account in await accounts.List())
+        {
+            if (account.CreatedBy == Creator && await accounts.Remove(account.Name))
+            {
+                logger.LogWarning("Removed demo user '{User}': demo mode is off", account.Name);
+            }
+        }
+    }
 
     private static string NewPassword() =>
         string.Join('-', Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(Alphabet, 4)));

@@ -181,9 +181,10 @@ public sealed class DemoFeed(
         var device = Pick(devices);
         var incident = Pick(DemoIncidents.For(device.Kind).Where(i => severity is not { } s || i.Severities.Contains(s)).ToArray());
         var chosen = severity ?? incident.Severities[_random.Next(incident.Severities.Length)];
+        var center = device.Center ?? "ZZ-DEMO";
         var report = new AlertReport(
-            device.Center ?? "ZZ-DEMO", NextSourceId(), device.Unit, device.Id, incident.Category, chosen, at,
-            incident.Title, Pick(incident.Details));
+            center, NextSourceId(), device.Unit, device.Id, incident.Category, chosen, at,
+            incident.Title, Pick(incident.Details), Sender.Center(center, "demo"));
         var result = (await ingest.RaiseAlerts([report]))[0];
         if (result.Outcome == RaiseOutcome.Created)
         {

@@ -25,9 +25,9 @@ public static class HubApplication
         builder.Services.AddHubApi(builder.Configuration);
         builder.Services.AddHostedService<TopologyBootstrap>();
         builder.Services.AddHostedService<AdminBootstrap>();
+        builder.Services.AddHostedService<DemoAccounts>();
         if (options.DemoEnabled)
         {
-            builder.Services.AddHostedService<DemoAccounts>();
             builder.Services.AddHostedService<DemoFeed>();
         }
         configure?.Invoke(builder);

@@ -9,7 +9,10 @@ public sealed class SiloOptions
     /// <summary>Path of a topology JSON file loaded at start; the built-in demo city when absent.</summary>
     public string? Topology { get; set; }
 
-    /// <summary>Run the simulated feed; defaults to on exactly when no topology file is given.</summary>
+    /// <summary>
+    /// Run the demo city, its feed and its users. Unset, it is on only for the newcomer's plain
+    /// start: memory storage and no topology file. A durable hub runs a demo only when told to.
+    /// </summary>
     public bool? Demo { get; set; }
 
     public int SiloPort { get; set; } = 11111;
@@ -23,7 +26,10 @@ public sealed class SiloOptions
     /// <summary>The host name or address other silos reach this one at (a container's name under compose).</summary>
     public string AdvertisedHost { get; set; } = Loopback;
 
-    public bool DemoEnabled => Demo ?? Topology is null;
+    public bool DemoEnabled => Demo ?? (Storage == "memory" && Topology is null);
+
+    /// <summary>A demo asked for on durable storage: its made-up city and feed go into real tables.</summary>
+    public bool DemoOnDurableStorage => DemoEnabled && Storage != "memory";
 
     public BootstrapOptions Bootstrap { get; set; } = new();
 }

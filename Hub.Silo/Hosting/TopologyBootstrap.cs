@@ -7,7 +7,8 @@ namespace Hub.Silo.Hosting;
 
 /// <summary>
 /// Loads the topology before the hub starts listening: the <c>Hub:Topology</c> file when given,
-/// else the stored one, else (nothing stored yet) the built-in demo city.
+/// else the stored one, else in demo mode (nothing stored yet) the built-in demo city. Outside
+/// demo mode a hub with nothing stored starts empty and waits for <c>PUT /api/v1/topology</c>.
 /// </summary>
 public sealed class TopologyBootstrap(
     IOptions<SiloOptions> options,
@@ -25,7 +26,14 @@ public sealed class TopologyBootstrap(
         }
         else if (await topology.GetVersion() == 0)
         {
-            document = DemoCity.Build();
+            if (options.Value.DemoEnabled)
+            {
+                document = DemoCity.Build();
+            }
+            else
+            {
+                logger.LogWarning("No topology is stored and Hub:Topology is not set: the hub is empty until an admin loads one (PUT /api/v1/topology)");
+            }
         }
         if (document is not null)
         {

@@ -40,6 +40,37 @@ public class GroupCommitTests
     }
 
     [Fact]
+    public async Task A_member_whose_records_fail_fails_alone_and_the_others_of_its_group_are_committed()
+    {
+        var committed = new List<string>();
+        var gate = new TaskCompletionSource();
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var group = new GroupCommit<string>(async (records, _) =>
+        {
+            inFlight.TrySetResult();
+            await gate.Task;
+            if (records.Contains("poison"))
+            {
+                throw new InvalidOperationException("22021: invalid byte sequence");
+            }
+            lock (committed)
+            {
+                committed.AddRange(records);
+            }
+        });
+        var first = group.Append(["first"]);
+        await inFlight.Task;
+        var good1 = group.Append(["a", "b"]);
+        var bad = group.Append(["c", "poison"]);
+        var good2 = group.Append(["d"]);
+        gate.SetResult();
+        await Task.WhenAll(first, good1, good2);
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+        Assert.Contains("22021", failed.Message);
+        Assert.Equal(["a", "b", "d", "first"], committed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Disposing_writes_what_waits_and_a_second_dispose_is_harmless()
     {
         var written = new List<int>();

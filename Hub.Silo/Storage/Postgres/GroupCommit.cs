@@ -6,7 +6,8 @@ namespace Hub.Silo.Storage.Postgres;
 /// Group commit: callers append records and wait; one loop writes everything waiting in a single
 /// transaction and then releases all of them together. While one commit is in flight the next
 /// group gathers, so under load many requests share each round trip and "durable before 2xx" stays
-/// cheap. A failed commit fails every caller in its group (they answer 503, nothing is acknowledged).
+/// cheap. When a shared commit fails, each caller's records are written again alone, so one bad
+/// member (or one unlucky moment) fails only the callers whose own commit fails.
 /// </summary>
 public sealed class GroupCommit<T> : IAsyncDisposable
 {
@@ -71,9 +72,29 @@ public sealed class GroupCommit<T> : IAsyncDisposable
                 await _write(records, _stopping.Token);
                 group.ForEach(g => g.Done.SetResult());
             }
+            catch (Exception) when (group.Count > 1)
+            {
+                await EachAlone(group);
+            }
             catch (Exception e)
             {
-                group.ForEach(g => g.Done.SetException(e));
+                group[0].Done.SetException(e);
+            }
+        }
+    }
+
+    private async Task EachAlone(List<(IReadOnlyList<T> Records, TaskCompletionSource Done)> group)
+    {
+        foreach (var (records, done) in group)
+        {
+            try
+            {
+                await _write(records, _stopping.Token);
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
             }
         }
     }
