@@ -1,3 +1,5 @@
+using Hub.Grains.Access;
+
 namespace Hub.Dashboard.Access;
 
 /// <summary>The <c>Hub:Auth</c> settings: how long sessions last, lockout, and rate limits.</summary>
@@ -19,10 +21,22 @@ public sealed class AccessOptions
 
     public TimeSpan ViewerSessionLimit => TimeSpan.FromDays(ViewerSessionMaxDays);
 
-    /// <summary>Failed sign-ins in a row that lock an account.</summary>
+    /// <summary>Failed sign-ins in a row, for one account from one client address, before that address must wait.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
+    /// <summary>The first wait; it doubles with each further failure from the same address.</summary>
     public double LockoutMinutes { get; set; } = 5;
+
+    /// <summary>The longest wait one address can earn.</summary>
+    public double MaxLockoutMinutes { get; set; } = 60;
+
+    public LockoutPolicy Lockout => new(MaxFailedSignIns, TimeSpan.FromMinutes(LockoutMinutes), TimeSpan.FromMinutes(Math.Max(LockoutMinutes, MaxLockoutMinutes)));
+
+    /// <summary>
+    /// Addresses of reverse proxies whose <c>X-Forwarded-For</c> is believed. From anyone else the
+    /// header is ignored, so a client cannot pick the address its failures are counted against.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
 
     /// <summary>Sign-in attempts per minute from one client address.</summary>
     public int SignInsPerMinute { get; set; } = 60;
@@ -34,8 +48,8 @@ public sealed class AccessOptions
     public int KeyBurst { get; set; } = 60;
 
     /// <summary>Whether sessions of this role slide (see <see cref="ViewerSessionDays"/>); others end when their shift would.</summary>
-    public static bool Slides(Hub.Grains.Access.Role role) => role == Hub.Grains.Access.Role.Viewer;
+    public static bool Slides(Role role) => role == Role.Viewer;
 
-    public TimeSpan SessionLifetime(Hub.Grains.Access.Role role) =>
-        role == Hub.Grains.Access.Role.Viewer ? TimeSpan.FromDays(ViewerSessionDays) : TimeSpan.FromHours(SessionHours);
+    public TimeSpan SessionLifetime(Role role) =>
+        role == Role.Viewer ? TimeSpan.FromDays(ViewerSessionDays) : TimeSpan.FromHours(SessionHours);
 }

@@ -1,6 +1,8 @@
+using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,21 @@ public static class AccessServices
     /// <summary>After the page's static files (which anyone may load: it is the sign-in screen too), before the endpoints.</summary>
     public static WebApplication UseHubAccess(this WebApplication app)
     {
+        var proxies = app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.KnownProxies;
+        if (proxies.Length > 0)
+        {
+            // Only when proxies are named: with no list, ASP.NET Core would believe the header from anyone.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in proxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"{AccessOptions.Section}:KnownProxies: '{proxy}' is not an IP address"));
+            }
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();

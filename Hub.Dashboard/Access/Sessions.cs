@@ -15,9 +15,9 @@ public sealed class Sessions(IGrainFactory grains, Passwords passwords, TimeProv
 
     private IAccountsGrain Accounts => grains.GetGrain<IAccountsGrain>(IAccountsGrain.Key);
 
-    public async Task<SignInOutcome> SignIn(string user, string password)
+    public async Task<SignInOutcome> SignIn(string user, string password, string address)
     {
-        var (account, refusal, now) = await Check(user, password);
+        var (account, refusal, now) = await Check(user, password, address);
         return account is null ? refusal : await Open(account, now);
     }
 
@@ -25,9 +25,9 @@ public sealed class Sessions(IGrainFactory grains, Passwords passwords, TimeProv
     /// A person changes their own password, proven by the current one; a wrong one counts toward
     /// the lockout as a failed sign-in does. Every session of theirs ends and a new one is opened.
     /// </summary>
-    public async Task<SignInOutcome> ChangePassword(string user, string current, string next)
+    public async Task<SignInOutcome> ChangePassword(string user, string current, string next, string address)
     {
-        var (account, refusal, _) = await Check(user, current);
+        var (account, refusal, _) = await Check(user, current, address);
         if (account is null)
         {
             return refusal;
@@ -40,21 +40,38 @@ public sealed class Sessions(IGrainFactory grains, Passwords passwords, TimeProv
     }
 
     /// <summary>The enabled account whose password this is, or the refusal (with the lock's time left when locked).</summary>
-    private async Task<(UserAccount? Account, SignInOutcome Refusal, DateTimeOffset Now)> Check(string user, string password)
+    private async Task<(UserAccount? Account, SignInOutcome Refusal, DateTimeOffset Now)> Check(string user, string password, string address)
     {
-        var settings = options.Value;
         var now = time.GetUtcNow();
-        var attempt = await Accounts.BeginSignIn(user, now, new LockoutPolicy(settings.MaxFailedSignIns, TimeSpan.FromMinutes(settings.LockoutMinutes)));
+        var attempt = await Accounts.BeginSignIn(user, address, now, options.Value.Lockout);
         if (attempt.LockedUntil is { } until)
         {
             return (null, SignInOutcome.Refused with { LockedFor = until - now }, now);
         }
-        if (!await passwords.Verify(attempt.Account, password) || attempt.Account is not { Disabled: false } account)
+        var check = await passwords.Verify(attempt.Account, password);
+        if (check == PasswordCheck.Wrong || attempt.Account is not { Disabled: false } account)
         {
             return (null, SignInOutcome.Refused, now);
         }
-        await Accounts.SignedIn(account.Name);
+        await Accounts.SignedIn(account.Name, address);
+        if (check == PasswordCheck.RightButWeaklyHashed)
+        {
+            await Upgrade(account, password);
+        }
         return (account, SignInOutcome.Refused, now);
+    }
+
+    /// <summary>Bookkeeping: a failed upgrade never fails the sign-in; the next one tries again.</summary>
+    private async Task Upgrade(UserAccount account, string password)
+    {
+        try
+        {
+            await Accounts.Rehash(account.Name, account.PasswordHash, passwords.Hash(password));
+        }
+        catch (StorageUnavailableException)
+        {
+            // Kept as it was; still verifies.
+        }
     }
 
     private async Task<SignInOutcome> Open(UserAccount account, DateTimeOffset now)

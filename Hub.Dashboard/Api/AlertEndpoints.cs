@@ -44,7 +44,7 @@ public static class AlertEndpoints
         var (command, problem) = await JsonBody.ReadObject(http.Request, MaxActionBytes, fields => new AlertCommand(
             action,
             caller.Name,
-            fields.Text("note", required: action == AlertAction.Resolve, maxLength: MaxNoteLength),
+            fields.Text("note", required: action == AlertAction.Resolve, maxLength: MaxNoteLength, multiline: true),
             action == AlertAction.Dispatch ? fields.Text("assignee", maxLength: 100) : null,
             caller.Scope), allowEmpty: true);
         return command is null ? problem! : Answer(id, await Alert(grains, id).Act(command), views);

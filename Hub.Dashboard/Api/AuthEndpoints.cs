@@ -31,8 +31,8 @@ public static class AuthEndpoints
         {
             return problem;
         }
-        var outcome = await sessions.SignIn(credentials.User!, credentials.Password!);
         var address = SecurityLog.AddressOf(http.Connection.RemoteIpAddress);
+        var outcome = await sessions.SignIn(credentials.User!, credentials.Password!, address);
         if (outcome.LockedFor is { } wait)
         {
             security.SignInLocked(credentials.User!, Seconds(wait), address);
@@ -67,8 +67,8 @@ public static class AuthEndpoints
         {
             return problem;
         }
-        var outcome = await sessions.ChangePassword(caller.Name, change.Current, change.Next);
         var address = SecurityLog.AddressOf(http.Connection.RemoteIpAddress);
+        var outcome = await sessions.ChangePassword(caller.Name, change.Current, change.Next, address);
         if (outcome.LockedFor is { } wait)
         {
             security.SignInLocked(caller.Name, Seconds(wait), address);
@@ -83,12 +83,12 @@ public static class AuthEndpoints
         return SignedIn(http, outcome, topology.Current);
     }
 
-    /// <summary>429 with Retry-After while an account is locked after failed sign-ins.</summary>
+    /// <summary>429 with Retry-After while this address must wait after failed sign-ins for the account.</summary>
     private static IResult Locked(HttpContext http, TimeSpan wait)
     {
         var seconds = Seconds(wait);
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Problems.Of(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins", $"too many failed sign-ins for this user; try again in {seconds} s");
+        return Problems.Of(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins", $"too many failed sign-ins for this user from this address; try again in {seconds} s");
     }
 
     private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));

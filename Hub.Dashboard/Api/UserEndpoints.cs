@@ -126,6 +126,5 @@ public static class UserEndpoints
         u.Disabled,
         u.CreatedAt,
         u.CreatedBy,
-        u.LockedUntil,
     };
 }

@@ -26,6 +26,10 @@ public sealed class WallBridge(
 {
     private static readonly TimeSpan Refresh = Watchers.Lifetime / 4;
 
+    // The alert feed is one grain: when the silo holding it dies it comes back elsewhere with no
+    // subscribers. Renewing this often puts the walls back on it seconds after it returns.
+    private static readonly TimeSpan FeedRenewal = TimeSpan.FromSeconds(2);
+
     // How often the day is looked at besides at midnight: a clock that is set is noticed within this.
     private static readonly TimeSpan DayCheck = TimeSpan.FromSeconds(10);
 
@@ -34,6 +38,7 @@ public sealed class WallBridge(
     private readonly CancellationTokenSource _stopping = new();
     private IWallObserver? _self;
     private Task? _refreshing;
+    private Task? _feed;
     private Task? _dayTurns;
 
     public static string Group(string unit) => $"unit:{unit}";
@@ -44,13 +49,14 @@ public sealed class WallBridge(
     {
         await grains.GetGrain<IAlertFeedGrain>(IAlertFeedGrain.Key).Subscribe(Self);
         _refreshing = RefreshLoop(_stopping.Token);
+        _feed = FeedLoop(_stopping.Token);
         _dayTurns = DayTurnLoop(_stopping.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        foreach (var loop in new[] { _refreshing, _dayTurns })
+        foreach (var loop in new[] { _refreshing, _feed, _dayTurns })
         {
             if (loop is not null)
             {
@@ -145,7 +151,6 @@ public sealed class WallBridge(
             {
                 try
                 {
-                    await grains.GetGrain<IAlertFeedGrain>(IAlertFeedGrain.Key).Subscribe(Self);
                     var index = topology.Current;
                     foreach (var unit in _watchCounts.Keys)
                     {
@@ -158,6 +163,35 @@ public sealed class WallBridge(
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogWarning(e, "Could not refresh the wall's registrations; trying again in {Interval}", Refresh);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task FeedLoop(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(FeedRenewal);
+        var failing = false;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                try
+                {
+                    await grains.GetGrain<IAlertFeedGrain>(IAlertFeedGrain.Key).Subscribe(Self);
+                    failing = false;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    if (!failing)
+                    {
+                        logger.LogWarning(e, "Could not renew the wall's alert feed; trying again every {Interval}", FeedRenewal);
+                    }
+                    failing = true;
                 }
             }
         }

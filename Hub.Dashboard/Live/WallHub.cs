@@ -4,6 +4,7 @@ using Hub.Grains.Alerts;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
+using Hub.Grains.Wire;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Hub.Dashboard.Live;
@@ -49,6 +50,10 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
         if (note is { Length: > AlertEndpoints.MaxNoteLength })
         {
             return new ActionAnswer(422, null, $"note: longer than {AlertEndpoints.MaxNoteLength} characters");
+        }
+        if (note is not null && TextRule.Problem(note, multiline: true) is { } problem)
+        {
+            return new ActionAnswer(422, null, $"note: {problem}");
         }
         var caller = Caller;
         var result = await grains.GetGrain<IAlertGrain>(alertId)

@@ -14,7 +14,7 @@ public sealed class AccountsGrain(
         {
             return false;
         }
-        await Durably.Put(Users, key, account, state.WriteStateAsync);
+        await Durably.Put(this, Users, key, account, state.WriteStateAsync);
         return true;
     }
 
@@ -25,35 +25,65 @@ public sealed class AccountsGrain(
 
     public Task<bool> HasAdmin() => Task.FromResult(Users.Values.Any(u => u.Role == Role.Admin && !u.Disabled));
 
-    public async Task<SignInAttempt> BeginSignIn(string name, DateTimeOffset now, LockoutPolicy policy)
+    /// <summary>At most this many (account, address) failure records are kept; the oldest go first.</summary>
+    private const int MaxFailureRecords = 10_000;
+
+    private Dictionary<string, SignInFailures> Failures => state.State.Failures;
+
+    public async Task<SignInAttempt> BeginSignIn(string name, string address, DateTimeOffset now, LockoutPolicy policy)
     {
         var key = UserAccount.KeyOf(name);
         if (!Users.TryGetValue(key, out var account))
         {
             return new SignInAttempt(null, null);
         }
-        if (account.IsLocked(now))
+        var failureKey = SignInFailures.KeyOf(key, address);
+        var known = Failures.GetValueOrDefault(failureKey) is { } f && !f.IsForgotten(now) ? f : null;
+        if (known?.IsLocked(now) == true)
         {
-            return new SignInAttempt(null, account.LockedUntil);
+            return new SignInAttempt(null, known.LockedUntil);
         }
-        var failures = account.FailedSignIns + 1;
-        var counted = account with
-        {
-            FailedSignIns = failures,
-            LockedUntil = failures >= policy.MaxFailures ? now + policy.Duration : null,
-        };
-        await Durably.Put(Users, key, failures >= policy.MaxFailures ? counted with { FailedSignIns = 0 } : counted, state.WriteStateAsync);
+        var count = (known?.Count ?? 0) + 1;
+        var delay = policy.DelayAfter(count);
+        ForgetOldFailures(now);
+        await Durably.Put(this, Failures, failureKey, new SignInFailures(count, now, delay is { } d ? now + d : null), state.WriteStateAsync);
         return new SignInAttempt(account, null);
     }
 
-    public async Task SignedIn(string name)
+    public async Task SignedIn(string name, string address)
     {
-        var key = UserAccount.KeyOf(name);
-        if (Users.TryGetValue(key, out var account) && (account.FailedSignIns > 0 || account.LockedUntil is not null))
+        var failureKey = SignInFailures.KeyOf(UserAccount.KeyOf(name), address);
+        if (Failures.Remove(failureKey, out var failures))
         {
-            await Durably.Put(Users, key, account with { FailedSignIns = 0, LockedUntil = null }, state.WriteStateAsync);
+            try
+            {
+                await Durably.Write(this, state.WriteStateAsync);
+            }
+            catch (StorageUnavailableException)
+            {
+                Failures[failureKey] = failures;
+                throw;
+            }
         }
     }
+
+    private void ForgetOldFailures(DateTimeOffset now)
+    {
+        foreach (var old in Failures.Where(kv => kv.Value.IsForgotten(now)).Select(kv => kv.Key).ToList())
+        {
+            Failures.Remove(old);
+        }
+        if (Failures.Count >= MaxFailureRecords)
+        {
+            foreach (var oldest in Failures.Where(kv => !kv.Value.IsLocked(now)).OrderBy(kv => kv.Value.LastAt).Take(Failures.Count - MaxFailureRecords + 1).Select(kv => kv.Key).ToList())
+            {
+                Failures.Remove(oldest);
+            }
+        }
+    }
+
+    public async Task Rehash(string name, string previousHash, string passwordHash) =>
+        await Update(name, a => a.PasswordHash == previousHash ? a with { PasswordHash = passwordHash } : a);
 
     public async Task<bool> Remove(string name)
     {
@@ -64,7 +94,7 @@ public sealed class AccountsGrain(
         }
         try
         {
-            await Durably.Write(state.WriteStateAsync);
+            await Durably.Write(this, state.WriteStateAsync);
         }
         catch (StorageUnavailableException)
         {
@@ -74,8 +104,16 @@ public sealed class AccountsGrain(
         return true;
     }
 
-    public Task<UserAccount?> SetPassword(string name, string passwordHash, DateTimeOffset now) =>
-        Update(name, a => a with { PasswordHash = passwordHash, CredentialsSince = now, FailedSignIns = 0, LockedUntil = null });
+    public async Task<UserAccount?> SetPassword(string name, string passwordHash, DateTimeOffset now)
+    {
+        // A new password is a fresh start for every address.
+        var prefix = SignInFailures.KeyOf(UserAccount.KeyOf(name), "");
+        foreach (var key in Failures.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            Failures.Remove(key);
+        }
+        return await Update(name, a => a with { PasswordHash = passwordHash, CredentialsSince = now });
+    }
 
     public Task<UserAccount?> SetDisabled(string name, bool disabled, DateTimeOffset now) =>
         Update(name, a => a.Disabled == disabled ? a : a with { Disabled = disabled, CredentialsSince = disabled ? now : a.CredentialsSince });
@@ -90,7 +128,7 @@ public sealed class AccountsGrain(
         var changed = change(account);
         if (changed != account)
         {
-            await Durably.Put(Users, key, changed, state.WriteStateAsync);
+            await Durably.Put(this, Users, key, changed, state.WriteStateAsync);
         }
         return changed;
     }

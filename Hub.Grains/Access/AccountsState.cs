@@ -7,4 +7,8 @@ public sealed class AccountsState
     /// <summary>By <see cref="UserAccount.KeyOf"/>.</summary>
     [Id(0)]
     public Dictionary<string, UserAccount> Users { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Failed sign-ins by <see cref="SignInFailures.KeyOf"/> (account and client address).</summary>
+    [Id(1)]
+    public Dictionary<string, SignInFailures> Failures { get; set; } = new(StringComparer.Ordinal);
 }

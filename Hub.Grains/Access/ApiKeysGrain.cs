@@ -13,7 +13,7 @@ public sealed class ApiKeysGrain(
         {
             throw new InvalidOperationException($"key id '{key.Id}' exists");
         }
-        return Durably.Put(Keys, key.Id, key, state.WriteStateAsync);
+        return Durably.Put(this, Keys, key.Id, key, state.WriteStateAsync);
     }
 
     public Task<ApiKey?> Find(string id) => Task.FromResult(Keys.GetValueOrDefault(id));
@@ -23,7 +23,7 @@ public sealed class ApiKeysGrain(
 
     public Task Used(string id, DateTimeOffset now) =>
         Keys.TryGetValue(id, out var key) && key.UseIsNews(now)
-            ? Durably.Put(Keys, key.Id, key with { LastUsedAt = now }, state.WriteStateAsync)
+            ? Durably.Put(this, Keys, key.Id, key with { LastUsedAt = now }, state.WriteStateAsync)
             : Task.CompletedTask;
 
     public async Task<ApiKey?> Revoke(string id, DateTimeOffset now)
@@ -35,7 +35,7 @@ public sealed class ApiKeysGrain(
         if (!key.Revoked)
         {
             key = key with { RevokedAt = now };
-            await Durably.Put(Keys, key.Id, key, state.WriteStateAsync);
+            await Durably.Put(this, Keys, key.Id, key, state.WriteStateAsync);
         }
         return key;
     }

@@ -25,19 +25,26 @@ public interface IAccountsGrain : IGrainWithStringKey
     Task<bool> HasAdmin();
 
     /// <summary>
-    /// Starts a sign-in. It counts as a failure until <see cref="SignedIn"/> says otherwise, so
-    /// attempts made in parallel cannot outrun the lockout.
+    /// Starts a sign-in from a client address. It counts as a failure until <see cref="SignedIn"/>
+    /// says otherwise, so attempts made in parallel cannot outrun the wait (<see cref="LockoutPolicy"/>).
     /// </summary>
     [Alias("begin-sign-in")]
-    Task<SignInAttempt> BeginSignIn(string name, DateTimeOffset now, LockoutPolicy policy);
+    Task<SignInAttempt> BeginSignIn(string name, string address, DateTimeOffset now, LockoutPolicy policy);
 
-    /// <summary>The password was right: the failure count starts again.</summary>
+    /// <summary>The password was right: the failure count from that address starts again.</summary>
     [Alias("signed-in")]
-    Task SignedIn(string name);
+    Task SignedIn(string name, string address);
 
     /// <summary>Sets a new password hash and ends the user's sessions; null when there is no such user.</summary>
     [Alias("set-password")]
     Task<UserAccount?> SetPassword(string name, string passwordHash, DateTimeOffset now);
+
+    /// <summary>
+    /// Replaces a password hash by a stronger one of the same password, if it is still
+    /// <paramref name="previousHash"/>; sessions go on (the password did not change).
+    /// </summary>
+    [Alias("rehash")]
+    Task Rehash(string name, string previousHash, string passwordHash);
 
     /// <summary>Removes a user (their sessions end with them); false when there is no such user.</summary>
     [Alias("remove")]

@@ -8,7 +8,7 @@ public sealed class SessionGrain(
     public async Task Open(Session session)
     {
         state.State.Session = session;
-        await Durably.Write(state.WriteStateAsync);
+        await Durably.Write(this, state.WriteStateAsync);
     }
 
     public Task<Session?> Find(DateTimeOffset now)
@@ -33,7 +33,7 @@ public sealed class SessionGrain(
             state.State.Session = session with { ExpiresAt = until };
             try
             {
-                await Durably.Write(state.WriteStateAsync);
+                await Durably.Write(this, state.WriteStateAsync);
             }
             catch (StorageUnavailableException)
             {
@@ -48,7 +48,7 @@ public sealed class SessionGrain(
     {
         if (state.RecordExists)
         {
-            await Durably.Write(state.ClearStateAsync);
+            await Durably.Write(this, state.ClearStateAsync);
         }
         state.State.Session = null;
         DeactivateOnIdle();

@@ -13,12 +13,8 @@ public sealed record UserAccount(
     [property: Id(4)] bool Disabled,
     [property: Id(5)] DateTimeOffset CreatedAt,
     [property: Id(6)] string CreatedBy,
-    [property: Id(7)] DateTimeOffset CredentialsSince,
-    [property: Id(8)] int FailedSignIns = 0,
-    [property: Id(9)] DateTimeOffset? LockedUntil = null)
+    [property: Id(7)] DateTimeOffset CredentialsSince)
 {
     /// <summary>User names compare without case: "Admin" and "admin" are one person.</summary>
     public static string KeyOf(string name) => name.ToLowerInvariant();
-
-    public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && until > now;
 }

@@ -6,6 +6,7 @@ using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Grains.Alerts;
@@ -20,19 +21,24 @@ public sealed class AlertGrain(
     HubClock clock,
     AlertViews views,
     TopologyCatalog topology,
-    IOptions<HubOptions> options) : Grain, IAlertGrain, IRemindable
+    IOptions<HubOptions> options,
+    ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
     /// <summary>The durable wake-up behind the escalation timer: it re-activates the grain after a restart.</summary>
     private const string EscalationReminder = "escalation";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
-    private readonly List<(AlertSummary Alert, AuditEntry Change)> _unjournaled = [];
+    /// <summary>How soon a journal write that failed is tried again, while the alert stays active in memory.</summary>
+    private static readonly TimeSpan JournalRetry = TimeSpan.FromSeconds(5);
+
     private IGrainTimer? _escalationTimer;
+    private IGrainTimer? _journalRetry;
 
     private string Id => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await FlushOutbox();
         if (state.State.Alert is { State: AlertState.Raised })
         {
             await Escalate();
@@ -46,6 +52,8 @@ public sealed class AlertGrain(
     {
         if (state.State.Alert is { } known)
         {
+            // A resend after a lost answer: make sure the journal has what was acknowledged.
+            await FlushOutbox();
             // The entry lets a holder that lost it (its write failed after this one succeeded) count it again.
             return new RaiseResult(report.SourceId, Id, RaiseOutcome.Duplicate, EntryOf(known));
         }
@@ -58,7 +66,7 @@ public sealed class AlertGrain(
             state.State.MergedInto = mergeInto;
             try
             {
-                await Durably.Write(state.WriteStateAsync);
+                await Durably.Write(this, state.WriteStateAsync);
             }
             catch (StorageUnavailableException)
             {
@@ -199,34 +207,53 @@ public sealed class AlertGrain(
     }
 
     /// <summary>
-    /// Stores the change, then journals it. A failed state write leaves memory as storage has it; a
-    /// failed journal write is kept and journaled again with the next change.
+    /// Stores the change together with its journal entry (the outbox), then journals it. A failed
+    /// state write leaves memory as storage has it. Once stored the change is acknowledged: if the
+    /// journal cannot take it now, the outbox keeps it and a timer, the next change, a resend or
+    /// the next activation sends it again.
     /// </summary>
     private async Task Save(AlertSummary alert, AuditEntry audit)
     {
-        var kept = state.State.Alert;
+        var (keptAlert, keptAudit, keptOutbox) = (state.State.Alert, state.State.Audit, state.State.Outbox);
         state.State.Alert = alert;
-        state.State.Audit.Add(audit);
+        state.State.Audit = AuditTrail.Append(keptAudit, audit);
+        state.State.Outbox = [.. keptOutbox, new JournalEntry(alert, audit)];
         try
         {
-            await Durably.Write(state.WriteStateAsync);
+            await Durably.Write(this, state.WriteStateAsync);
         }
         catch (StorageUnavailableException)
         {
-            state.State.Alert = kept;
-            state.State.Audit.RemoveAt(state.State.Audit.Count - 1);
+            (state.State.Alert, state.State.Audit, state.State.Outbox) = (keptAlert, keptAudit, keptOutbox);
             throw;
         }
         Publish(alert, audit);
-        _unjournaled.Add((alert, audit));
-        await Durably.Write(async () =>
+        await FlushOutbox();
+    }
+
+    /// <summary>
+    /// Sends the outbox to the journal, oldest first. Journaling is idempotent (one row per alert
+    /// version), so an entry sent twice, after a crash between journal and state, is kept once.
+    /// What was sent is cleared from memory; storage forgets it with the next state write.
+    /// </summary>
+    private async Task FlushOutbox()
+    {
+        var outbox = state.State.Outbox;
+        try
         {
-            foreach (var (a, change) in _unjournaled.ToArray())
+            while (outbox.Count > 0)
             {
-                await journal.Record(a, change);
-                _unjournaled.RemoveAt(0);
+                await journal.Record(outbox[0].Alert, outbox[0].Change);
+                outbox.RemoveAt(0);
             }
-        });
+            _journalRetry?.Dispose();
+            _journalRetry = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Alert {Alert}: {Count} change(s) not yet journaled; trying again in {Retry}", Id, outbox.Count, JournalRetry);
+            _journalRetry ??= this.RegisterGrainTimer(FlushOutbox, new GrainTimerCreationOptions(JournalRetry, JournalRetry) { KeepAlive = true });
+        }
     }
 
     /// <summary>Tells every silo's screens, one-way: a wall that misses an event still has the status push.</summary>

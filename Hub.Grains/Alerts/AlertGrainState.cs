@@ -14,4 +14,12 @@ public sealed class AlertGrainState
     /// <summary>Set when this (source, sourceId) was merged into another alert; repeats return that alert.</summary>
     [Id(2)]
     public string? MergedInto { get; set; }
+
+    /// <summary>
+    /// Changes stored with the alert but not yet known to be in the journal. Written in the same
+    /// state write as the change itself, so the alert and its history cannot part: whatever the
+    /// journal missed is sent again (idempotently) until it has it.
+    /// </summary>
+    [Id(3)]
+    public List<JournalEntry> Outbox { get; set; } = [];
 }

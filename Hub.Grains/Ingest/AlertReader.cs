@@ -36,7 +36,7 @@ public static class AlertReader
             var severity = f.Enum<Severity>("severity");
             var at = TimeRule.Check(f, "at", now);
             var title = f.Text("title", required: false, maxLength: IngestLimits.MaxTitleLength);
-            var detail = f.Text("detail", required: false, maxLength: IngestLimits.MaxDetailLength);
+            var detail = f.Text("detail", required: false, maxLength: IngestLimits.MaxDetailLength, multiline: true);
 
             if (unit is not null && topology.Find(unit) is null)
             {

@@ -1,3 +1,5 @@
+using Orleans.Storage;
+
 namespace Hub.Grains.Storage;
 
 /// <summary>
@@ -7,11 +9,21 @@ namespace Hub.Grains.Storage;
 /// </summary>
 public static class Durably
 {
-    public static async Task Write(Func<Task> write)
+    /// <param name="owner">
+    /// The grain whose state is written. When storage says the stored version moved (another
+    /// activation wrote, or a commit's answer was lost), memory can no longer be trusted: the grain
+    /// ends its activation and the next call loads the truth (DESIGN.md principle 8).
+    /// </param>
+    public static async Task Write(IGrainBase owner, Func<Task> write)
     {
         try
         {
             await write();
+        }
+        catch (InconsistentStateException e)
+        {
+            owner.DeactivateOnIdle();
+            throw new StorageUnavailableException("the stored state changed under this copy; it is being reloaded, try again", e);
         }
         catch (Exception e) when (e is not OperationCanceledException and not StorageUnavailableException)
         {
@@ -20,14 +32,14 @@ public static class Durably
     }
 
     /// <summary>Puts one entry into a grain's stored map; if storage refuses, the map goes back to what storage holds.</summary>
-    public static async Task Put<TKey, TValue>(IDictionary<TKey, TValue> map, TKey key, TValue value, Func<Task> write)
+    public static async Task Put<TKey, TValue>(IGrainBase owner, IDictionary<TKey, TValue> map, TKey key, TValue value, Func<Task> write)
         where TKey : notnull
     {
         var had = map.TryGetValue(key, out var before);
         map[key] = value;
         try
         {
-            await Write(write);
+            await Write(owner, write);
         }
         catch (StorageUnavailableException)
         {

@@ -25,14 +25,20 @@ public sealed class HubClock
     public TimeSpan UntilNextDay()
     {
         var now = _time.GetUtcNow();
-        var midnight = InZone(now).Date.AddDays(1);
+        var next = StartOf(DayOf(now).AddDays(1));
+        return next > now ? next - now : TimeSpan.FromMilliseconds(1);
+    }
+
+    /// <summary>The moment <paramref name="day"/> begins in the hub's zone.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
         // Where a clock change skips midnight, the day begins when the clock resumes.
         while (Zone.IsInvalidTime(midnight))
         {
             midnight = midnight.AddMinutes(30);
         }
-        var next = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, Zone), TimeSpan.Zero);
-        return next > now ? next - now : TimeSpan.FromMilliseconds(1);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, Zone), TimeSpan.Zero);
     }
 
     /// <summary>The calendar day, in the hub's zone, that <paramref name="at"/> falls on.</summary>

@@ -25,7 +25,7 @@ public sealed class TopologyGrain(
         state.State = new TopologyState { Version = kept.Version + 1, Document = document };
         try
         {
-            await Durably.Write(state.WriteStateAsync);
+            await Durably.Write(this, state.WriteStateAsync);
         }
         catch (StorageUnavailableException)
         {

@@ -7,6 +7,7 @@ using Hub.Grains.Rollup;
 using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Grains.Units;
@@ -16,8 +17,11 @@ public sealed class GridGrain(
     TopologyCatalog topology,
     HubClock clock,
     ICheckinJournal journal,
-    IOptions<HubOptions> options) : UnitGrain(topology, clock), IGridGrain
+    IOptions<HubOptions> options,
+    ILogger<GridGrain> logger) : UnitGrain(topology, clock), IGridGrain, IRemindable
 {
+    private const string LostContactReminder = "lost-contact";
+
     /// <summary>Days of check-in figures and ids kept for late arrivals and resends.</summary>
     private const int RetainedDays = 7;
 
@@ -25,6 +29,7 @@ public sealed class GridGrain(
     public const string LostContactCategory = "worker-lost-contact";
 
     private IGrainTimer? _lostContactWatch;
+    private bool _reminderSet;
 
     private GridState Grid => state.State;
 
@@ -57,7 +62,7 @@ public sealed class GridGrain(
         }
 
         // History first: it keeps one row per (grid, id), so a retry after a failed state write adds nothing twice.
-        await Durably.Write(() => journal.Record(fresh.Select(c => Record(node, c)).ToArray()));
+        await Durably.Write(this, () => journal.Record(fresh.Select(c => Record(node, c)).ToArray()));
         var ended = new List<string>();
         foreach (var c in fresh)
         {
@@ -84,6 +89,7 @@ public sealed class GridGrain(
             await GrainFactory.GetGrain<IAlertGrain>(alert).Clear(Sender.Hub, Jurisdiction.Everything);
         }
         WatchLostContact();
+        await KeepReminder();
         Changed(urgent: false);
         return new CheckinResult(fresh.Count, checkins.Count - fresh.Count);
     }
@@ -186,13 +192,23 @@ public sealed class GridGrain(
         return ended;
     }
 
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _reminderSet = true;
+        await CheckLostContact();
+        WatchLostContact();
+        await KeepReminder();
+    }
+
+    private bool AnyOnDuty => Grid.Workers.Values.Any(w => w.OnDuty);
+
     // Keeps the grid active while anyone is on duty: nobody else would notice a silent worker.
     private void WatchLostContact()
     {
-        var anyOnDuty = Grid.Workers.Values.Any(w => w.OnDuty);
+        var anyOnDuty = AnyOnDuty;
         if (anyOnDuty && _lostContactWatch is null)
         {
-            var period = TimeSpan.FromTicks(Math.Clamp(LostContactAfter.Ticks / 4, TimeSpan.TicksPerSecond / 2, TimeSpan.TicksPerSecond * 30));
+            var period = LostContactClock.TimerPeriod(LostContactAfter);
             _lostContactWatch = this.RegisterGrainTimer(CheckLostContact, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
         }
         else if (!anyOnDuty && _lostContactWatch is not null)
@@ -202,8 +218,39 @@ public sealed class GridGrain(
         }
     }
 
+    /// <summary>
+    /// The durable half of the watch: a reminder while anyone is on duty, none otherwise. One write
+    /// per change of that, not per check-in; a failure is tried again at the next timer tick.
+    /// </summary>
+    private async Task KeepReminder()
+    {
+        var anyOnDuty = AnyOnDuty;
+        if (anyOnDuty == _reminderSet)
+        {
+            return;
+        }
+        try
+        {
+            if (anyOnDuty)
+            {
+                var period = LostContactClock.ReminderPeriod(LostContactAfter);
+                await this.RegisterOrUpdateReminder(LostContactReminder, period, period);
+            }
+            else if (await this.GetReminder(LostContactReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+            _reminderSet = anyOnDuty;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Grid {Grid}: the lost-contact reminder could not be {Action}; trying again shortly", Code, anyOnDuty ? "set" : "removed");
+        }
+    }
+
     private async Task CheckLostContact()
     {
+        await KeepReminder();
         var now = Clock.Now;
         var changed = false;
         foreach (var worker in Topology.Current.WorkersOf(Code))

@@ -42,7 +42,7 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     protected async Task Save()
     {
         _behind = true;
-        await Durably.Write(WriteState);
+        await Durably.Write(this, WriteState);
         _behind = false;
     }
 

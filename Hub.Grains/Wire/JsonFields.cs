@@ -29,7 +29,8 @@ public sealed partial class JsonFields
 
     public bool IsObject { get; }
 
-    public string? Text(string name, bool required = true, int maxLength = UnitCode.MaxLength)
+    /// <param name="multiline">Whether the text may hold tabs and line breaks (a note, a detail); no other control character is ever taken.</param>
+    public string? Text(string name, bool required = true, int maxLength = UnitCode.MaxLength, bool multiline = false)
     {
         if (!TryGet(name, required, out var value))
         {
@@ -60,7 +61,7 @@ public sealed partial class JsonFields
         {
             return Fail<string>(name, "is not valid Unicode");
         }
-        return text;
+        return TextRule.Problem(text, multiline) is { } problem ? Fail<string>(name, problem) : text;
     }
 
     /// <summary>A code or id: required, and of the code alphabet (API.md §1).</summary>

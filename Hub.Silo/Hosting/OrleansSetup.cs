@@ -1,4 +1,6 @@
 using Hub.Grains;
+using Hub.Grains.Units;
+using Hub.Silo.Storage;
 using Hub.Silo.Storage.Memory;
 using Hub.Silo.Storage.Postgres;
 using Orleans.Configuration;
@@ -40,11 +42,16 @@ public static class OrleansSetup
             default:
                 throw new InvalidOperationException($"Hub:Storage '{options.Storage}' is not known; use 'memory' or 'postgres'.");
         }
+        var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        builder.Services.Configure<ReminderOptions>(o =>
+            o.MinimumReminderPeriod = LostContactClock.MinimumReminderPeriod(TimeSpan.FromMinutes(hub.LostContactMinutes)));
         builder.Services.Configure<ClusterOptions>(o =>
         {
             o.ServiceId = ServiceId;
             o.ClusterId = options.ClusterId;
         });
+        builder.Services.Configure<HistoryOptions>(builder.Configuration.GetSection(HistoryOptions.Section));
+        builder.Services.AddHostedService<HistoryRetention>();
         builder.Services.AddHubDomain(builder.Configuration);
         return builder;
     }

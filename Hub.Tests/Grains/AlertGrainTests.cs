@@ -10,7 +10,9 @@ public class AlertGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixt
     private readonly IGrainFactory _grains = fixture.Grains;
 
     private static AlertReport Report(string unit, string? device = null, string category = "fire", Severity severity = Severity.Major, string? sourceId = null) =>
-        new("ZZ-T", sourceId ?? Guid.NewGuid().ToString("N"), unit, device, category, severity, DateTimeOffset.UtcNow, "烟火识别", null);
+        new("ZZ-T", sourceId ?? Guid.NewGuid().ToString("N"), unit, device, category, severity, DateTimeOffset.UtcNow, "烟火识别", null, Center);
+
+    private static readonly Sender Center = Sender.Center("ZZ-T", "key-t");
 
     private async Task<RaiseResult> Raise(AlertReport report) =>
         (await _grains.GetGrain<IGridGrain>(TestCity.Grid(1, 1)).RaiseAlerts([report]))[0];
@@ -94,7 +96,7 @@ public class AlertGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixt
         var alert = _grains.GetGrain<IAlertGrain>(raised.AlertId);
         var foreign = new AlertCommand(AlertAction.Acknowledge, "officer-s2", null, Scope: TestCity.Street(2));
         Assert.Equal(ActionOutcome.NotFound, (await alert.Act(foreign)).Outcome);
-        Assert.Equal(ActionOutcome.NotFound, (await alert.Clear("ZZ-S2", TestCity.Street(2))).Outcome);
+        Assert.Equal(ActionOutcome.NotFound, (await alert.Clear(Sender.Center("ZZ-S2", "key-s2"), TestCity.Street(2))).Outcome);
         var unchanged = (await alert.Read()).Alert!;
         Assert.Equal(AlertState.Raised, unchanged.State);
         Assert.False(unchanged.Cleared);

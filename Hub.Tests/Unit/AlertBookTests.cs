@@ -8,8 +8,8 @@ public class AlertBookTests
     private static readonly DateOnly Today = new(2026, 11, 23);
 
     private static AlertEntry Entry(string id, Severity severity = Severity.Major, AlertState state = AlertState.Raised, string unit = "G1",
-        string? device = null, string category = "fire", DateOnly? day = null, UnitLevel? escalatedTo = null, long version = 1) =>
-        new(id, unit, severity, category, device, state, day ?? Today, escalatedTo, version);
+        string? device = null, string category = "fire", DateOnly? day = null, UnitLevel? escalatedTo = null, long version = 1, string sender = "center:ZZ-01") =>
+        new(id, unit, severity, category, device, state, day ?? Today, escalatedTo, version, sender);
 
     [Fact]
     public void Counts_active_alerts_by_severity_and_acknowledgement()
@@ -55,14 +55,17 @@ public class AlertBookTests
     }
 
     [Fact]
-    public void Merge_target_is_the_active_alert_of_the_same_device_and_category()
+    public void Merge_target_is_the_active_alert_of_the_same_device_category_and_sender()
     {
         var book = new AlertBook();
         book.Put(Entry("old", state: AlertState.Resolved, device: "CAM-1"));
         book.Put(Entry("other", device: "CAM-1", category: "crowd"));
+        book.Put(Entry("theirs", device: "CAM-1", sender: "center:ZZ-02"));
         book.Put(Entry("open", state: AlertState.Dispatched, device: "CAM-1"));
-        Assert.Equal("open", book.ActiveFor("CAM-1", "fire")!.Id);
-        Assert.Null(book.ActiveFor("CAM-2", "fire"));
+        Assert.Equal("open", book.ActiveFor("CAM-1", "fire", "center:ZZ-01")!.Id);
+        Assert.Equal("theirs", book.ActiveFor("CAM-1", "fire", "center:ZZ-02")!.Id);
+        Assert.Null(book.ActiveFor("CAM-1", "fire", "center:ZZ-03"));
+        Assert.Null(book.ActiveFor("CAM-2", "fire", "center:ZZ-01"));
     }
 
     [Fact]

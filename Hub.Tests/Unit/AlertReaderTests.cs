@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Grains.Alerts;
 using Hub.Grains.Ingest;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
@@ -9,12 +10,13 @@ namespace Hub.Tests.Unit;
 public class AlertReaderTests
 {
     private static readonly TopologyIndex Index = new(TestCity.Build(), 1);
+    private static readonly Sender Center = Sender.Center("ZZ-01", "key-1");
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-23T09:20:00+08:00");
 
     private static BatchRead<AlertReport> Read(string json)
     {
         using var doc = JsonDocument.Parse(json);
-        return AlertReader.Read(doc.RootElement, Index, Now);
+        return AlertReader.Read(doc.RootElement, Index, Now, Center);
     }
 
     [Fact]
@@ -23,7 +25,7 @@ public class AlertReaderTests
         var read = Read("""[{"source":"ZZ-01","sourceId":"evt-889","unit":"D1-S1-C1-G1-B1","device":"SMK-1-1","category":"fire","severity":"critical","at":"2026-11-23T09:16:02+08:00","title":"烟火识别","detail":"3号楼东侧"}]""");
         Assert.True(read.IsValid, string.Join("; ", read.Errors));
         Assert.Equal(
-            new AlertReport("ZZ-01", "evt-889", "D1-S1-C1-G1-B1", "SMK-1-1", "fire", Severity.Critical, DateTimeOffset.Parse("2026-11-23T09:16:02+08:00"), "烟火识别", "3号楼东侧"),
+            new AlertReport("ZZ-01", "evt-889", "D1-S1-C1-G1-B1", "SMK-1-1", "fire", Severity.Critical, DateTimeOffset.Parse("2026-11-23T09:16:02+08:00"), "烟火识别", "3号楼东侧", Center),
             read.Items[0]);
     }
 

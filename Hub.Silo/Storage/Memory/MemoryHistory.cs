@@ -10,11 +10,23 @@ namespace Hub.Silo.Storage.Memory;
 /// History for a single in-memory silo: every alert's latest facts and lifecycle events and every
 /// check-in, answering the same questions as the PostgreSQL history. Lost when the process exits.
 /// </summary>
-public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJournal, IHistoryStats
+public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJournal, IHistoryStats, IHistoryRetention
 {
     private readonly ConcurrentDictionary<string, AlertSummary> _alerts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Grid, string Id), bool> _checkinIds = new();
-    private readonly ConcurrentQueue<CheckinRecord> _checkins = new();
+    private readonly Lock _checkinsGate = new();
+    private readonly HashSet<(string Grid, string Id)> _checkinIds = [];
+    private readonly List<CheckinRecord> _checkins = [];
+
+    private CheckinRecord[] Checkins
+    {
+        get
+        {
+            lock (_checkinsGate)
+            {
+                return [.. _checkins];
+            }
+        }
+    }
 
     public Task Record(AlertSummary alert, AuditEntry change, CancellationToken cancellationToken = default)
     {
@@ -36,14 +48,35 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
 
     public Task Record(IReadOnlyList<CheckinRecord> checkins, CancellationToken cancellationToken = default)
     {
-        foreach (var c in checkins)
+        lock (_checkinsGate)
         {
-            if (c.Id is null || _checkinIds.TryAdd((c.Grid, c.Id), true))
+            foreach (var c in checkins)
             {
-                _checkins.Enqueue(c);
+                if (c.Id is null || _checkinIds.Add((c.Grid, c.Id)))
+                {
+                    _checkins.Add(c);
+                }
             }
         }
         return Task.CompletedTask;
+    }
+
+    public Task<int> Prune(DateOnly before, int batch, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        lock (_checkinsGate)
+        {
+            foreach (var c in _checkins.Where(c => c.Day < before && c.Id is not null))
+            {
+                _checkinIds.Remove((c.Grid, c.Id!));
+            }
+            removed += _checkins.RemoveAll(c => c.Day < before);
+        }
+        foreach (var old in _alerts.Values.Where(a => !a.State.IsActive() && clock.DayOf(a.At) < before).ToArray())
+        {
+            removed += _alerts.TryRemove(old.Id, out _) ? 1 : 0;
+        }
+        return Task.FromResult(removed);
     }
 
     public Task<IReadOnlyList<DayHistory>> Days(string unit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
@@ -54,7 +87,7 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
             .Where(x => x.Day >= firstDay && x.Day <= lastDay)
             .GroupBy(x => x.Day)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Alert).ToArray());
-        var checkins = _checkins
+        var checkins = Checkins
             .Where(c => c.Day >= firstDay && c.Day <= lastDay && c.Path.Contains(unit, StringComparer.Ordinal))
             .GroupBy(c => c.Day)
             .ToDictionary(g => g.Key, g => g.ToArray());
@@ -82,7 +115,7 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
             .Where(a => a.At >= firstHour && a.At < until && a.Path.Contains(unit, StringComparer.Ordinal))
             .GroupBy(a => HourOf(a.At))
             .ToDictionary(g => g.Key, g => g.ToArray());
-        var checkins = _checkins
+        var checkins = Checkins
             .Where(c => c.At >= firstHour && c.At < until && c.Path.Contains(unit, StringComparer.Ordinal))
             .GroupBy(c => HourOf(c.At))
             .ToDictionary(g => g.Key, g => g.ToArray());

@@ -3,20 +3,20 @@ using Orleans.Configuration;
 namespace Hub.Silo.Storage.Postgres;
 
 /// <summary>
-/// Membership timing for a small cluster (two to a handful of silos) that must take over a dead
-/// silo's grains well inside a minute. Orleans' defaults are tuned for large clusters on flaky
-/// networks (a silo is declared dead after minutes); ours are on one host or one LAN.
+/// Membership timing for a small cluster (two to five silos on one host or one LAN) that must take
+/// over a dead silo's grains well inside a minute, without evicting a healthy silo that merely
+/// paused. Orleans' defaults are tuned for large clusters on flaky networks.
 /// </summary>
 public static class Failover
 {
     public static void Tune(ClusterMembershipOptions o)
     {
-        // A silo that misses 3 probes of 2 s each is suspected; with its peers' votes it is declared
-        // dead about 6–10 s after it stopped answering, and its grains reactivate elsewhere.
-        o.ProbeTimeout = TimeSpan.FromSeconds(2);
+        // A silo is suspected after 3 missed probes of 3 s each: a 6 s garbage-collection pause
+        // (or a stalled VM) stays under that, a dead silo is declared so 10-15 s after it stopped.
+        o.ProbeTimeout = TimeSpan.FromSeconds(3);
         o.NumMissedProbesLimit = 3;
-        // With two silos only the survivor can vote; it must be enough.
-        o.NumVotesForDeathDeclaration = 1;
+        // Votes: Orleans' default of two, which it lowers by itself to half the live silos (one of
+        // two). A single slow prober among three or more can no longer evict a healthy peer alone.
         // Read the membership table often, so every silo learns of a death (or a join) within seconds.
         o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
         // Heartbeats in the table let a restarting silo tell a stale entry from a live one quickly.

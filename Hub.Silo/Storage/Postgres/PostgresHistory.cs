@@ -8,22 +8,26 @@ using NpgsqlTypes;
 namespace Hub.Silo.Storage.Postgres;
 
 /// <summary>
-/// History in the hub's own tables (<c>04-hub-history.sql</c>). Writes go through group commit: the
-/// records of many concurrent callers become one multi-row statement in one transaction.
+/// History in the hub's own tables (<c>04-hub-history.sql</c>, <c>05-hub-trust.sql</c>). Writes go
+/// through group commit: the records of many concurrent callers become one multi-row statement in
+/// one transaction. Reads (lists, stats, charts) use a pool of their own with a statement timeout,
+/// so a heavy report can never take the connections an acknowledgement waits for.
 /// </summary>
-public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistoryStats, IAsyncDisposable
+public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistoryStats, IHistoryRetention, IAsyncDisposable
 {
     // Codes never contain '|' (API.md §1), so a path travels as one string per row.
     private const char PathSeparator = '|';
 
     private readonly NpgsqlDataSource _database;
+    private readonly HistoryReads _reads;
     private readonly HubClock _clock;
     private readonly GroupCommit<(AlertSummary Alert, AuditEntry Change)> _alerts;
     private readonly GroupCommit<CheckinRecord> _checkins;
 
-    public PostgresHistory(NpgsqlDataSource database, HubClock clock)
+    public PostgresHistory(NpgsqlDataSource database, HistoryReads reads, HubClock clock)
     {
         _database = database;
+        _reads = reads;
         _clock = clock;
         _alerts = new GroupCommit<(AlertSummary, AuditEntry)>(WriteAlerts);
         _checkins = new GroupCommit<CheckinRecord>(WriteCheckins);
@@ -38,7 +42,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
     public async Task<IReadOnlyList<AlertSummary>> Find(AlertQuery query, CancellationToken cancellationToken = default)
     {
         var conditions = new List<string>();
-        await using var command = _database.CreateCommand();
+        await using var command = _reads.Source.CreateCommand();
         if (query.Unit is not null)
         {
             conditions.Add("path @> ARRAY[@unit]::text[]");
@@ -61,7 +65,8 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         command.Parameters.AddWithValue("limit", query.Limit);
         command.CommandText = $"""
             SELECT id, source, source_id, unit, path, device, category, severity, title, detail, at, last_at, occurrences,
-                   state, cleared, escalated_to, assignee, last_by, changed_at, version, handle_deadline, handled_at, owner
+                   state, cleared, escalated_to, assignee, last_by, changed_at, version, handle_deadline, handled_at, owner,
+                   sender, sender_key
             FROM hub_alerts
             {(conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "")}
             ORDER BY at DESC, id DESC
@@ -79,14 +84,15 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
                 reader.GetInt32(12), Parse<AlertState>(reader.GetString(13)), reader.GetBoolean(14),
                 reader.IsDBNull(15) ? null : reader.GetString(15), reader.IsDBNull(16) ? null : reader.GetString(16),
                 reader.GetString(17), Utc(reader.GetDateTime(18)), reader.GetInt64(19),
-                reader.IsDBNull(20) ? null : Utc(reader.GetDateTime(20)), reader.IsDBNull(21) ? null : Utc(reader.GetDateTime(21))));
+                reader.IsDBNull(20) ? null : Utc(reader.GetDateTime(20)), reader.IsDBNull(21) ? null : Utc(reader.GetDateTime(21)),
+                Sender.Parse(reader.IsDBNull(23) ? null : reader.GetString(23), reader.IsDBNull(24) ? null : reader.GetString(24))));
         }
         return found;
     }
 
     public async Task<IReadOnlyList<DayHistory>> Days(string unit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
     {
-        await using var command = _database.CreateCommand("""
+        await using var command = _reads.Source.CreateCommand("""
             WITH a AS (
                 SELECT day,
                        count(*) AS raised,
@@ -125,7 +131,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
 
     public async Task<IReadOnlyList<HourHistory>> Hours(string unit, DateTimeOffset firstHour, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
-        await using var command = _database.CreateCommand("""
+        await using var command = _reads.Source.CreateCommand("""
             WITH a AS (
                 SELECT date_trunc('hour', at) AS hour,
                        count(*) FILTER (WHERE severity = 'critical') AS critical,
@@ -159,6 +165,38 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         return hours;
     }
 
+    public async Task<int> Prune(DateOnly before, int batch, CancellationToken cancellationToken = default)
+    {
+        // Batched, each batch its own short statement: retention never holds a long lock on a table ingest writes to.
+        var cutoff = _clock.StartOf(before).UtcDateTime;
+        var removed = 0;
+        foreach (var sql in PruneStatements)
+        {
+            int count;
+            do
+            {
+                await using var command = _database.CreateCommand(sql);
+                command.Parameters.AddWithValue("day", before);
+                command.Parameters.AddWithValue("cutoff", cutoff);
+                command.Parameters.AddWithValue("batch", batch);
+                count = await command.ExecuteNonQueryAsync(cancellationToken);
+                removed += count;
+            }
+            while (count == batch);
+        }
+        return removed;
+    }
+
+    private static readonly string[] PruneStatements =
+    [
+        "DELETE FROM hub_checkins WHERE ctid IN (SELECT ctid FROM hub_checkins WHERE day < @day LIMIT @batch)",
+        "DELETE FROM hub_alert_events WHERE ctid IN (SELECT ctid FROM hub_alert_events WHERE at < @cutoff AND alert_id IN " +
+            "(SELECT id FROM hub_alerts WHERE day < @day AND state IN ('resolved', 'closed')) LIMIT @batch)",
+        // Active alerts stay, however old: they are still someone's duty.
+        "DELETE FROM hub_alerts WHERE ctid IN (SELECT ctid FROM hub_alerts WHERE day < @day AND state IN ('resolved', 'closed') " +
+            "AND changed_at < @cutoff LIMIT @batch)",
+    ];
+
     public async ValueTask DisposeAsync()
     {
         await _alerts.DisposeAsync();
@@ -173,13 +211,17 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var upsert = new NpgsqlCommand("""
             INSERT INTO hub_alerts (id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
-                                    occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version)
+                                    occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
+                                    sender, sender_key)
             SELECT id, source, source_id, unit, string_to_array(path, '|'), device, category, severity, title, detail, at, day, last_at,
-                   occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version
+                   occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
+                   sender, sender_key
             FROM unnest(@id, @source, @source_id, @unit, @path, @device, @category, @severity, @title, @detail, @at, @day, @last_at,
-                        @occurrences, @state, @cleared, @escalated_to, @assignee, @last_by, @changed_at, @handle_deadline, @handled_at, @owner, @version)
+                        @occurrences, @state, @cleared, @escalated_to, @assignee, @last_by, @changed_at, @handle_deadline, @handled_at, @owner, @version,
+                        @sender, @sender_key)
                  AS t(id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
-                      occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version)
+                      occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
+                      sender, sender_key)
             ON CONFLICT (id) DO UPDATE SET
                 last_at = EXCLUDED.last_at, occurrences = EXCLUDED.occurrences, state = EXCLUDED.state, cleared = EXCLUDED.cleared,
                 escalated_to = EXCLUDED.escalated_to, assignee = EXCLUDED.assignee, last_by = EXCLUDED.last_by,
@@ -212,11 +254,14 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
             p.Add(Times("handled_at", alerts.Select(a => a.HandledAt)));
             p.AddWithValue("owner", alerts.Select(a => a.Owner).ToArray());
             p.AddWithValue("version", alerts.Select(a => a.Version).ToArray());
+            p.Add(Texts("sender", alerts.Select(a => a.ReportedBy?.Identity)));
+            p.Add(Texts("sender_key", alerts.Select(a => a.ReportedBy?.KeyId)));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var events = new NpgsqlCommand("""
-            INSERT INTO hub_alert_events (alert_id, at, by, action, from_state, to_state, note, assignee)
-            SELECT * FROM unnest(@alert_id, @at, @by, @action, @from_state, @to_state, @note, @assignee)
+            INSERT INTO hub_alert_events (alert_id, at, by, action, from_state, to_state, note, assignee, version, key)
+            SELECT * FROM unnest(@alert_id, @at, @by, @action, @from_state, @to_state, @note, @assignee, @version, @key)
+            ON CONFLICT (alert_id, version) WHERE version IS NOT NULL DO NOTHING
             """, connection, transaction))
         {
             var p = events.Parameters;
@@ -228,6 +273,8 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
             p.AddWithValue("to_state", records.Select(r => WireName.Of(r.Change.To)).ToArray());
             p.Add(Texts("note", records.Select(r => r.Change.Note)));
             p.Add(Texts("assignee", records.Select(r => r.Change.Assignee)));
+            p.AddWithValue("version", records.Select(r => r.Alert.Version).ToArray());
+            p.Add(Texts("key", records.Select(r => r.Change.Key)));
             await events.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -235,7 +282,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
 
     private async Task WriteCheckins(IReadOnlyList<CheckinRecord> records, CancellationToken cancellationToken)
     {
-        await using var command = _database.CreateCommand("""
+        await using var command = _reads.Source.CreateCommand("""
             INSERT INTO hub_checkins (grid, id, worker, unit, path, kind, at, day, target)
             SELECT grid, id, worker, unit, string_to_array(path, '|'), kind, at, day, target
             FROM unnest(@grid, @id, @worker, @unit, @path, @kind, @at, @day, @target) AS t(grid, id, worker, unit, path, kind, at, day, target)

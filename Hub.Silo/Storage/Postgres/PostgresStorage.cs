@@ -38,7 +38,9 @@ public static class PostgresStorage
         services.AddSingleton(_ => NpgsqlDataSource.Create(WithPool(connectionString, HistoryPool)));
         services.AddSingleton<PostgresSchema>();
         services.AddHostedService<SchemaMigration>();
+        services.AddSingleton(sp => new HistoryReads(connectionString, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HistoryOptions>>()));
         services.AddSingleton<PostgresHistory>();
+        services.AddSingleton<IHistoryRetention>(sp => sp.GetRequiredService<PostgresHistory>());
         services.AddSingleton<IAlertJournal>(sp => sp.GetRequiredService<PostgresHistory>());
         services.AddSingleton<ICheckinJournal>(sp => sp.GetRequiredService<PostgresHistory>());
         services.AddSingleton<IHistoryStats>(sp => sp.GetRequiredService<PostgresHistory>());

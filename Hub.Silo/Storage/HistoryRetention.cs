@@ -1,0 +1,56 @@
+using Hub.Grains.Time;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Silo.Storage;
+
+/// <summary>
+/// Keeps history bounded: soon after start and then every hour, removes what is older than
+/// <see cref="HistoryOptions.RetentionDays"/>. Every silo may run it; the deletes are idempotent.
+/// </summary>
+public sealed class HistoryRetention(
+    IHistoryRetention history,
+    HubClock clock,
+    IOptions<HistoryOptions> options,
+    ILogger<HistoryRetention> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstRun = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    /// <summary>The first day still kept.</summary>
+    public static DateOnly FirstKept(DateOnly today, int retentionDays) => today.AddDays(-Math.Max(1, retentionDays));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(FirstRun, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await RunOnce(stoppingToken);
+                await Task.Delay(Interval, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task RunOnce(CancellationToken stoppingToken)
+    {
+        var before = FirstKept(clock.Today, options.Value.RetentionDays);
+        try
+        {
+            var removed = await history.Prune(before, options.Value.PruneBatch, stoppingToken);
+            if (removed > 0)
+            {
+                logger.LogInformation("History before {Day} removed: {Rows} rows", before, removed);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The next hour tries again; ingest never waits on this.
+            logger.LogWarning(e, "Could not remove history before {Day}", before);
+        }
+    }
+}
