@@ -49,7 +49,8 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
         }
         CenterKey = await CreateKey("ZZ-S1", Scope);
         Center = WithKey(CenterKey);
-        InsideAlert = await Api.Raise(Alert(TestCity.Grid(1, 6), severity: "minor", category: "inside"));
+        // Raised by the center itself: a center may clear only its own alerts.
+        InsideAlert = await Center.Raise(Alert(TestCity.Grid(1, 6), severity: "minor", category: "inside"));
         ForeignAlert = await Api.Raise(Alert(TestCity.Grid(2, 6), severity: "minor", category: "foreign"));
         await CreateUser("spare-inside", "viewer", Scope);
         await CreateUser("spare-foreign", "viewer", Foreign);

@@ -1,25 +1,26 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Hub.Tests.Support;
 
 namespace Hub.Tests.Http;
 
 /// <summary>The README's first command: the hub started with no settings of its own shows a living demo city.</summary>
-public partial class DemoProcessTests
+public class DemoProcessTests
 {
-    [GeneratedRegex(@"^\s+(?<role>\w+)\s+user (?<user>\S+)\s+password (?<password>\S+)\s+scope (?<scope>\S+)", RegexOptions.Multiline)]
-    private static partial Regex DemoUserLine();
-
     [Fact]
     public async Task With_no_settings_the_hub_prints_its_url_and_shows_a_living_demo_city()
     {
         // No bootstrap password: the demo's own users are the only way in, printed at start.
         await using var silo = await SiloProcess.Start(new Dictionary<string, string> { [SignIn.BootstrapSetting] = "" });
         Assert.Contains($"Governance Hub is up: {silo.Url}", silo.Output, StringComparison.Ordinal);
-        var demoUsers = DemoUserLine().Matches(silo.Output).ToDictionary(m => m.Groups["role"].Value);
+        var demoUsers = DemoSignIn.Read(silo.Output);
         Assert.Equal(["admin", "leader", "officer", "viewer"], demoUsers.Keys.Order());
         Assert.Equal(HttpStatusCode.Unauthorized, (await silo.Anonymous().Post("/api/v1/auth/login", new { user = "admin", password = SignIn.AdminPassword })).Status);
-        string Demo(string role, string group) => demoUsers[role].Groups[group].Value;
+        string Demo(string role, string part) => part switch
+        {
+            "user" => demoUsers[role].User,
+            "password" => demoUsers[role].Password,
+            _ => demoUsers[role].Scope,
+        };
         var api = silo.As(Demo("admin", "user"), Demo("admin", "password"));
 
         var topology = (await api.Get("/api/v1/topology")).Json;
