@@ -287,10 +287,7 @@ public sealed class GridGrain(
         {
             Grid.Days.Remove(day);
         }
-        foreach (var id in Grid.SeenCheckins.Where(kv => kv.Value < oldest).Select(kv => kv.Key).ToList())
-        {
-            Grid.SeenCheckins.Remove(id);
-        }
+        SeenCheckins.Bound(Grid.SeenCheckins, oldest);
         Book.Prune(Clock.Today);
     }
 

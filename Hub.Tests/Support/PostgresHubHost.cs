@@ -1,7 +1,7 @@
 namespace Hub.Tests.Support;
 
 /// <summary>The real hub in this process on <c>Hub:Storage=postgres</c>, with a PostgreSQL server of its own.</summary>
-public sealed class PostgresHubHost : HubHost, IAsyncLifetime
+public class PostgresHubHost : HubHost, IAsyncLifetime
 {
     private readonly PostgresServer _server = new();
     private string? _connectionString;

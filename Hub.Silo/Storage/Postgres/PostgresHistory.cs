@@ -92,29 +92,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
 
     public async Task<IReadOnlyList<DayHistory>> Days(string unit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
     {
-        await using var command = _reads.Source.CreateCommand("""
-            WITH a AS (
-                SELECT day,
-                       count(*) AS raised,
-                       count(*) FILTER (WHERE state IN ('resolved', 'closed')) AS handled,
-                       count(*) FILTER (WHERE handled_at IS NOT NULL AND (handle_deadline IS NULL OR handled_at <= handle_deadline)) AS on_time,
-                       count(*) FILTER (WHERE state = 'closed') AS closed
-                FROM hub_alerts
-                WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last
-                GROUP BY day),
-            c AS (
-                SELECT day,
-                       count(*) AS checkins,
-                       count(*) FILTER (WHERE kind = 'patrol') AS patrols,
-                       count(DISTINCT target) AS patrolled
-                FROM hub_checkins
-                WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last
-                GROUP BY day)
-            SELECT coalesce(a.day, c.day), coalesce(raised, 0), coalesce(handled, 0), coalesce(on_time, 0), coalesce(closed, 0),
-                   coalesce(checkins, 0), coalesce(patrols, 0), coalesce(patrolled, 0)
-            FROM a FULL JOIN c ON a.day = c.day
-            ORDER BY 1
-            """);
+        await using var command = _reads.Source.CreateCommand(HistoryQueries.Days);
         command.Parameters.AddWithValue("unit", unit);
         command.Parameters.AddWithValue("first", firstDay);
         command.Parameters.AddWithValue("last", lastDay);
@@ -131,26 +109,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
 
     public async Task<IReadOnlyList<HourHistory>> Hours(string unit, DateTimeOffset firstHour, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
-        await using var command = _reads.Source.CreateCommand("""
-            WITH a AS (
-                SELECT date_trunc('hour', at) AS hour,
-                       count(*) FILTER (WHERE severity = 'critical') AS critical,
-                       count(*) FILTER (WHERE severity = 'major') AS major,
-                       count(*) FILTER (WHERE severity = 'minor') AS minor,
-                       count(*) FILTER (WHERE severity = 'warning') AS warning
-                FROM hub_alerts
-                WHERE path @> ARRAY[@unit]::text[] AND at >= @first AND at < @end
-                GROUP BY 1),
-            c AS (
-                SELECT date_trunc('hour', at) AS hour, count(*) AS checkins, count(*) FILTER (WHERE kind = 'patrol') AS patrols
-                FROM hub_checkins
-                WHERE path @> ARRAY[@unit]::text[] AND at >= @first AND at < @end
-                GROUP BY 1)
-            SELECT coalesce(a.hour, c.hour), coalesce(critical, 0), coalesce(major, 0), coalesce(minor, 0), coalesce(warning, 0),
-                   coalesce(checkins, 0), coalesce(patrols, 0)
-            FROM a FULL JOIN c ON a.hour = c.hour
-            ORDER BY 1
-            """);
+        await using var command = _reads.Source.CreateCommand(HistoryQueries.Hours);
         command.Parameters.AddWithValue("unit", unit);
         command.Parameters.AddWithValue("first", firstHour.UtcDateTime);
         command.Parameters.AddWithValue("end", until.UtcDateTime);
@@ -282,7 +241,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
 
     private async Task WriteCheckins(IReadOnlyList<CheckinRecord> records, CancellationToken cancellationToken)
     {
-        await using var command = _reads.Source.CreateCommand("""
+        await using var command = _database.CreateCommand("""
             INSERT INTO hub_checkins (grid, id, worker, unit, path, kind, at, day, target)
             SELECT grid, id, worker, unit, string_to_array(path, '|'), kind, at, day, target
             FROM unnest(@grid, @id, @worker, @unit, @path, @kind, @at, @day, @target) AS t(grid, id, worker, unit, path, kind, at, day, target)

@@ -1,0 +1,56 @@
+namespace Hub.Silo.Storage.Postgres;
+
+/// <summary>
+/// The history reads behind <c>/stats</c> and the charts, for a subtree (<c>@unit</c>) over days or
+/// hours. Each range is served by an index on <c>day</c> or <c>at</c>: for a city every row's path
+/// holds the unit, so the path index alone would read every check-in ever stored.
+/// </summary>
+public static class HistoryQueries
+{
+    /// <summary>Parameters: <c>@unit</c>, <c>@first</c> and <c>@last</c> (dates, both included).</summary>
+    public const string Days = """
+        WITH a AS (
+            SELECT day,
+                   count(*) AS raised,
+                   count(*) FILTER (WHERE state IN ('resolved', 'closed')) AS handled,
+                   count(*) FILTER (WHERE handled_at IS NOT NULL AND (handle_deadline IS NULL OR handled_at <= handle_deadline)) AS on_time,
+                   count(*) FILTER (WHERE state = 'closed') AS closed
+            FROM hub_alerts
+            WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last
+            GROUP BY day),
+        c AS (
+            SELECT day,
+                   count(*) AS checkins,
+                   count(*) FILTER (WHERE kind = 'patrol') AS patrols,
+                   count(DISTINCT target) AS patrolled
+            FROM hub_checkins
+            WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last
+            GROUP BY day)
+        SELECT coalesce(a.day, c.day), coalesce(raised, 0), coalesce(handled, 0), coalesce(on_time, 0), coalesce(closed, 0),
+               coalesce(checkins, 0), coalesce(patrols, 0), coalesce(patrolled, 0)
+        FROM a FULL JOIN c ON a.day = c.day
+        ORDER BY 1
+        """;
+
+    /// <summary>Parameters: <c>@unit</c>, <c>@first</c> and <c>@end</c> (UTC instants, the end excluded).</summary>
+    public const string Hours = """
+        WITH a AS (
+            SELECT date_trunc('hour', at) AS hour,
+                   count(*) FILTER (WHERE severity = 'critical') AS critical,
+                   count(*) FILTER (WHERE severity = 'major') AS major,
+                   count(*) FILTER (WHERE severity = 'minor') AS minor,
+                   count(*) FILTER (WHERE severity = 'warning') AS warning
+            FROM hub_alerts
+            WHERE path @> ARRAY[@unit]::text[] AND at >= @first AND at < @end
+            GROUP BY 1),
+        c AS (
+            SELECT date_trunc('hour', at) AS hour, count(*) AS checkins, count(*) FILTER (WHERE kind = 'patrol') AS patrols
+            FROM hub_checkins
+            WHERE path @> ARRAY[@unit]::text[] AND at >= @first AND at < @end
+            GROUP BY 1)
+        SELECT coalesce(a.hour, c.hour), coalesce(critical, 0), coalesce(major, 0), coalesce(minor, 0), coalesce(warning, 0),
+               coalesce(checkins, 0), coalesce(patrols, 0)
+        FROM a FULL JOIN c ON a.hour = c.hour
+        ORDER BY 1
+        """;
+}
