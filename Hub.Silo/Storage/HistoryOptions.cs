@@ -17,6 +17,9 @@ public sealed class HistoryOptions
     /// <summary>A history read that runs longer is cancelled by PostgreSQL and answered 503.</summary>
     public int ReadTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>How often old history is looked for (the first time this long after start, at most a minute).</summary>
+    public double PruneEveryMinutes { get; set; } = 60;
+
     /// <summary>Rows removed per statement when pruning, so retention never holds long locks.</summary>
     public int PruneBatch { get; set; } = 5_000;
 }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Hub.Silo.Storage;
 
 /// <summary>
-/// Keeps history bounded: soon after start and then every hour, removes what is older than
-/// <see cref="HistoryOptions.RetentionDays"/>. Every silo may run it; the deletes are idempotent.
+/// Keeps history bounded: soon after start and then every <see cref="HistoryOptions.PruneEveryMinutes"/>,
+/// removes what is older than <see cref="HistoryOptions.RetentionDays"/>. Every silo may run it;
+/// the deletes are idempotent.
 /// </summary>
 public sealed class HistoryRetention(
     IHistoryRetention history,
@@ -13,8 +14,7 @@ public sealed class HistoryRetention(
     IOptions<HistoryOptions> options,
     ILogger<HistoryRetention> logger) : BackgroundService
 {
-    private static readonly TimeSpan FirstRun = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan FirstRunAtMost = TimeSpan.FromMinutes(1);
 
     /// <summary>The first day still kept.</summary>
     public static DateOnly FirstKept(DateOnly today, int retentionDays) => today.AddDays(-Math.Max(1, retentionDays));
@@ -23,11 +23,12 @@ public sealed class HistoryRetention(
     {
         try
         {
-            await Task.Delay(FirstRun, stoppingToken);
+            var interval = TimeSpan.FromMinutes(Math.Max(0.01, options.Value.PruneEveryMinutes));
+            await Task.Delay(interval < FirstRunAtMost ? interval : FirstRunAtMost, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 await RunOnce(stoppingToken);
-                await Task.Delay(Interval, stoppingToken);
+                await Task.Delay(interval, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
