@@ -29,7 +29,12 @@ public sealed class DemoAccounts(
     /// <summary>The lines printed at start, for whoever reads the console (and for tests of the demo).</summary>
     public const string Heading = "Demo sign-in";
 
-    public Task StartAsync(CancellationToken cancellationToken) => options.Value.DemoEnabled ? Open() : RemoveAll();
+    public Task StartAsync(CancellationToken cancellationToken) => options.Value switch
+    {
+        { DemoFeedEnabled: true } => Open(),
+        { DemoEnabled: false } => RemoveAll(),
+        _ => Task.CompletedTask, // a demo cluster's other silos: the feed's silo keeps the demo users
+    };
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -26,7 +26,7 @@ public static class HubApplication
         builder.Services.AddHostedService<TopologyBootstrap>();
         builder.Services.AddHostedService<AdminBootstrap>();
         builder.Services.AddHostedService<DemoAccounts>();
-        if (options.DemoEnabled)
+        if (options.DemoFeedEnabled)
         {
             builder.Services.AddHostedService<DemoFeed>();
         }

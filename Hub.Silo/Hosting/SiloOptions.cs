@@ -28,6 +28,15 @@ public sealed class SiloOptions
 
     public bool DemoEnabled => Demo ?? (Storage == "memory" && Topology is null);
 
+    /// <summary>
+    /// In a demo cluster, whether this silo runs the simulated feed and opens the demo users (with
+    /// new passwords, printed). One silo of a cluster does; the others say <c>false</c> and leave
+    /// both alone. Defaults to <see cref="DemoEnabled"/>.
+    /// </summary>
+    public bool? DemoFeed { get; set; }
+
+    public bool DemoFeedEnabled => DemoEnabled && (DemoFeed ?? true);
+
     /// <summary>A demo asked for on durable storage: its made-up city and feed go into real tables.</summary>
     public bool DemoOnDurableStorage => DemoEnabled && Storage != "memory";
 

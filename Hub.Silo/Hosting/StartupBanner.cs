@@ -11,7 +11,7 @@ public static class StartupBanner
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {
-            Console.WriteLine($"Governance Hub is up: {address}  (storage: {options.Storage}, demo feed: {(options.DemoEnabled ? "on" : "off")})");
+            Console.WriteLine($"Governance Hub is up: {address}  (storage: {options.Storage}, demo feed: {(options.DemoFeedEnabled ? "on" : "off")})");
         }
     }
 }

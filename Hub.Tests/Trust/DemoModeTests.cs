@@ -11,13 +11,19 @@ namespace Hub.Tests.Trust;
 /// </summary>
 public class DemoModeTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
-    private static Dictionary<string, string> Settings(string database, string? demo = null)
+    // One silo address for the restarts: a silo on a new address would wait for the killed one to be declared dead.
+    private readonly string _siloPort = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private readonly string _gatewayPort = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private Dictionary<string, string> Settings(string database, string? demo = null)
     {
         var settings = new Dictionary<string, string>
         {
             ["Hub:Storage"] = "postgres",
             ["ConnectionStrings:Hub"] = database,
             ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Hub:SiloPort"] = _siloPort,
+            ["Hub:GatewayPort"] = _gatewayPort,
         };
         if (demo is not null)
         {
@@ -61,9 +67,10 @@ public class DemoModeTests(PostgresFixture postgres) : IClassFixture<PostgresFix
         }
 
         // Demo again: the disabled demo user stays disabled, and no password is printed for it.
+        Dictionary<string, (string User, string Password, string Scope)> reprinted;
         await using (var again = await SiloProcess.Start(Settings(database, demo: "true")))
         {
-            var reprinted = DemoSignIn.Read(again.Output);
+            reprinted = DemoSignIn.Read(again.Output);
             Assert.Equal(["admin", "leader", "officer"], reprinted.Keys.Order());
             Assert.Contains("demo-viewer", again.Output, StringComparison.Ordinal);
             var viewer = (await again.Api.Get("/api/v1/users")).Json["items"]!.AsArray().Single(u => u!["user"]!.GetValue<string>() == "demo-viewer")!;
@@ -75,6 +82,26 @@ public class DemoModeTests(PostgresFixture postgres) : IClassFixture<PostgresFix
         Assert.Empty(DemoSignIn.Read(after.Output));
         Assert.Equal(["admin"], await Users(after));
         Assert.Equal(HttpStatusCode.Unauthorized,
-            (await after.Anonymous().Post("/api/v1/auth/login", new { user = printed["leader"].User, password = printed["leader"].Password })).Status);
+            (await after.Anonymous().Post("/api/v1/auth/login", new { user = reprinted["leader"].User, password = reprinted["leader"].Password })).Status);
+    }
+
+    [Fact]
+    public async Task In_a_demo_cluster_the_silo_without_the_feed_leaves_the_demo_users_to_the_one_with_it()
+    {
+        var database = await postgres.Server.CreateDatabase();
+        await using var feed = await SiloProcess.Start(Settings(database, demo: "true"));
+        var printed = DemoSignIn.Read(feed.Output);
+        Assert.Equal(4, printed.Count);
+
+        var second = Settings(database, demo: "true");
+        second["Hub:DemoFeed"] = "false";
+        second["Hub:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        second["Hub:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var other = await SiloProcess.Start(second);
+        Assert.Contains("demo feed: off", other.Output, StringComparison.Ordinal);
+        Assert.Empty(DemoSignIn.Read(other.Output));
+        // The passwords the feed's silo printed still hold, through either silo.
+        var leader = other.As(printed["leader"].User, printed["leader"].Password);
+        Assert.Equal(HttpStatusCode.OK, (await leader.Get("/api/v1/auth/me")).Status);
     }
 }

@@ -71,6 +71,31 @@ public class GroupCommitTests
     }
 
     [Fact]
+    public async Task A_failure_no_member_can_cause_fails_the_whole_group_at_once_without_retries()
+    {
+        var writes = 0;
+        var gate = new TaskCompletionSource();
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var group = new GroupCommit<string>(async (_, _) =>
+        {
+            Interlocked.Increment(ref writes);
+            inFlight.TrySetResult();
+            await gate.Task;
+            throw new TimeoutException("the database does not answer");
+        }, memberMayCause: e => e is InvalidOperationException);
+        var first = group.Append(["first"]);
+        await inFlight.Task;
+        var waiting = Enumerable.Range(0, 5).Select(i => group.Append([$"r{i}"])).ToArray();
+        gate.SetResult();
+        await Assert.ThrowsAsync<TimeoutException>(() => first);
+        foreach (var task in waiting)
+        {
+            await Assert.ThrowsAsync<TimeoutException>(() => task);
+        }
+        Assert.Equal(2, writes); // the first alone, then the five together: none again alone
+    }
+
+    [Fact]
     public async Task Disposing_writes_what_waits_and_a_second_dispose_is_harmless()
     {
         var written = new List<int>();

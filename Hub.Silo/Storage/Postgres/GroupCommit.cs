@@ -6,8 +6,9 @@ namespace Hub.Silo.Storage.Postgres;
 /// Group commit: callers append records and wait; one loop writes everything waiting in a single
 /// transaction and then releases all of them together. While one commit is in flight the next
 /// group gathers, so under load many requests share each round trip and "durable before 2xx" stays
-/// cheap. When a shared commit fails, each caller's records are written again alone, so one bad
-/// member (or one unlucky moment) fails only the callers whose own commit fails.
+/// cheap. When a shared commit fails in a way one member's records can cause (bad data), each
+/// caller's records are written again alone, so one bad member fails only itself. A failure of the
+/// database as a whole fails the group at once: retrying each alone would only wait longer.
 /// </summary>
 public sealed class GroupCommit<T> : IAsyncDisposable
 {
@@ -15,14 +16,17 @@ public sealed class GroupCommit<T> : IAsyncDisposable
         Channel.CreateUnbounded<(IReadOnlyList<T>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Func<IReadOnlyList<T>, CancellationToken, Task> _write;
+    private readonly Func<Exception, bool> _memberMayCause;
     private readonly int _maxRecords;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private int _disposed;
 
-    public GroupCommit(Func<IReadOnlyList<T>, CancellationToken, Task> write, int maxRecords = 20_000)
+    /// <param name="memberMayCause">Whether a failure may be one member's fault (then each is written alone); every failure when null.</param>
+    public GroupCommit(Func<IReadOnlyList<T>, CancellationToken, Task> write, Func<Exception, bool>? memberMayCause = null, int maxRecords = 20_000)
     {
         _write = write;
+        _memberMayCause = memberMayCause ?? (_ => true);
         _maxRecords = maxRecords;
         _loop = Task.Run(Loop);
     }
@@ -72,13 +76,13 @@ public sealed class GroupCommit<T> : IAsyncDisposable
                 await _write(records, _stopping.Token);
                 group.ForEach(g => g.Done.SetResult());
             }
-            catch (Exception) when (group.Count > 1)
+            catch (Exception e) when (group.Count > 1 && _memberMayCause(e))
             {
                 await EachAlone(group);
             }
             catch (Exception e)
             {
-                group[0].Done.SetException(e);
+                group.ForEach(g => g.Done.SetException(e));
             }
         }
     }

@@ -29,8 +29,8 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         _database = database;
         _reads = reads;
         _clock = clock;
-        _alerts = new GroupCommit<(AlertSummary, AuditEntry)>(WriteAlerts);
-        _checkins = new GroupCommit<CheckinRecord>(WriteCheckins);
+        _alerts = new GroupCommit<(AlertSummary, AuditEntry)>(WriteAlerts, IsDataError);
+        _checkins = new GroupCommit<CheckinRecord>(WriteCheckins, IsDataError);
     }
 
     public Task Record(AlertSummary alert, AuditEntry change, CancellationToken cancellationToken = default) =>
@@ -259,6 +259,10 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         p.Add(Texts("target", records.Select(c => c.Target)));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Data exceptions (class 22) and integrity violations (23): a row's fault, not the database's.</summary>
+    private static bool IsDataError(Exception e) =>
+        e is PostgresException { SqlState: var state } && (state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("23", StringComparison.Ordinal));
 
     private static NpgsqlParameter Texts(string name, IEnumerable<string?> values) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
