@@ -13,9 +13,9 @@ namespace Hub.Tests.Trust;
 /// </summary>
 public class HostileTextTests(PostgresHubHost host, ITestOutputHelper output) : IClassFixture<PostgresHubHost>
 {
-    private static readonly string[] CheckinText = ["id"];
+    private static readonly string[] CheckinFields = ["id", "worker", "unit", "kind", "at"];
     private static readonly string[] AlertText = ["source", "sourceId", "category", "title", "detail"];
-    private static readonly string[] Codes = ["worker", "unit"];
+    private static readonly string[] AlertFields = [.. AlertText, "unit", "device", "severity", "at"];
 
     /// <summary>Every C0 control character, and the two noncharacters.</summary>
     private static IEnumerable<char> ControlCharacters => Enumerable.Range(0, 32).Select(c => (char)c).Append('\uFFFE').Append('\uFFFF');
@@ -87,17 +87,17 @@ public class HostileTextTests(PostgresHubHost host, ITestOutputHelper output) : 
         var refusals = 0;
         foreach (var c in ControlCharacters)
         {
-            foreach (var field in CheckinText.Concat(Codes))
+            foreach (var field in CheckinFields)
             {
                 var item = CheckinItem(hostileGrid);
                 item[field] = $"{item[field]}{c}";
                 await Refused("/api/v1/checkins", new[] { CheckinItem(hostileGrid), item }, $"[1].{field}: ", c);
                 refusals++;
             }
-            foreach (var field in AlertText)
+            foreach (var field in AlertFields)
             {
                 var item = AlertItem(hostileGrid);
-                item[field] = $"x{c}y";
+                item[field] = $"{item.GetValueOrDefault(field) ?? TestCity.Camera(1, hostileGrid)}{c}";
                 var allowed = field == "detail" && c is '\t' or '\n' or '\r';
                 if (!allowed)
                 {
