@@ -14,6 +14,26 @@ public sealed class HubOptions
     public double LostContactMinutes { get; set; } = 30;
 
     public SlaOptions Sla { get; set; } = new();
+
+    public CaseOptions Cases { get; set; } = new();
+}
+
+/// <summary><c>Hub:Cases</c>: how the closed loop runs where the practice differs from place to place.</summary>
+public sealed class CaseOptions
+{
+    /// <summary>Whether <c>close</c> needs a passed 核查 (<c>verified</c>), or also takes <c>resolved</c>.</summary>
+    public bool RequireVerify { get; set; } = true;
+
+    /// <summary>The denominator of 返工率: <c>handled</c> (default), <c>raised</c> (立案数) or <c>closed</c>.</summary>
+    public ReworkBase ReworkRateOf { get; set; } = ReworkBase.Handled;
+}
+
+/// <summary>What 返工率 is a share of; places differ (DOMAIN.md).</summary>
+public enum ReworkBase
+{
+    Handled,
+    Raised,
+    Closed,
 }
 
 /// <summary>Time limits per severity: to acknowledge before escalating, and to handle.</summary>

@@ -14,7 +14,6 @@ namespace Hub.Dashboard.Api;
 public static class AlertEndpoints
 {
     private const int MaxActionBytes = 64 * 1024;
-    public const int MaxNoteLength = 2_000;
 
     public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder api)
     {
@@ -25,6 +24,9 @@ public static class AlertEndpoints
         api.MapPost("/alerts/{id}/dispatch", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Dispatch, caller, http, grains, views)).Allow(Permission.Act);
         api.MapPost("/alerts/{id}/resolve", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Resolve, caller, http, grains, views)).Allow(Permission.Act);
         api.MapPost("/alerts/{id}/close", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Close, caller, http, grains, views)).Allow(Permission.Act);
+        api.MapPost("/alerts/{id}/reject", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Reject, caller, http, grains, views)).Allow(Permission.Act);
+        api.MapPost("/alerts/{id}/verify", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Verify, caller, http, grains, views)).Allow(Permission.Act);
+        api.MapPost("/alerts/{id}/rate", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Rate, caller, http, grains, views)).Allow(Permission.Act);
         return api;
     }
 
@@ -41,12 +43,7 @@ public static class AlertEndpoints
 
     private static async Task<IResult> Act(string id, AlertAction action, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views)
     {
-        var (command, problem) = await JsonBody.ReadObject(http.Request, MaxActionBytes, fields => new AlertCommand(
-            action,
-            caller.Name,
-            fields.Text("note", required: action == AlertAction.Resolve, maxLength: MaxNoteLength, multiline: true),
-            action == AlertAction.Dispatch ? fields.Text("assignee", maxLength: 100) : null,
-            caller.Scope), allowEmpty: true);
+        var (command, problem) = await JsonBody.ReadObject(http.Request, MaxActionBytes, fields => ActionBody.Read(action, caller, fields), allowEmpty: true);
         return command is null ? problem! : Answer(id, await Alert(grains, id).Act(command), views);
     }
 

@@ -1,3 +1,4 @@
+using Hub.Grains;
 using Hub.Dashboard.Access;
 using Hub.Grains.History;
 using Hub.Grains.Rollup;
@@ -7,6 +8,7 @@ using Hub.Grains.Units;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Dashboard.Api;
 
@@ -23,7 +25,8 @@ public static class UnitEndpoints
     /// <summary>The longest range one request may ask for; longer reports are several requests.</summary>
     public const int MaxStatsDays = 366;
 
-    private static async Task<IResult> Stats(string code, Caller caller, HttpRequest request, TopologyCatalog topology, HubClock clock, IHistoryStats history)
+    private static async Task<IResult> Stats(
+        string code, Caller caller, HttpRequest request, TopologyCatalog topology, HubClock clock, IHistoryStats history, IOptions<HubOptions> options)
     {
         var index = topology.Current;
         if (index.Find(code) is not { } node)
@@ -50,7 +53,7 @@ public static class UnitEndpoints
             return Problems.BadRequest(string.Join("; ", errors), errors);
         }
         var days = await history.Days(code, from, to, request.HttpContext.RequestAborted);
-        return Results.Ok(StatsComposer.Compose(node, from, to, index.PatrolTargetsOf(code), days));
+        return Results.Ok(StatsComposer.Compose(node, from, to, index.PatrolTargetsOf(code), days, options.Value.Cases.ReworkRateOf));
     }
 
     private static async Task<IResult> Status(string code, Caller caller, TopologyCatalog topology, IGrainFactory grains)

@@ -47,9 +47,9 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
     [Allow(Permission.Act)]
     public async Task<ActionAnswer> Ack(string alertId, string? note)
     {
-        if (note is { Length: > AlertEndpoints.MaxNoteLength })
+        if (note is { Length: > ActionBody.MaxNoteLength })
         {
-            return new ActionAnswer(422, null, $"note: longer than {AlertEndpoints.MaxNoteLength} characters");
+            return new ActionAnswer(422, null, $"note: longer than {ActionBody.MaxNoteLength} characters");
         }
         if (note is not null && TextRule.Problem(note, multiline: true) is { } problem)
         {

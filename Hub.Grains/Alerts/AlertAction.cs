@@ -1,12 +1,21 @@
 namespace Hub.Grains.Alerts;
 
-/// <summary>What a duty officer does to an alert (API.md §5).</summary>
+/// <summary>What a duty officer does to a case (API.md §5 and the closed loop of docs/API.md).</summary>
 public enum AlertAction
 {
     Acknowledge,
     Dispatch,
     Resolve,
     Close,
+
+    /// <summary>不予立案.</summary>
+    Reject,
+
+    /// <summary>核查: passed, or failed and back for rework (返工).</summary>
+    Verify,
+
+    /// <summary>评价: a score once the case is closed.</summary>
+    Rate,
 }
 
 /// <summary>
@@ -14,4 +23,11 @@ public enum AlertAction
 /// outside it answers as unknown, so the check and the action are one call.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.alert-command")]
-public sealed record AlertCommand(AlertAction Action, string Actor, string? Note, string? Assignee = null, string Scope = Access.Jurisdiction.Everything);
+public sealed record AlertCommand(
+    AlertAction Action,
+    string Actor,
+    string? Note,
+    string? Assignee = null,
+    string Scope = Access.Jurisdiction.Everything,
+    bool? Passed = null,
+    int? Score = null);

@@ -70,8 +70,8 @@ public sealed class AlertBook
         {
             if (e.Day == day && (where is null || where(e)))
             {
-                raised++;
-                handled += e.IsActive ? 0 : 1;
+                raised += e.State.Counts() ? 1 : 0;
+                handled += e.State.IsHandled() ? 1 : 0;
             }
         }
         return (raised, handled);

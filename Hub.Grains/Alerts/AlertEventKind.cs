@@ -11,4 +11,16 @@ public enum AlertEventKind
     Closed,
     Cleared,
     Escalated,
+
+    /// <summary>不予立案.</summary>
+    Rejected,
+
+    /// <summary>核查 passed.</summary>
+    Verified,
+
+    /// <summary>核查 failed: back to dispatched (返工).</summary>
+    Reworked,
+
+    /// <summary>评价 given.</summary>
+    Rated,
 }

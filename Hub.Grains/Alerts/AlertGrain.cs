@@ -112,11 +112,12 @@ public sealed class AlertGrain(
         {
             return ActionResult.NotFound;
         }
-        if (AlertTransitions.Apply(command.Action, alert.State) is not { } to)
+        if (AlertTransitions.Apply(command, alert, options.Value.Cases.RequireVerify) is not { } to)
         {
             return new ActionResult(ActionOutcome.Conflict, alert, null);
         }
         var now = clock.Now;
+        var rework = AlertTransitions.IsRework(command);
         var changed = alert with
         {
             State = to,
@@ -124,9 +125,12 @@ public sealed class AlertGrain(
             LastBy = command.Actor,
             ChangedAt = now,
             Version = alert.Version + 1,
-            HandledAt = alert.HandledAt ?? (to.IsActive() ? null : now),
+            // A rework reopens the handling: it is handled (and on time or not) when it is resolved again.
+            HandledAt = rework ? null : alert.HandledAt ?? (to.IsHandled() ? now : null),
+            Reworks = alert.Reworks + (rework ? 1 : 0),
+            Rating = command.Action == AlertAction.Rate ? command.Score : alert.Rating,
         };
-        await Save(changed, new AuditEntry(now, command.Actor, AlertTransitions.EventOf(command.Action), alert.State, to, command.Note, command.Assignee));
+        await Save(changed, new AuditEntry(now, command.Actor, AlertTransitions.EventOf(command), alert.State, to, command.Note, command.Assignee));
         if (alert.State == AlertState.Raised)
         {
             await StopEscalation();

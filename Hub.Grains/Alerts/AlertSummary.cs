@@ -28,7 +28,9 @@ public sealed record AlertSummary(
     long Version,
     DateTimeOffset? HandleDeadline = null,
     DateTimeOffset? HandledAt = null,
-    Sender? ReportedBy = null)
+    Sender? ReportedBy = null,
+    int Reworks = 0,
+    int? Rating = null)
 {
     public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel) =>
         new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity);

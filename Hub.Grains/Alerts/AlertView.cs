@@ -27,6 +27,8 @@ public sealed record AlertView(
     string? Assignee,
     string LastBy,
     DateTimeOffset ChangedAt,
+    int Reworks,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Rating,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? HandleDeadline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? HandleUsed,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AuditEntry>? Audit);

@@ -7,21 +7,20 @@ namespace Hub.Grains.Rollup;
 public static class StatsComposer
 {
     /// <param name="targets">Patrol targets of the subtree (buildings, or grids without any), per day.</param>
-    public static UnitStats Compose(UnitNode node, DateOnly from, DateOnly to, int targets, IEnumerable<DayHistory> history)
+    /// <param name="reworkBase">The denominator of 返工率 (<c>Hub:Cases:ReworkRateOf</c>).</param>
+    public static UnitStats Compose(UnitNode node, DateOnly from, DateOnly to, int targets, IEnumerable<DayHistory> history, ReworkBase reworkBase = ReworkBase.Handled)
     {
         var byDay = history.ToDictionary(d => d.Day);
         var days = new List<DayStats>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            days.Add(new DayStats(day, Figures(byDay.GetValueOrDefault(day) ?? DayHistory.Zero(day), targets)));
+            days.Add(new DayStats(day, Figures(byDay.GetValueOrDefault(day) ?? DayHistory.Zero(day), targets, reworkBase)));
         }
-        var total = days.Select(d => byDay.GetValueOrDefault(d.Day) ?? DayHistory.Zero(d.Day)).Aggregate(DayHistory.Zero(from), (a, b) => new DayHistory(
-            from, a.Raised + b.Raised, a.Handled + b.Handled, a.OnTimeHandled + b.OnTimeHandled, a.Closed + b.Closed,
-            a.Checkins + b.Checkins, a.Patrols + b.Patrols, a.Patrolled + b.Patrolled));
-        return new UnitStats(node, from, to, Figures(total, targets * days.Count), days);
+        var total = days.Select(d => byDay.GetValueOrDefault(d.Day) ?? DayHistory.Zero(d.Day)).Aggregate(DayHistory.Zero(from), (a, b) => a.Plus(b));
+        return new UnitStats(node, from, to, Figures(total, targets * days.Count, reworkBase), days);
     }
 
-    private static StatsFigures Figures(DayHistory d, int targets) => new(
+    private static StatsFigures Figures(DayHistory d, int targets, ReworkBase reworkBase) => new(
         d.Raised,
         d.Handled,
         Rate.Of(d.Handled, d.Raised),
@@ -33,5 +32,17 @@ public static class StatsComposer
         d.Patrols,
         targets,
         d.Patrolled,
-        Rate.Of(d.Patrolled, targets));
+        Rate.Of(d.Patrolled, targets))
+    {
+        Rejected = d.Rejected,
+        Reworked = d.Reworked,
+        ReworkRate = Rate.Of(d.Reworked, reworkBase switch
+        {
+            ReworkBase.Raised => d.Raised,
+            ReworkBase.Closed => d.Closed,
+            _ => d.Handled,
+        }),
+        Rated = d.Rated,
+        Satisfaction = d.Rated == 0 ? null : Math.Round((double)d.RatingSum / d.Rated, 2),
+    };
 }

@@ -17,7 +17,22 @@ public record StatsFigures(
     int Patrols,
     int PatrolTargets,
     int Patrolled,
-    double? PatrolRate);
+    double? PatrolRate)
+{
+    /// <summary>不予立案: reports that were not cases; in no other figure.</summary>
+    public int Rejected { get; init; }
+
+    /// <summary>Cases sent back at least once after a failed 核查 (返工).</summary>
+    public int Reworked { get; init; }
+
+    /// <summary>返工率: <see cref="Reworked"/> over <c>Hub:Cases:ReworkRateOf</c> (handled by default).</summary>
+    public double? ReworkRate { get; init; }
+
+    public int Rated { get; init; }
+
+    /// <summary>满意度: the mean score (1–5) of the rated cases, to two places; null when none was rated.</summary>
+    public double? Satisfaction { get; init; }
+}
 
 /// <summary>The figures of one day.</summary>
 public sealed record DayStats : StatsFigures

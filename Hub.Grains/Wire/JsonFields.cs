@@ -103,6 +103,35 @@ public sealed partial class JsonFields
         return number < min || number > max ? Fail<double?>(name, $"must be between {min} and {max}") : number;
     }
 
+    /// <summary>A required <c>true</c> or <c>false</c>.</summary>
+    public bool? Bool(string name)
+    {
+        if (!TryGet(name, required: true, out var value))
+        {
+            return null;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => Fail<bool?>(name, "must be true or false"),
+        };
+    }
+
+    /// <summary>A required whole number within [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public int? WholeNumber(string name, int min, int max)
+    {
+        if (!TryGet(name, required: true, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
+        {
+            return Fail<int?>(name, "must be a whole number");
+        }
+        return number < min || number > max ? Fail<int?>(name, $"must be between {min} and {max}") : number;
+    }
+
     public T? Enum<T>(string name) where T : struct, Enum
     {
         var text = Text(name, maxLength: 40);

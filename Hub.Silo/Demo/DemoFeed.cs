@@ -103,13 +103,20 @@ public sealed class DemoFeed(
         }
         foreach (var alert in _alerts.Where(a => _random.Next(100) < 75).ToList())
         {
+            if (_random.Next(100) < 5)
+            {
+                await Act(alert, AlertAction.Reject, "误报，不予立案");
+                continue;
+            }
             await Act(alert, AlertAction.Acknowledge, null);
             if (_random.Next(100) < 70)
             {
                 await Act(alert, AlertAction.Resolve, Pick(DemoIncidents.Resolutions));
                 if (_random.Next(100) < 60)
                 {
+                    await Act(alert, AlertAction.Verify, "现场核查通过", passed: true);
                     await Act(alert, AlertAction.Close, "结案");
+                    await Act(alert, AlertAction.Rate, null, score: 3 + _random.Next(3));
                 }
             }
         }
@@ -139,11 +146,11 @@ public sealed class DemoFeed(
             await ingest.RaiseAlerts([repeated.Report with { SourceId = NextSourceId(), At = now }]);
         }
 
-        foreach (var alert in _alerts.Where(a => a.State.IsActive()).ToList())
+        foreach (var alert in _alerts.Where(a => a.State.IsActive() || a.State is AlertState.Resolved or AlertState.Verified).ToList())
         {
             await Handle(alert, now);
         }
-        _alerts.RemoveAll(a => a.State == AlertState.Closed);
+        _alerts.RemoveAll(a => a.State is AlertState.Closed or AlertState.Rejected);
     }
 
     // Officers acknowledge critical alerts fast and leave some warnings waiting, as real ones do.
@@ -160,6 +167,15 @@ public sealed class DemoFeed(
                 break;
             case AlertState.Acknowledged or AlertState.Dispatched when waited > TimeSpan.FromSeconds(90) && _random.Next(40) == 0:
                 await Act(alert, AlertAction.Resolve, Pick(DemoIncidents.Resolutions));
+                break;
+            // 核查 on site: most fixes pass, some go back for rework.
+            case AlertState.Resolved when waited > TimeSpan.FromSeconds(60) && _random.Next(30) == 0:
+                var passed = _random.Next(100) < 85;
+                await Act(alert, AlertAction.Verify, passed ? "现场核查通过" : "现场核查未通过，返工", passed: passed);
+                break;
+            case AlertState.Verified when waited > TimeSpan.FromSeconds(30) && _random.Next(30) == 0:
+                await Act(alert, AlertAction.Close, "结案");
+                await Act(alert, AlertAction.Rate, null, score: 3 + _random.Next(3));
                 break;
         }
     }
@@ -192,9 +208,10 @@ public sealed class DemoFeed(
         }
     }
 
-    private async Task Act(Tracked alert, AlertAction action, string? note, string? assignee = null)
+    private async Task Act(Tracked alert, AlertAction action, string? note, string? assignee = null, bool? passed = null, int? score = null)
     {
-        var result = await grains.GetGrain<IAlertGrain>(alert.Id).Act(new AlertCommand(action, Pick(DemoIncidents.Officers), note, assignee));
+        var result = await grains.GetGrain<IAlertGrain>(alert.Id).Act(
+            new AlertCommand(action, Pick(DemoIncidents.Officers), note, assignee, Passed: passed, Score: score));
         if (result.Alert is { } now)
         {
             alert.State = now.State;

@@ -27,6 +27,9 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
 
     public string ForeignAlert { get; private set; } = "";
 
+    /// <summary>Cases for the closed loop's actions (reject ends a case), apart from the alerts others read.</summary>
+    public (string Inside, string Foreign) Cases { get; private set; }
+
     /// <summary>A user and a key on each side (scope, foreign) that tests may disable, reset and revoke at will.</summary>
     public (string Inside, string Foreign) SpareUsers { get; private set; }
 
@@ -52,6 +55,7 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
         // Raised by the center itself: a center may clear only its own alerts.
         InsideAlert = await Center.Raise(Alert(TestCity.Grid(1, 6), severity: "minor", category: "inside"));
         ForeignAlert = await Api.Raise(Alert(TestCity.Grid(2, 6), severity: "minor", category: "foreign"));
+        Cases = (await Api.Raise(Alert(TestCity.Grid(1, 5), severity: "minor", category: "case")), await Api.Raise(Alert(TestCity.Grid(2, 5), severity: "minor", category: "case")));
         await CreateUser("spare-inside", "viewer", Scope);
         await CreateUser("spare-foreign", "viewer", Foreign);
         SpareUsers = ("spare-inside", "spare-foreign");

@@ -48,6 +48,8 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
 
     private string AlertOn(Side side) => side == Side.Inside ? host.InsideAlert : host.ForeignAlert;
 
+    private string CaseOn(Side side) => side == Side.Inside ? host.Cases.Inside : host.Cases.Foreign;
+
     private static Func<Side, Target?> Unscoped(string path, object? body = null) => side => side == Side.Inside ? new Target(path, body) : null;
 
     private IReadOnlyList<Row> Table()
@@ -89,6 +91,9 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             new("POST", "/api/v1/alerts/{id}/dispatch", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/dispatch", new { assignee = "张伟" }), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/resolve", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/resolve", new { note = "处理完毕" }), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/close", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/close", new { note = "结案" }), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/alerts/{id}/reject", Gate.Officers, side => new Target($"/api/v1/alerts/{CaseOn(side)}/reject", new { reason = "误报" }), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/alerts/{id}/verify", Gate.Officers, side => new Target($"/api/v1/alerts/{CaseOn(side)}/verify", new { passed = true }), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/alerts/{id}/rate", Gate.Officers, side => new Target($"/api/v1/alerts/{CaseOn(side)}/rate", new { score = 5 }), HttpStatusCode.NotFound),
 
             new("GET", "/api/v1/units/{code}/status", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/status")),
             new("GET", "/api/v1/units/{code}/stats", Gate.Leaders, side => new Target($"/api/v1/units/{Street(side)}/stats")),

@@ -97,6 +97,7 @@ public abstract class AlertApiTests(HubHost host)
         Assert.Equal(HttpStatusCode.OK, (await Do(id, "dispatch", new { assignee = "张伟", note = "请到场" })).Status);
         Assert.Equal(HttpStatusCode.OK, (await Do(id, "dispatch", new { assignee = "李娜", note = "改派" })).Status);
         Assert.Equal(HttpStatusCode.OK, (await Do(id, "resolve", new { note = "已扑灭" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Do(id, "verify", new { passed = true, note = "核查通过" })).Status);
         var closed = await Do(id, "close", new { note = "结案" });
         Assert.Equal(HttpStatusCode.OK, closed.Status);
         Assert.Equal("closed", closed.Json["state"]!.GetValue<string>());
@@ -105,12 +106,12 @@ public abstract class AlertApiTests(HubHost host)
         var alert = (await _api.Get($"/api/v1/alerts/{id}")).Json;
         var audit = alert["audit"]!.AsArray();
         Assert.Equal(
-            ["raised", "acknowledged", "dispatched", "dispatched", "resolved", "closed"],
+            ["raised", "acknowledged", "dispatched", "dispatched", "resolved", "verified", "closed"],
             audit.Select(a => a!["action"]!.GetValue<string>()));
         Assert.Equal(
-            [null, "raised", "acknowledged", "dispatched", "dispatched", "resolved"],
+            [null, "raised", "acknowledged", "dispatched", "dispatched", "resolved", "verified"],
             audit.Select(a => a!["from"]?.GetValue<string>()));
-        Assert.Equal(["收到", "请到场", "改派", "已扑灭", "结案"], audit.Skip(1).Select(a => a!["note"]!.GetValue<string>()));
+        Assert.Equal(["收到", "请到场", "改派", "已扑灭", "核查通过", "结案"], audit.Skip(1).Select(a => a!["note"]!.GetValue<string>()));
         Assert.All(audit, a => Assert.False(string.IsNullOrEmpty(a!["by"]!.GetValue<string>())));
         Assert.All(audit, a => Assert.Equal(TimeSpan.FromHours(8), a!["at"]!.GetValue<DateTimeOffset>().Offset));
         Assert.False(alert["active"]!.GetValue<bool>());

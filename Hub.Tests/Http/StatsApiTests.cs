@@ -25,6 +25,7 @@ public abstract class StatsApiTests(HubHost host)
         Assert.Equal(HttpStatusCode.OK, (await _api.Post($"/api/v1/alerts/{id}/resolve", new { note = "已处置" })).Status);
         if (close)
         {
+            Assert.Equal(HttpStatusCode.OK, (await _api.Post($"/api/v1/alerts/{id}/verify", new { passed = true })).Status);
             Assert.Equal(HttpStatusCode.OK, (await _api.Post($"/api/v1/alerts/{id}/close", new { note = "结案" })).Status);
         }
     }

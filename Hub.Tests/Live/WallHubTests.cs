@@ -114,6 +114,7 @@ public class WallHubTests(LiveHost host) : IClassFixture<LiveHost>
 
         await _api.Post($"/api/v1/alerts/{id}/dispatch", new { assignee = "张伟", note = "请到场" });
         await _api.Post($"/api/v1/alerts/{id}/resolve", new { note = "已处置" });
+        await _api.Post($"/api/v1/alerts/{id}/verify", new { passed = true, note = "核查通过" });
         await _api.Post($"/api/v1/alerts/{id}/close", new { note = "结案" });
 
         var kinds = await Eventually.Within(TimeSpan.FromSeconds(2),

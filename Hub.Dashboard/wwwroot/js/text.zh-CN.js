@@ -45,7 +45,9 @@ export const T = {
     acknowledged: '已确认',
     dispatched: '已派遣',
     resolved: '已办结',
+    verified: '已核查',
     closed: '已关闭',
+    rejected: '不予立案',
   },
 
   category: {

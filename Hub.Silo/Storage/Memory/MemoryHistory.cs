@@ -93,17 +93,24 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
             .ToDictionary(g => g.Key, g => g.ToArray());
         IReadOnlyList<DayHistory> days = alerts.Keys.Union(checkins.Keys).Order().Select(day =>
         {
-            var a = alerts.GetValueOrDefault(day) ?? [];
+            var all = alerts.GetValueOrDefault(day) ?? [];
+            var a = all.Where(x => x.State.Counts()).ToArray();
             var c = checkins.GetValueOrDefault(day) ?? [];
             return new DayHistory(
                 day,
                 a.Length,
-                a.Count(x => !x.State.IsActive()),
-                a.Count(x => x.HandledAt is { } handled && (x.HandleDeadline is not { } due || handled <= due)),
+                a.Count(x => x.State.IsHandled()),
+                a.Count(x => x.State.IsHandled() && x.HandledAt is { } handled && (x.HandleDeadline is not { } due || handled <= due)),
                 a.Count(x => x.State == AlertState.Closed),
                 c.Length,
                 c.Count(x => x.Kind == CheckinKind.Patrol),
-                c.Where(x => x.Target is not null).Select(x => x.Target).Distinct(StringComparer.Ordinal).Count());
+                c.Where(x => x.Target is not null).Select(x => x.Target).Distinct(StringComparer.Ordinal).Count())
+            {
+                Rejected = all.Length - a.Length,
+                Reworked = a.Count(x => x.Reworks > 0),
+                Rated = a.Count(x => x.Rating is not null),
+                RatingSum = a.Sum(x => x.Rating ?? 0),
+            };
         }).ToArray();
         return Task.FromResult(days);
     }

@@ -11,10 +11,15 @@ public static class HistoryQueries
     public const string Days = """
         WITH a AS (
             SELECT day,
-                   count(*) AS raised,
-                   count(*) FILTER (WHERE state IN ('resolved', 'closed')) AS handled,
-                   count(*) FILTER (WHERE handled_at IS NOT NULL AND (handle_deadline IS NULL OR handled_at <= handle_deadline)) AS on_time,
-                   count(*) FILTER (WHERE state = 'closed') AS closed
+                   count(*) FILTER (WHERE state <> 'rejected') AS raised,
+                   count(*) FILTER (WHERE state IN ('resolved', 'verified', 'closed')) AS handled,
+                   count(*) FILTER (WHERE state IN ('resolved', 'verified', 'closed')
+                                     AND handled_at IS NOT NULL AND (handle_deadline IS NULL OR handled_at <= handle_deadline)) AS on_time,
+                   count(*) FILTER (WHERE state = 'closed') AS closed,
+                   count(*) FILTER (WHERE state = 'rejected') AS rejected,
+                   count(*) FILTER (WHERE reworks > 0 AND state <> 'rejected') AS reworked,
+                   count(rating) AS rated,
+                   coalesce(sum(rating), 0) AS rating_sum
             FROM hub_alerts
             WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last
             GROUP BY day),
@@ -27,7 +32,8 @@ public static class HistoryQueries
             WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last
             GROUP BY day)
         SELECT coalesce(a.day, c.day), coalesce(raised, 0), coalesce(handled, 0), coalesce(on_time, 0), coalesce(closed, 0),
-               coalesce(checkins, 0), coalesce(patrols, 0), coalesce(patrolled, 0)
+               coalesce(checkins, 0), coalesce(patrols, 0), coalesce(patrolled, 0),
+               coalesce(rejected, 0), coalesce(reworked, 0), coalesce(rated, 0), coalesce(rating_sum, 0)
         FROM a FULL JOIN c ON a.day = c.day
         ORDER BY 1
         """;

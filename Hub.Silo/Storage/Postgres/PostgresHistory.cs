@@ -66,7 +66,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         command.CommandText = $"""
             SELECT id, source, source_id, unit, path, device, category, severity, title, detail, at, last_at, occurrences,
                    state, cleared, escalated_to, assignee, last_by, changed_at, version, handle_deadline, handled_at, owner,
-                   sender, sender_key
+                   sender, sender_key, reworks, rating
             FROM hub_alerts
             {(conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "")}
             ORDER BY at DESC, id DESC
@@ -85,7 +85,8 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
                 reader.IsDBNull(15) ? null : reader.GetString(15), reader.IsDBNull(16) ? null : reader.GetString(16),
                 reader.GetString(17), Utc(reader.GetDateTime(18)), reader.GetInt64(19),
                 reader.IsDBNull(20) ? null : Utc(reader.GetDateTime(20)), reader.IsDBNull(21) ? null : Utc(reader.GetDateTime(21)),
-                Sender.Parse(reader.IsDBNull(23) ? null : reader.GetString(23), reader.IsDBNull(24) ? null : reader.GetString(24))));
+                Sender.Parse(reader.IsDBNull(23) ? null : reader.GetString(23), reader.IsDBNull(24) ? null : reader.GetString(24)),
+                reader.GetInt32(25), reader.IsDBNull(26) ? null : reader.GetInt32(26)));
         }
         return found;
     }
@@ -102,7 +103,13 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         {
             days.Add(new DayHistory(
                 reader.GetFieldValue<DateOnly>(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3),
-                (int)reader.GetInt64(4), (int)reader.GetInt64(5), (int)reader.GetInt64(6), (int)reader.GetInt64(7)));
+                (int)reader.GetInt64(4), (int)reader.GetInt64(5), (int)reader.GetInt64(6), (int)reader.GetInt64(7))
+            {
+                Rejected = (int)reader.GetInt64(8),
+                Reworked = (int)reader.GetInt64(9),
+                Rated = (int)reader.GetInt64(10),
+                RatingSum = reader.GetInt64(11),
+            });
         }
         return days;
     }
@@ -171,20 +178,21 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         await using (var upsert = new NpgsqlCommand("""
             INSERT INTO hub_alerts (id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
                                     occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                                    sender, sender_key)
+                                    sender, sender_key, reworks, rating)
             SELECT id, source, source_id, unit, string_to_array(path, '|'), device, category, severity, title, detail, at, day, last_at,
                    occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                   sender, sender_key
+                   sender, sender_key, reworks, rating
             FROM unnest(@id, @source, @source_id, @unit, @path, @device, @category, @severity, @title, @detail, @at, @day, @last_at,
                         @occurrences, @state, @cleared, @escalated_to, @assignee, @last_by, @changed_at, @handle_deadline, @handled_at, @owner, @version,
-                        @sender, @sender_key)
+                        @sender, @sender_key, @reworks, @rating)
                  AS t(id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
                       occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                      sender, sender_key)
+                      sender, sender_key, reworks, rating)
             ON CONFLICT (id) DO UPDATE SET
                 last_at = EXCLUDED.last_at, occurrences = EXCLUDED.occurrences, state = EXCLUDED.state, cleared = EXCLUDED.cleared,
                 escalated_to = EXCLUDED.escalated_to, assignee = EXCLUDED.assignee, last_by = EXCLUDED.last_by,
-                changed_at = EXCLUDED.changed_at, handled_at = EXCLUDED.handled_at, version = EXCLUDED.version
+                changed_at = EXCLUDED.changed_at, handled_at = EXCLUDED.handled_at, version = EXCLUDED.version,
+                reworks = EXCLUDED.reworks, rating = EXCLUDED.rating
             WHERE hub_alerts.version < EXCLUDED.version
             """, connection, transaction))
         {
@@ -215,6 +223,8 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
             p.AddWithValue("version", alerts.Select(a => a.Version).ToArray());
             p.Add(Texts("sender", alerts.Select(a => a.ReportedBy?.Identity)));
             p.Add(Texts("sender_key", alerts.Select(a => a.ReportedBy?.KeyId)));
+            p.AddWithValue("reworks", alerts.Select(a => a.Reworks).ToArray());
+            p.Add(new NpgsqlParameter("rating", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = alerts.Select(a => a.Rating).ToArray() });
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var events = new NpgsqlCommand("""

@@ -189,7 +189,7 @@ export class Feed {
       }
       if (e.state) d.state = e.state;
       if (e.by) d.lastBy = e.by;
-      if (e.state === 'resolved' || e.state === 'closed') d.active = false;
+      if (!ACTIVE_STATES.has(e.state)) d.active = false;
       this.paint(item);
       if (!ACTIVE_STATES.has(d.state)) this.leave(item, DONE_SHOW_MS);
       changed = true;
