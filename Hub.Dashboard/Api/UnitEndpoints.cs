@@ -1,5 +1,5 @@
-using Hub.Grains;
 using Hub.Dashboard.Access;
+using Hub.Grains;
 using Hub.Grains.History;
 using Hub.Grains.Rollup;
 using Hub.Grains.Time;
