@@ -26,6 +26,9 @@ public sealed class CaseOptions
 
     /// <summary>The denominator of 返工率: <c>handled</c> (default), <c>raised</c> (立案数) or <c>closed</c>.</summary>
     public ReworkBase ReworkRateOf { get; set; } = ReworkBase.Handled;
+
+    /// <summary>Minutes a summoned department has to report in (吹哨报到: on site within 30 minutes in Pinggu's rule).</summary>
+    public double ReportInMinutes { get; set; } = 30;
 }
 
 /// <summary>What 返工率 is a share of; places differ (DOMAIN.md).</summary>

@@ -17,9 +17,11 @@ public static class AccessPolicies
     public static string Needs(Permission permission) => permission switch
     {
         Permission.Anyone => "nothing",
-        Permission.SignedIn or Permission.Read => "a signed-in user",
+        Permission.SignedIn or Permission.ReadCases => "a signed-in user",
+        Permission.Read => "role viewer, officer, leader or admin",
         Permission.Stats => "role leader or admin",
         Permission.Act => "role officer or admin",
+        Permission.WorkCases => "role officer, admin or department",
         Permission.Ingest => "a center's API key or role admin",
         _ => "role admin",
     };

@@ -13,9 +13,12 @@ namespace Hub.Dashboard.Access;
 /// center's key; either with a scope. <see cref="Name"/> is what the audit trail records: the user,
 /// or the center that owns the key. Endpoints take it as a parameter.
 /// </summary>
-public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId)
+public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId, string? Department = null)
 {
     public static readonly Caller Nobody = new("", null, "", null);
+
+    /// <summary>A department's user: sees and works only their department's cases.</summary>
+    public bool IsDepartment => Role == Grains.Access.Role.Department;
 
     public bool IsCenter => KeyId is not null;
 
@@ -27,9 +30,11 @@ public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId
     public bool Can(Permission permission) => permission switch
     {
         Permission.Anyone => true,
-        Permission.SignedIn or Permission.Read => IsPerson,
+        Permission.SignedIn or Permission.ReadCases => IsPerson,
+        Permission.Read => IsPerson && !IsDepartment,
         Permission.Stats => Role is Grains.Access.Role.Leader or Grains.Access.Role.Admin,
         Permission.Act => Role is Grains.Access.Role.Officer or Grains.Access.Role.Admin,
+        Permission.WorkCases => Role is Grains.Access.Role.Officer or Grains.Access.Role.Admin or Grains.Access.Role.Department,
         Permission.Ingest => IsCenter || Role is Grains.Access.Role.Admin,
         Permission.Administer => Role is Grains.Access.Role.Admin,
         _ => false,
@@ -52,7 +57,7 @@ public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId
             return Nobody;
         }
         Role? role = WireName.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var r) ? r : null;
-        return new Caller(identity.Name ?? "", role, user.FindFirstValue(HubClaims.Scope) ?? "", user.FindFirstValue(HubClaims.KeyId));
+        return new Caller(identity.Name ?? "", role, user.FindFirstValue(HubClaims.Scope) ?? "", user.FindFirstValue(HubClaims.KeyId), user.FindFirstValue(HubClaims.Department));
     }
 
     /// <summary>Lets minimal-API handlers take a <see cref="Caller"/> parameter.</summary>

@@ -11,14 +11,20 @@ public static class HubClaims
     public const string Scope = "hub:scope";
     public const string KeyId = "hub:key";
 
+    /// <summary>The department a department's user works for.</summary>
+    public const string Department = "hub:department";
+
     /// <summary>The stored key of the session (a digest of its token), so signing out can end it.</summary>
     public const string Session = "hub:session";
 
     public static ClaimsPrincipal Person(UserAccount account, string sessionKey) => Principal(
-        new Claim(ClaimTypes.Name, account.Name),
-        new Claim(ClaimTypes.Role, WireName.Of(account.Role)),
-        new Claim(Scope, account.Scope),
-        new Claim(Session, sessionKey));
+        [
+            new Claim(ClaimTypes.Name, account.Name),
+            new Claim(ClaimTypes.Role, WireName.Of(account.Role)),
+            new Claim(Scope, account.Scope),
+            new Claim(Session, sessionKey),
+            .. account.Department is { } department ? [new Claim(Department, department)] : Array.Empty<Claim>(),
+        ]);
 
     public static ClaimsPrincipal Center(ApiKey key) => Principal(
         new Claim(ClaimTypes.Name, key.Center),

@@ -9,8 +9,14 @@ public enum Permission
     /// <summary>Any signed-in person: who am I, sign out.</summary>
     SignedIn,
 
-    /// <summary>Reading status, alerts, charts and the topology in one's scope: every role.</summary>
+    /// <summary>Reading status, alerts, charts and the topology in one's scope: every role but a department's.</summary>
     Read,
+
+    /// <summary>Reading cases: whoever may read, and a department's user the cases summoned to their department.</summary>
+    ReadCases,
+
+    /// <summary>Reporting in and resolving: officers and admins, and a department's user for their department's part.</summary>
+    WorkCases,
 
     /// <summary>Statistics over durable history: leaders and admins.</summary>
     Stats,

@@ -17,12 +17,13 @@ public static class AlertEndpoints
 
     public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", List).Allow(Permission.Read);
-        api.MapGet("/alerts/{id}", Read).Allow(Permission.Read);
+        api.MapGet("/alerts", List).Allow(Permission.ReadCases);
+        api.MapGet("/alerts/{id}", Read).Allow(Permission.ReadCases);
         api.MapPost("/alerts/{id}/clear", Clear).Allow(Permission.Ingest);
         api.MapPost("/alerts/{id}/ack", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Acknowledge, caller, http, grains, views)).Allow(Permission.Act);
         api.MapPost("/alerts/{id}/dispatch", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Dispatch, caller, http, grains, views)).Allow(Permission.Act);
-        api.MapPost("/alerts/{id}/resolve", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Resolve, caller, http, grains, views)).Allow(Permission.Act);
+        api.MapPost("/alerts/{id}/resolve", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Resolve, caller, http, grains, views)).Allow(Permission.WorkCases);
+        api.MapPost("/alerts/{id}/report-in", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.ReportIn, caller, http, grains, views)).Allow(Permission.WorkCases);
         api.MapPost("/alerts/{id}/close", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Close, caller, http, grains, views)).Allow(Permission.Act);
         api.MapPost("/alerts/{id}/reject", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Reject, caller, http, grains, views)).Allow(Permission.Act);
         api.MapPost("/alerts/{id}/verify", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Verify, caller, http, grains, views)).Allow(Permission.Act);
@@ -35,7 +36,9 @@ public static class AlertEndpoints
     private static async Task<IResult> Read(string id, Caller caller, IGrainFactory grains, AlertViews views)
     {
         var result = await Alert(grains, id).Read();
-        return result.Alert is { } alert && caller.Covers(alert.Path) ? Results.Ok(views.From(alert, result.Audit)) : NotFound(id);
+        return result.Alert is { } alert && caller.Covers(alert.Path) && (!caller.IsDepartment || CaseParts.Has(alert.Parts, caller.Department!))
+            ? Results.Ok(views.From(alert, result.Audit))
+            : NotFound(id);
     }
 
     private static async Task<IResult> Clear(string id, Caller caller, IGrainFactory grains, AlertViews views) =>
@@ -96,13 +99,14 @@ public static class AlertEndpoints
         {
             return Problems.BadRequest(string.Join("; ", errors), errors);
         }
-        var found = await journal.Find(new AlertQuery(unit, state, activeOnly, severity, limit), http.RequestAborted);
+        var found = await journal.Find(new AlertQuery(unit, state, activeOnly, severity, limit, caller.IsDepartment ? caller.Department : null), http.RequestAborted);
         return Results.Ok(new { Items = found.Select(a => views.From(a)).ToArray() });
     }
 
     private static IResult Answer(string id, ActionResult result, AlertViews views) => result.Outcome switch
     {
         ActionOutcome.Done => Results.Ok(views.From(result.Alert!, result.Audit)),
+        ActionOutcome.Invalid => Problems.Invalid([result.Problem!]),
         ActionOutcome.Conflict => Problems.Of(
             StatusCodes.Status409Conflict,
             "Conflict",

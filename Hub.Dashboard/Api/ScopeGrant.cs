@@ -10,9 +10,9 @@ namespace Hub.Dashboard.Api;
 public static class ScopeGrant
 {
     /// <summary>The <c>scope</c> field: a unit of the current topology, or <c>*</c> for all of it.</summary>
-    public static string? Read(JsonFields fields, TopologyIndex index)
+    public static string? Read(JsonFields fields, TopologyIndex index, bool required = true)
     {
-        var scope = fields.Text("scope");
+        var scope = fields.Text("scope", required);
         if (scope is not null && scope != Jurisdiction.Everything && index.Find(scope) is null)
         {
             fields.Error("scope", $"unknown unit '{scope}' (a unit code, or '{Jurisdiction.Everything}' for the whole topology)");

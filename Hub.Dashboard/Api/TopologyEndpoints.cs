@@ -51,6 +51,7 @@ public static class TopologyEndpoints
                 Units = document.Units.Count,
                 Workers = document.Workers.Count,
                 Devices = document.Devices.Count,
+                Departments = document.DepartmentList.Count,
             });
         }
     }
@@ -79,6 +80,7 @@ public static class TopologyEndpoints
             Children = children,
             Workers = index.WorkersOf(code).Select(w => new { w.Id, w.Name, w.Role }).ToArray(),
             Devices = index.Document.Devices.Where(d => d.Unit == code).Select(d => new { d.Id, d.Kind, d.Center }).ToArray(),
+            Departments = index.Document.DepartmentList.Where(d => d.Unit == code).Select(d => new { d.Code, d.Name }).ToArray(),
         });
     }
 
@@ -86,15 +88,16 @@ public static class TopologyEndpoints
     private static TopologyDocument Visible(Caller caller, TopologyIndex index)
     {
         var scope = caller.Scope;
+        var document = index.Document;
         if (scope == Jurisdiction.Everything)
         {
-            return index.Document;
+            return document with { Departments = document.DepartmentList };
         }
-        var document = index.Document;
         return new TopologyDocument(
             document.Units.Where(u => index.IsWithin(u.Code, scope)).Select(u => u.Code == scope ? u with { Parent = null } : u).ToArray(),
             document.Workers.Where(w => index.IsWithin(w.Grid, scope)).ToArray(),
-            document.Devices.Where(d => index.IsWithin(d.Unit, scope)).ToArray());
+            document.Devices.Where(d => index.IsWithin(d.Unit, scope)).ToArray(),
+            document.DepartmentList.Where(d => index.IsWithin(d.Unit, scope)).ToArray());
     }
 
     private static object UnitRef(UnitNode n) => new { n.Code, n.Name, n.Level, n.Parent };

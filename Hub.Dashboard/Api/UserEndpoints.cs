@@ -41,8 +41,9 @@ public static class UserEndpoints
             var name = fields.Code("user");
             var password = Passwords.ReadNew(fields);
             var role = fields.Enum<Role>("role");
-            var scope = ScopeGrant.Read(fields, index);
-            return (Name: name!, Password: password!, Role: role ?? default, Scope: scope!);
+            var (department, defaultScope) = DepartmentOf(fields, role, index);
+            var scope = ScopeGrant.Read(fields, index, required: defaultScope is null) ?? defaultScope;
+            return (Name: name!, Password: password!, Role: role ?? default, Scope: scope!, Department: department);
         });
         if (problem is not null)
         {
@@ -53,7 +54,7 @@ public static class UserEndpoints
             return refusal;
         }
         var now = time.GetUtcNow();
-        var account = new UserAccount(user.Name, user.Role, user.Scope, passwords.Hash(user.Password), false, now, caller.Name, now);
+        var account = new UserAccount(user.Name, user.Role, user.Scope, passwords.Hash(user.Password), false, now, caller.Name, now, user.Department);
         if (!await Accounts(grains).Create(account))
         {
             return Problems.Of(StatusCodes.Status409Conflict, "Conflict", $"user '{user.Name}' exists");
@@ -116,6 +117,30 @@ public static class UserEndpoints
 
     private static IResult UnknownUser(string name) => Problems.NotFound($"unknown user '{name}'");
 
+    /// <summary>
+    /// A department's user works for one department (required), and by default in the unit it
+    /// serves; no other role has a department.
+    /// </summary>
+    private static (string? Department, string? DefaultScope) DepartmentOf(Grains.Wire.JsonFields fields, Role? role, TopologyIndex index)
+    {
+        var code = fields.Code("department", required: role == Role.Department);
+        if (code is null)
+        {
+            return (null, null);
+        }
+        if (role != Role.Department)
+        {
+            fields.Error("department", "only a user of role 'department' works for a department");
+            return (null, null);
+        }
+        if (index.Department(code) is not { } department)
+        {
+            fields.Error("department", $"unknown department '{code}'");
+            return (null, null);
+        }
+        return (code, department.Unit);
+    }
+
     private static IAccountsGrain Accounts(IGrainFactory grains) => grains.GetGrain<IAccountsGrain>(IAccountsGrain.Key);
 
     private static object View(UserAccount u) => new
@@ -126,5 +151,6 @@ public static class UserEndpoints
         u.Disabled,
         u.CreatedAt,
         u.CreatedBy,
+        u.Department,
     };
 }

@@ -14,4 +14,7 @@ public enum Role
 
     /// <summary>Everything, plus topology, users and keys.</summary>
     Admin,
+
+    /// <summary>A functional department's user (部门): sees and works the cases summoned to their department, nothing else.</summary>
+    Department,
 }

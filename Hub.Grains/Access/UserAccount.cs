@@ -13,7 +13,8 @@ public sealed record UserAccount(
     [property: Id(4)] bool Disabled,
     [property: Id(5)] DateTimeOffset CreatedAt,
     [property: Id(6)] string CreatedBy,
-    [property: Id(7)] DateTimeOffset CredentialsSince)
+    [property: Id(7)] DateTimeOffset CredentialsSince,
+    [property: Id(10)] string? Department = null)
 {
     /// <summary>User names compare without case: "Admin" and "admin" are one person.</summary>
     public static string KeyOf(string name) => name.ToLowerInvariant();

@@ -16,11 +16,17 @@ public enum AlertAction
 
     /// <summary>评价: a score once the case is closed.</summary>
     Rate,
+
+    /// <summary>报到: a summoned department is on the case.</summary>
+    ReportIn,
 }
 
 /// <summary>
 /// A duty officer's action with its author and words, and the scope the author acts in: an alert
-/// outside it answers as unknown, so the check and the action are one call.
+/// outside it answers as unknown, so the check and the action are one call. <see cref="Departments"/>
+/// are summoned by a dispatch; <see cref="Department"/> is the part a report-in or resolve is about;
+/// <see cref="ActingDepartment"/> is set when the author is a department's user, who sees and acts
+/// on that department's cases only.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.alert-command")]
 public sealed record AlertCommand(
@@ -30,4 +36,7 @@ public sealed record AlertCommand(
     string? Assignee = null,
     string Scope = Access.Jurisdiction.Everything,
     bool? Passed = null,
-    int? Score = null);
+    int? Score = null,
+    IReadOnlyList<string>? Departments = null,
+    string? Department = null,
+    string? ActingDepartment = null);

@@ -23,4 +23,10 @@ public enum AlertEventKind
 
     /// <summary>评价 given.</summary>
     Rated,
+
+    /// <summary>A summoned department reported in (报到).</summary>
+    ReportedIn,
+
+    /// <summary>A department finished its part; the case is resolved when every part is done.</summary>
+    PartDone,
 }

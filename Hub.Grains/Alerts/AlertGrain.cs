@@ -112,25 +112,12 @@ public sealed class AlertGrain(
         {
             return ActionResult.NotFound;
         }
-        if (AlertTransitions.Apply(command, alert, options.Value.Cases.RequireVerify) is not { } to)
+        var step = CaseStep.Apply(alert, command, options.Value.Cases, topology.Current, clock.Now);
+        if (step is not { Outcome: ActionOutcome.Done, Alert: { } changed, Change: { } change })
         {
-            return new ActionResult(ActionOutcome.Conflict, alert, null);
+            return new ActionResult(step.Outcome, step.Alert, null, step.Problem);
         }
-        var now = clock.Now;
-        var rework = AlertTransitions.IsRework(command);
-        var changed = alert with
-        {
-            State = to,
-            Assignee = command.Action == AlertAction.Dispatch ? command.Assignee : alert.Assignee,
-            LastBy = command.Actor,
-            ChangedAt = now,
-            Version = alert.Version + 1,
-            // A rework reopens the handling: it is handled (and on time or not) when it is resolved again.
-            HandledAt = rework ? null : alert.HandledAt ?? (to.IsHandled() ? now : null),
-            Reworks = alert.Reworks + (rework ? 1 : 0),
-            Rating = command.Action == AlertAction.Rate ? command.Score : alert.Rating,
-        };
-        await Save(changed, new AuditEntry(now, command.Actor, AlertTransitions.EventOf(command), alert.State, to, command.Note, command.Assignee));
+        await Save(changed, change);
         if (alert.State == AlertState.Raised)
         {
             await StopEscalation();

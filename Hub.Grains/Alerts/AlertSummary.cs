@@ -30,7 +30,8 @@ public sealed record AlertSummary(
     DateTimeOffset? HandledAt = null,
     Sender? ReportedBy = null,
     int Reworks = 0,
-    int? Rating = null)
+    int? Rating = null,
+    IReadOnlyList<DepartmentPart>? Parts = null)
 {
     public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel) =>
         new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity);

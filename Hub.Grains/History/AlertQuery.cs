@@ -4,7 +4,8 @@ using Hub.Grains.Model;
 namespace Hub.Grains.History;
 
 /// <summary>A filter over alerts: a subtree, a state (or only active ones), a severity, a count.</summary>
-public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly, Severity? Severity, int Limit)
+/// <param name="Department">Only the cases this department is summoned to (a department's user's list).</param>
+public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly, Severity? Severity, int Limit, string? Department = null)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
@@ -13,5 +14,6 @@ public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly
         (Unit is null || a.Path.Contains(Unit, StringComparer.Ordinal))
         && (State is null || a.State == State)
         && (!ActiveOnly || a.State.IsActive())
-        && (Severity is null || a.Severity == Severity);
+        && (Severity is null || a.Severity == Severity)
+        && (Department is null || Alerts.CaseParts.Has(a.Parts, Department));
 }

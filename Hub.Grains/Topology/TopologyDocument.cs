@@ -5,9 +5,14 @@ namespace Hub.Grains.Topology;
 public sealed record TopologyDocument(
     IReadOnlyList<UnitSpec> Units,
     IReadOnlyList<WorkerSpec> Workers,
-    IReadOnlyList<DeviceSpec> Devices)
+    IReadOnlyList<DeviceSpec> Devices,
+    IReadOnlyList<DepartmentSpec>? Departments = null)
 {
     public static readonly TopologyDocument Empty = new([], [], []);
+
+    /// <summary>The departments, none when the document names none (documents stored before departments existed).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<DepartmentSpec> DepartmentList => Departments ?? [];
 }
 
 [GenerateSerializer, Immutable, Alias("hub.unit-spec")]
@@ -18,3 +23,11 @@ public sealed record WorkerSpec(string Id, string Name, string Grid, Model.Worke
 
 [GenerateSerializer, Immutable, Alias("hub.device-spec")]
 public sealed record DeviceSpec(string Id, string Kind, string Unit, string? Center);
+
+/// <summary>
+/// A functional department (职能部门) that serves a district or a street: the police station,
+/// market regulation, the judicial office, the enforcement team. Cases are dispatched to it (吹哨)
+/// and it reports in (报到).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hub.department-spec")]
+public sealed record DepartmentSpec(string Code, string Name, string Unit);

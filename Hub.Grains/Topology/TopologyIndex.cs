@@ -15,6 +15,7 @@ public sealed class TopologyIndex
     private readonly FrozenDictionary<string, WorkerSpec> _workers;
     private readonly FrozenDictionary<string, IReadOnlyList<WorkerSpec>> _workersByGrid;
     private readonly FrozenDictionary<string, DeviceSpec> _devices;
+    private readonly FrozenDictionary<string, DepartmentSpec> _departments;
     private readonly FrozenDictionary<string, int> _patrolTargets;
 
     /// <param name="doc">A document that <see cref="TopologyValidator"/> accepted.</param>
@@ -49,6 +50,7 @@ public sealed class TopologyIndex
             .GroupBy(w => w.Grid, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<WorkerSpec>)g.ToArray(), StringComparer.Ordinal);
         _devices = doc.Devices.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+        _departments = doc.DepartmentList.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
         Tops = doc.Units.Where(u => u.Parent is null).Select(u => u.Code).ToArray();
         var targets = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in _units.Values.Where(n => n.Level == UnitLevel.Grid))
@@ -82,6 +84,8 @@ public sealed class TopologyIndex
     public WorkerSpec? Worker(string id) => _workers.GetValueOrDefault(id);
 
     public DeviceSpec? Device(string id) => _devices.GetValueOrDefault(id);
+
+    public DepartmentSpec? Department(string code) => _departments.GetValueOrDefault(code);
 
     public IReadOnlyList<WorkerSpec> WorkersOf(string grid) => _workersByGrid.GetValueOrDefault(grid) ?? [];
 

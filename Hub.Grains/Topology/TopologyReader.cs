@@ -25,11 +25,13 @@ public static class TopologyReader
             new WorkerSpec(f.Text("id") ?? "", f.Text("name", maxLength: 1000) ?? "", f.Text("grid") ?? "", f.Enum<WorkerRole>("role") ?? WorkerRole.FullTime));
         var devices = ReadArray(root, "devices", required: false, errors, (f, path) =>
             new DeviceSpec(f.Text("id") ?? "", f.Text("kind", maxLength: 1000) ?? "", f.Text("unit") ?? "", f.Text("center", required: false, maxLength: 100)));
+        var departments = ReadArray(root, "departments", required: false, errors, (f, path) =>
+            new DepartmentSpec(f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", f.Text("unit") ?? ""));
         if (errors.Count > 0)
         {
             return (null, errors);
         }
-        var doc = new TopologyDocument(units, workers, devices);
+        var doc = new TopologyDocument(units, workers, devices, departments);
         var semantic = TopologyValidator.Validate(doc);
         return semantic.Count > 0 ? (null, semantic) : (doc, []);
     }

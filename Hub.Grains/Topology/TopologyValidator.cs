@@ -101,6 +101,32 @@ public static class TopologyValidator
                 errors.Add($"devices[{i}].unit: unknown unit '{d.Unit}'");
             }
         }
+
+        var departmentCodes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < doc.DepartmentList.Count; i++)
+        {
+            var d = doc.DepartmentList[i];
+            if (!UnitCode.IsValid(d.Code))
+            {
+                errors.Add($"departments[{i}].code: '{d.Code}' is not a valid code");
+            }
+            else if (!departmentCodes.Add(d.Code))
+            {
+                errors.Add($"departments[{i}].code: duplicate department '{d.Code}'");
+            }
+            if (!UnitCode.IsValidName(d.Name))
+            {
+                errors.Add($"departments[{i}].name: must be 1-{UnitCode.MaxNameLength} characters");
+            }
+            if (!units.TryGetValue(d.Unit, out var served))
+            {
+                errors.Add($"departments[{i}].unit: unknown unit '{d.Unit}'");
+            }
+            else if (served.Level is not (UnitLevel.District or UnitLevel.Street))
+            {
+                errors.Add($"departments[{i}].unit: '{d.Unit}' is a {WireName.Of(served.Level)}; a department serves a district or a street");
+            }
+        }
         return errors;
     }
 

@@ -103,6 +103,34 @@ public sealed partial class JsonFields
         return number < min || number > max ? Fail<double?>(name, $"must be between {min} and {max}") : number;
     }
 
+    /// <summary>An optional array of codes, each of the code alphabet, at most <paramref name="max"/> of them.</summary>
+    public IReadOnlyList<string>? CodeList(string name, int max)
+    {
+        if (!TryGet(name, required: false, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return Fail<IReadOnlyList<string>>(name, "must be an array of codes");
+        }
+        if (value.GetArrayLength() > max)
+        {
+            return Fail<IReadOnlyList<string>>(name, $"more than {max} entries");
+        }
+        var codes = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            // A code is ASCII: the raw text is compared, so an escape that is no character cannot throw here.
+            if (item.ValueKind != JsonValueKind.String || !item.ValueEquals(item.GetRawText()[1..^1]) || !UnitCode.IsValid(item.GetRawText()[1..^1]))
+            {
+                return Fail<IReadOnlyList<string>>(name, "must be an array of codes (1-64 of A-Z a-z 0-9 _ . -)");
+            }
+            codes.Add(item.GetRawText()[1..^1]);
+        }
+        return codes;
+    }
+
     /// <summary>A required <c>true</c> or <c>false</c>.</summary>
     public bool? Bool(string name)
     {

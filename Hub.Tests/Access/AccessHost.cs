@@ -15,7 +15,7 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
     public static readonly string Scope = TestCity.Street(1);
     public static readonly string Foreign = TestCity.Street(2);
 
-    public static readonly string[] Roles = ["viewer", "officer", "leader", "admin"];
+    public static readonly string[] Roles = ["viewer", "officer", "leader", "admin", "department"];
 
     public Dictionary<string, Api> People { get; } = [];
 
@@ -26,6 +26,9 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
     public string InsideAlert { get; private set; } = "";
 
     public string ForeignAlert { get; private set; } = "";
+
+    /// <summary>A case on each side whose police station is summoned (吹哨): what a department's user may see and work.</summary>
+    public (string Inside, string Foreign) WhistledCases { get; private set; }
 
     /// <summary>Cases for the closed loop's actions (reject ends a case), apart from the alerts others read.</summary>
     public (string Inside, string Foreign) Cases { get; private set; }
@@ -47,7 +50,8 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
     {
         foreach (var role in Roles)
         {
-            await CreateUser(UserOf(role), role, Scope);
+            // The department's user works for street 1's police station, in the street it serves.
+            await CreateUser(UserOf(role), role, Scope, department: role == "department" ? TestCity.Police(1) : null);
             People[role] = As(UserOf(role), Password);
         }
         CenterKey = await CreateKey("ZZ-S1", Scope);
@@ -56,6 +60,7 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
         InsideAlert = await Center.Raise(Alert(TestCity.Grid(1, 6), severity: "minor", category: "inside"));
         ForeignAlert = await Api.Raise(Alert(TestCity.Grid(2, 6), severity: "minor", category: "foreign"));
         Cases = (await Api.Raise(Alert(TestCity.Grid(1, 5), severity: "minor", category: "case")), await Api.Raise(Alert(TestCity.Grid(2, 5), severity: "minor", category: "case")));
+        WhistledCases = (await Whistled(TestCity.Grid(1, 4), TestCity.Police(1)), await Whistled(TestCity.Grid(2, 4), TestCity.Police(2)));
         await CreateUser("spare-inside", "viewer", Scope);
         await CreateUser("spare-foreign", "viewer", Foreign);
         SpareUsers = ("spare-inside", "spare-foreign");
@@ -64,9 +69,9 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
-    public async Task CreateUser(string user, string role, string scope, string password = Password)
+    public async Task CreateUser(string user, string role, string scope, string password = Password, string? department = null)
     {
-        var created = await Api.Post("/api/v1/users", new { user, password, role, scope });
+        var created = await Api.Post("/api/v1/users", new { user, password, role, scope, department });
         Assert.True(created.Status == HttpStatusCode.Created, created.ToString());
     }
 
@@ -75,5 +80,14 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
         var created = await Api.Post("/api/v1/apikeys", new { center, scope });
         Assert.True(created.Status == HttpStatusCode.Created, created.ToString());
         return created.Json["key"]!.GetValue<string>();
+    }
+
+    private async Task<string> Whistled(string grid, string department)
+    {
+        var id = await Api.Raise(Alert(grid, severity: "minor", category: "whistled"));
+        Assert.Equal(HttpStatusCode.OK, (await Api.Post($"/api/v1/alerts/{id}/ack", new { })).Status);
+        var dispatched = await Api.Post($"/api/v1/alerts/{id}/dispatch", new { departments = new[] { department }, note = "吹哨" });
+        Assert.True(dispatched.Status == HttpStatusCode.OK, dispatched.ToString());
+        return id;
     }
 }

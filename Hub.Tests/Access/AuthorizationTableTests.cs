@@ -20,7 +20,7 @@ namespace Hub.Tests.Access;
 public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost>
 {
     /// <summary>Who passes the role check, written here independently of the product's rules.</summary>
-    private enum Gate { Anyone, People, Readers, Leaders, Officers, Ingest, Admins }
+    private enum Gate { Anyone, People, Readers, CaseReaders, Leaders, Officers, CaseWorkers, Ingest, Admins }
 
     private enum Side { Inside, Outside }
 
@@ -49,6 +49,8 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
     private string AlertOn(Side side) => side == Side.Inside ? host.InsideAlert : host.ForeignAlert;
 
     private string CaseOn(Side side) => side == Side.Inside ? host.Cases.Inside : host.Cases.Foreign;
+
+    private string WhistledOn(Side side) => side == Side.Inside ? host.WhistledCases.Inside : host.WhistledCases.Foreign;
 
     private static Func<Side, Target?> Unscoped(string path, object? body = null) => side => side == Side.Inside ? new Target(path, body) : null;
 
@@ -84,12 +86,17 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
                 new[] { Checkin(side == Side.Inside ? TestCity.Worker(1, 1, 1) : TestCity.Worker(2, 1, 1), InGrid(side), "patrol") })),
             new("POST", "/api/v1/alerts", Gate.Ingest, side => new Target("/api/v1/alerts", new[] { Alert(InGrid(side), severity: "warning") })),
 
-            new("GET", "/api/v1/alerts", Gate.Readers, side => new Target($"/api/v1/alerts?unit={Street(side)}")),
-            new("GET", "/api/v1/alerts/{id}", Gate.Readers, side => new Target($"/api/v1/alerts/{AlertOn(side)}"), HttpStatusCode.NotFound),
+            new("GET", "/api/v1/alerts", Gate.CaseReaders, side => new Target($"/api/v1/alerts?unit={Street(side)}")),
+            // A department's user sees the cases their department is summoned to: the whistled ones.
+            new("GET", "/api/v1/alerts/{id}", Gate.CaseReaders, side => new Target($"/api/v1/alerts/{WhistledOn(side)}"), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/clear", Gate.Ingest, side => new Target($"/api/v1/alerts/{AlertOn(side)}/clear"), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/ack", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/ack", new { note = "收到" }), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/dispatch", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/dispatch", new { assignee = "张伟" }), HttpStatusCode.NotFound),
-            new("POST", "/api/v1/alerts/{id}/resolve", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/resolve", new { note = "处理完毕" }), HttpStatusCode.NotFound),
+            // On the whistled case: its part waits for the report-in, so a resolve is let through and answered 409.
+            new("POST", "/api/v1/alerts/{id}/resolve", Gate.CaseWorkers, side => new Target($"/api/v1/alerts/{WhistledOn(side)}/resolve",
+                new { note = "处理完毕", department = TestCity.Police(1) }), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/alerts/{id}/report-in", Gate.CaseWorkers, side => new Target($"/api/v1/alerts/{WhistledOn(side)}/report-in",
+                new { note = "已到场", department = TestCity.Police(1) }), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/close", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/close", new { note = "结案" }), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/reject", Gate.Officers, side => new Target($"/api/v1/alerts/{CaseOn(side)}/reject", new { reason = "误报" }), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/verify", Gate.Officers, side => new Target($"/api/v1/alerts/{CaseOn(side)}/verify", new { passed = true }), HttpStatusCode.NotFound),
@@ -178,7 +185,15 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
         var wrong = new List<string>();
         foreach (var role in AccessHost.Roles)
         {
-            await using var wall = await WallClient.Connect(host, await host.Token(AccessHost.UserOf(role), AccessHost.Password));
+            var token = await host.Token(AccessHost.UserOf(role), AccessHost.Password);
+            if (!Passes(Gate.Readers, role))
+            {
+                // Who may not read the wall may not open its connection at all.
+                var refused = await Assert.ThrowsAnyAsync<Exception>(() => WallClient.Connect(host, token));
+                Assert.Contains("403", refused.Message, StringComparison.Ordinal);
+                continue;
+            }
+            await using var wall = await WallClient.Connect(host, token);
             foreach (var side in new[] { Side.Inside, Side.Outside })
             {
                 var watch = await Outcome(() => wall.Watch(Street(side)));
@@ -245,9 +260,11 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
     private static bool Passes(Gate gate, string caller) => gate switch
     {
         Gate.Anyone => true,
-        Gate.People or Gate.Readers => caller is "viewer" or "officer" or "leader" or "admin",
+        Gate.People or Gate.CaseReaders => caller is "viewer" or "officer" or "leader" or "admin" or "department",
+        Gate.Readers => caller is "viewer" or "officer" or "leader" or "admin",
         Gate.Leaders => caller is "leader" or "admin",
         Gate.Officers => caller is "officer" or "admin",
+        Gate.CaseWorkers => caller is "officer" or "admin" or "department",
         Gate.Ingest => caller is "center" or "admin",
         _ => caller is "admin",
     };

@@ -27,6 +27,12 @@ public static class TestCity
 
     public static string Smoke(int s, int g) => $"SMK-{s}-{g}";
 
+    public static string Police(int s) => $"PS-S{s}";
+
+    public static string MarketRegulation(int s) => $"MR-S{s}";
+
+    public const string Enforcement = "ENF-D1";
+
     public static TopologyDocument Build()
     {
         var units = new List<UnitSpec>
@@ -56,6 +62,14 @@ public static class TestCity
                 devices.Add(new DeviceSpec(Camera(s, g), "camera", Grid(s, g), "ZZ-T"));
             }
         }
-        return new TopologyDocument(units, workers, devices);
+        // Functional departments summoned to cases (吹哨报到): two for street 1, one for street 2, one for the district.
+        DepartmentSpec[] departments =
+        [
+            new(Police(1), "第1街道派出所", Street(1)),
+            new(MarketRegulation(1), "第1街道市场监管所", Street(1)),
+            new(Police(2), "第2街道派出所", Street(2)),
+            new(Enforcement, "区综合执法大队", District),
+        ];
+        return new TopologyDocument(units, workers, devices, departments);
     }
 }

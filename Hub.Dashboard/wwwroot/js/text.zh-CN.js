@@ -75,6 +75,7 @@ export const T = {
     officer: '值班员',
     leader: '领导',
     admin: '管理员',
+    department: '职能部门',
   },
 
   signIn: {

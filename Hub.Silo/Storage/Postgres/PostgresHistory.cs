@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Hub.Grains.Alerts;
 using Hub.Grains.History;
 using Hub.Grains.Model;
@@ -16,6 +17,9 @@ namespace Hub.Silo.Storage.Postgres;
 public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistoryStats, IHistoryRetention, IAsyncDisposable
 {
     // Codes never contain '|' (API.md §1), so a path travels as one string per row.
+
+    /// <summary>How parts are kept in <c>hub_alerts.parts</c> (camelCase, so a department's cases are found by <c>department</c>).</summary>
+    private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
     private const char PathSeparator = '|';
 
     private readonly NpgsqlDataSource _database;
@@ -57,6 +61,11 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         {
             conditions.Add("state IN ('raised', 'acknowledged', 'dispatched')");
         }
+        if (query.Department is { } department)
+        {
+            conditions.Add("parts @> jsonb_build_array(jsonb_build_object('department', @department::text))");
+            command.Parameters.AddWithValue("department", department);
+        }
         if (query.Severity is { } severity)
         {
             conditions.Add("severity = @severity");
@@ -66,7 +75,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         command.CommandText = $"""
             SELECT id, source, source_id, unit, path, device, category, severity, title, detail, at, last_at, occurrences,
                    state, cleared, escalated_to, assignee, last_by, changed_at, version, handle_deadline, handled_at, owner,
-                   sender, sender_key, reworks, rating
+                   sender, sender_key, reworks, rating, parts::text
             FROM hub_alerts
             {(conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "")}
             ORDER BY at DESC, id DESC
@@ -86,7 +95,8 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
                 reader.GetString(17), Utc(reader.GetDateTime(18)), reader.GetInt64(19),
                 reader.IsDBNull(20) ? null : Utc(reader.GetDateTime(20)), reader.IsDBNull(21) ? null : Utc(reader.GetDateTime(21)),
                 Sender.Parse(reader.IsDBNull(23) ? null : reader.GetString(23), reader.IsDBNull(24) ? null : reader.GetString(24)),
-                reader.GetInt32(25), reader.IsDBNull(26) ? null : reader.GetInt32(26)));
+                reader.GetInt32(25), reader.IsDBNull(26) ? null : reader.GetInt32(26),
+                reader.IsDBNull(27) ? null : JsonSerializer.Deserialize<DepartmentPart[]>(reader.GetString(27), StoredJson)));
         }
         return found;
     }
@@ -178,21 +188,21 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         await using (var upsert = new NpgsqlCommand("""
             INSERT INTO hub_alerts (id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
                                     occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                                    sender, sender_key, reworks, rating)
+                                    sender, sender_key, reworks, rating, parts)
             SELECT id, source, source_id, unit, string_to_array(path, '|'), device, category, severity, title, detail, at, day, last_at,
                    occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                   sender, sender_key, reworks, rating
+                   sender, sender_key, reworks, rating, parts::jsonb
             FROM unnest(@id, @source, @source_id, @unit, @path, @device, @category, @severity, @title, @detail, @at, @day, @last_at,
                         @occurrences, @state, @cleared, @escalated_to, @assignee, @last_by, @changed_at, @handle_deadline, @handled_at, @owner, @version,
-                        @sender, @sender_key, @reworks, @rating)
+                        @sender, @sender_key, @reworks, @rating, @parts)
                  AS t(id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
                       occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                      sender, sender_key, reworks, rating)
+                      sender, sender_key, reworks, rating, parts)
             ON CONFLICT (id) DO UPDATE SET
                 last_at = EXCLUDED.last_at, occurrences = EXCLUDED.occurrences, state = EXCLUDED.state, cleared = EXCLUDED.cleared,
                 escalated_to = EXCLUDED.escalated_to, assignee = EXCLUDED.assignee, last_by = EXCLUDED.last_by,
                 changed_at = EXCLUDED.changed_at, handled_at = EXCLUDED.handled_at, version = EXCLUDED.version,
-                reworks = EXCLUDED.reworks, rating = EXCLUDED.rating
+                reworks = EXCLUDED.reworks, rating = EXCLUDED.rating, parts = EXCLUDED.parts
             WHERE hub_alerts.version < EXCLUDED.version
             """, connection, transaction))
         {
@@ -225,6 +235,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
             p.Add(Texts("sender_key", alerts.Select(a => a.ReportedBy?.KeyId)));
             p.AddWithValue("reworks", alerts.Select(a => a.Reworks).ToArray());
             p.Add(new NpgsqlParameter("rating", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = alerts.Select(a => a.Rating).ToArray() });
+            p.Add(Texts("parts", alerts.Select(a => a.Parts is { Count: > 0 } parts ? JsonSerializer.Serialize(parts, StoredJson) : null)));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var events = new NpgsqlCommand("""
