@@ -29,6 +29,7 @@ public sealed record AlertView(
     DateTimeOffset ChangedAt,
     int Reworks,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Rating,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DepartmentPart>? Parts,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? HandleDeadline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? HandleUsed,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AuditEntry>? Audit);

@@ -20,7 +20,15 @@ public sealed class AlertViews(HubClock clock, TopologyCatalog topology, Microso
         return new AlertView(
             a.Id, a.Source, a.SourceId, a.ReportedBy is { Kind: SenderKind.Center } sender ? sender.Name : null, a.Unit, a.Path, a.Path.Select(code => index.Find(code)?.Name ?? code).ToArray(), a.Device, a.Category, a.Severity, a.Title, a.Detail,
             clock.InZone(a.At), clock.InZone(a.LastAt), a.Occurrences, a.State, active, a.Cleared, a.EscalatedTo,
-            a.Assignee, a.LastBy, clock.InZone(a.ChangedAt), a.Reworks, a.Rating, deadline, used,
+            a.Assignee, a.LastBy, clock.InZone(a.ChangedAt), a.Reworks, a.Rating,
+            a.Parts?.Select(p => p with
+            {
+                SummonedAt = clock.InZone(p.SummonedAt),
+                ReportedAt = p.ReportedAt is { } r ? clock.InZone(r) : null,
+                DoneAt = p.DoneAt is { } d ? clock.InZone(d) : null,
+                Deadline = p.Deadline is { } due ? clock.InZone(due) : null,
+            }).ToArray(),
+            deadline, used,
             audit?.Select(e => e with { At = clock.InZone(e.At) }).ToArray());
     }
 

@@ -38,16 +38,22 @@ public static class DemoCity
         var units = new List<UnitSpec> { new(CityCode, "太原市", UnitLevel.City, null) };
         var workers = new List<WorkerSpec>();
         var devices = new List<DeviceSpec>();
+        var departments = new List<DepartmentSpec>();
         var communityName = 0;
 
         foreach (var (districtCode, districtName, streets) in Districts)
         {
             units.Add(new UnitSpec(districtCode, districtName, UnitLevel.District, CityCode));
+            departments.Add(new DepartmentSpec($"{districtCode}-ENF", $"{districtName}综合行政执法大队", districtCode));
             var center = $"ZZ-{districtCode}";
             for (var s = 0; s < streets.Length; s++)
             {
                 var streetCode = $"{districtCode}{s + 1:000}";
                 units.Add(new UnitSpec(streetCode, streets[s], UnitLevel.Street, districtCode));
+                // The street's "1+3": police station, market regulation, judicial office (吹哨报到).
+                departments.Add(new DepartmentSpec($"{streetCode}-PS", $"{streets[s]}派出所", streetCode));
+                departments.Add(new DepartmentSpec($"{streetCode}-MR", $"{streets[s]}市场监管所", streetCode));
+                departments.Add(new DepartmentSpec($"{streetCode}-JO", $"{streets[s]}司法所", streetCode));
                 var communities = random.Next(3, 5);
                 for (var c = 0; c < communities; c++)
                 {
@@ -79,7 +85,7 @@ public static class DemoCity
                 }
             }
         }
-        return new TopologyDocument(units, workers, devices);
+        return new TopologyDocument(units, workers, devices, departments);
     }
 
     private static WorkerSpec Worker(Random random, int index, string grid, WorkerRole role) =>
