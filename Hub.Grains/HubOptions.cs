@@ -26,9 +26,6 @@ public sealed class CaseOptions
 
     /// <summary>The denominator of 返工率: <c>handled</c> (default), <c>raised</c> (立案数) or <c>closed</c>.</summary>
     public ReworkBase ReworkRateOf { get; set; } = ReworkBase.Handled;
-
-    /// <summary>Minutes a summoned department has to report in (吹哨报到: on site within 30 minutes in Pinggu's rule).</summary>
-    public double ReportInMinutes { get; set; } = 30;
 }
 
 /// <summary>What 返工率 is a share of; places differ (DOMAIN.md).</summary>
@@ -56,6 +53,56 @@ public sealed class SlaOptions
         Major = TimeSpan.FromHours(4),
         Minor = TimeSpan.FromHours(24),
         Warning = TimeSpan.FromHours(72),
+    };
+
+    /// <summary><c>Hub:Sla:Stage</c>: each stage's limit, for supervision (督办).</summary>
+    public StageLimits Stage { get; set; } = new();
+
+    /// <summary>The limit of <paramref name="stage"/> for <paramref name="severity"/>; null: the stage runs without a clock.</summary>
+    public TimeSpan? LimitOf(Alerts.CaseStage stage, Severity severity) => stage switch
+    {
+        Alerts.CaseStage.Accept => (Stage.Accept ?? Ack).For(severity),
+        Alerts.CaseStage.Dispatch => Stage.Dispatch.For(severity),
+        Alerts.CaseStage.ReportIn => Stage.ReportIn.For(severity),
+        Alerts.CaseStage.Handle => (Stage.Handle ?? Handle).For(severity),
+        _ => Stage.Verify.For(severity),
+    };
+}
+
+/// <summary>
+/// The limit of each stage per severity. Accepting defaults to the acknowledgement SLA and handling
+/// to the handling limit; dispatch, report-in and verification default to figures places publish
+/// (Taiyuan: 立案 and 派遣 within 10 minutes for urgent cases, 30 for others; 核查 within an hour;
+/// 吹哨报到: on site within 30 minutes).
+/// </summary>
+public sealed class StageLimits
+{
+    public SeverityDurations? Accept { get; set; }
+
+    public SeverityDurations Dispatch { get; set; } = new()
+    {
+        Critical = TimeSpan.FromMinutes(10),
+        Major = TimeSpan.FromMinutes(30),
+        Minor = TimeSpan.FromMinutes(30),
+        Warning = TimeSpan.FromHours(2),
+    };
+
+    public SeverityDurations ReportIn { get; set; } = new()
+    {
+        Critical = TimeSpan.FromMinutes(30),
+        Major = TimeSpan.FromMinutes(30),
+        Minor = TimeSpan.FromMinutes(30),
+        Warning = TimeSpan.FromMinutes(30),
+    };
+
+    public SeverityDurations? Handle { get; set; }
+
+    public SeverityDurations Verify { get; set; } = new()
+    {
+        Critical = TimeSpan.FromHours(1),
+        Major = TimeSpan.FromHours(1),
+        Minor = TimeSpan.FromHours(4),
+        Warning = TimeSpan.FromHours(24),
     };
 }
 

@@ -29,4 +29,7 @@ public enum AlertEventKind
 
     /// <summary>A department finished its part; the case is resolved when every part is done.</summary>
     PartDone,
+
+    /// <summary>督办: a stage ran past its limit (黄牌 at 100 %, 红牌 at 150 %).</summary>
+    Supervised,
 }

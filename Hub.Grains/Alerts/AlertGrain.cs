@@ -1,5 +1,6 @@
 using Hub.Grains.Access;
 using Hub.Grains.History;
+using Hub.Grains.Localization;
 using Hub.Grains.Model;
 using Hub.Grains.Push;
 using Hub.Grains.Storage;
@@ -24,14 +25,16 @@ public sealed class AlertGrain(
     IOptions<HubOptions> options,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
-    /// <summary>The durable wake-up behind the escalation timer: it re-activates the grain after a restart.</summary>
+    /// <summary>The durable wake-ups behind the escalation and supervision timers: they re-activate the grain after a restart.</summary>
     private const string EscalationReminder = "escalation";
+    private const string SupervisionReminder = "supervision";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>How soon a journal write that failed is tried again, while the alert stays active in memory.</summary>
     private static readonly TimeSpan JournalRetry = TimeSpan.FromSeconds(5);
 
     private IGrainTimer? _escalationTimer;
+    private IGrainTimer? _supervisionTimer;
     private IGrainTimer? _journalRetry;
 
     private string Id => this.GetPrimaryKeyString();
@@ -43,10 +46,14 @@ public sealed class AlertGrain(
         {
             await Escalate();
         }
+        await Supervise();
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        state.State.Alert is { State: AlertState.Raised } ? Escalate() : StopEscalation();
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        SupervisionReminder => Supervise(),
+        _ => state.State.Alert is { State: AlertState.Raised } ? Escalate() : StopEscalation(),
+    };
 
     public async Task<RaiseResult> Register(AlertReport report, string owner, IReadOnlyList<string> path, string? mergeInto)
     {
@@ -81,9 +88,10 @@ public sealed class AlertGrain(
             Id, report.Source, report.SourceId, report.Unit, owner, path, report.Device, report.Category, report.Severity,
             report.Title, report.Detail, report.At, report.At, Occurrences: 1, AlertState.Raised, Cleared: false,
             EscalatedTo: null, Assignee: null, LastBy: report.Sender.Name, ChangedAt: now, Version: 1,
-            HandleDeadline: views.DeadlineOf(report.Severity, report.At), ReportedBy: report.Sender);
+            HandleDeadline: views.DeadlineOf(report.Severity, report.At), ReportedBy: report.Sender, StageSince: now);
         await Save(alert, new AuditEntry(now, report.Sender.Name, AlertEventKind.Raised, null, AlertState.Raised, report.Title, Key: report.Sender.KeyId));
         await Escalate();
+        await Supervise();
         return new RaiseResult(report.SourceId, Id, RaiseOutcome.Created, EntryOf(alert));
     }
 
@@ -112,7 +120,7 @@ public sealed class AlertGrain(
         {
             return ActionResult.NotFound;
         }
-        var step = CaseStep.Apply(alert, command, options.Value.Cases, topology.Current, clock.Now);
+        var step = CaseStep.Apply(alert, command, options.Value.Cases, options.Value.Sla, topology.Current, clock.Now);
         if (step is not { Outcome: ActionOutcome.Done, Alert: { } changed, Change: { } change })
         {
             return new ActionResult(step.Outcome, step.Alert, null, step.Problem);
@@ -122,6 +130,7 @@ public sealed class AlertGrain(
         {
             await StopEscalation();
         }
+        await Supervise();
         NotifyHolder(changed);
         return new ActionResult(ActionOutcome.Done, changed, state.State.Audit);
     }
@@ -184,6 +193,52 @@ public sealed class AlertGrain(
         else
         {
             await StopEscalation();
+        }
+    }
+
+    /// <summary>
+    /// 督办: records each supervision level the case's stage clock has reached (in turn, even when a
+    /// restart kept it from being recorded on time), then arms a timer and a coarse reminder for the next.
+    /// </summary>
+    private async Task Supervise()
+    {
+        if (state.State.Alert is not { } alert || StageClock.StageOf(alert) is not { } stage)
+        {
+            await StopSupervision();
+            return;
+        }
+        var since = alert.StageSince ?? alert.ChangedAt;
+        var limit = options.Value.Sla.LimitOf(stage, alert.Severity);
+        var reached = StageClock.Read(alert, since, limit, clock.Now)?.Supervision ?? 0;
+        for (var level = alert.Supervision + 1; level <= reached; level++)
+        {
+            var now = clock.Now;
+            alert = alert with { Supervision = level, ChangedAt = now, Version = alert.Version + 1 };
+            await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Supervised, alert.State, alert.State, UserText.Supervision(stage, level)));
+            NotifyHolder(alert);
+        }
+        _supervisionTimer?.Dispose();
+        _supervisionTimer = null;
+        if (StageClock.NextAt(since, limit, alert.Supervision) is { } next)
+        {
+            var due = next - clock.Now;
+            _supervisionTimer = this.RegisterGrainTimer(Supervise, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+            var cadence = ReminderCadence.For(limit!.Value);
+            await this.RegisterOrUpdateReminder(SupervisionReminder, due < cadence ? cadence : due, cadence);
+        }
+        else
+        {
+            await StopSupervision();
+        }
+    }
+
+    private async Task StopSupervision()
+    {
+        _supervisionTimer?.Dispose();
+        _supervisionTimer = null;
+        if (await this.GetReminder(SupervisionReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
         }
     }
 

@@ -31,7 +31,9 @@ public sealed record AlertSummary(
     Sender? ReportedBy = null,
     int Reworks = 0,
     int? Rating = null,
-    IReadOnlyList<DepartmentPart>? Parts = null)
+    IReadOnlyList<DepartmentPart>? Parts = null,
+    DateTimeOffset? StageSince = null,
+    int Supervision = 0)
 {
     public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel) =>
         new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity);

@@ -30,6 +30,20 @@ public sealed record AlertView(
     int Reworks,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Rating,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DepartmentPart>? Parts,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StageView? Stage,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? HandleDeadline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? HandleUsed,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AuditEntry>? Audit);
+
+/// <summary>
+/// 督办: the stage a case waits in, since when, until when, how much of its limit is used, whether
+/// it is overdue, the supervision level reached (0, 1 黄牌, 2 红牌) and, at 2, the unit it is raised to.
+/// </summary>
+public sealed record StageView(
+    CaseStage Name,
+    DateTimeOffset Since,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? Deadline,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Used,
+    bool Overdue,
+    int Supervision,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SupervisedTo);

@@ -28,8 +28,21 @@ public sealed class AlertViews(HubClock clock, TopologyCatalog topology, Microso
                 DoneAt = p.DoneAt is { } d ? clock.InZone(d) : null,
                 Deadline = p.Deadline is { } due ? clock.InZone(due) : null,
             }).ToArray(),
+            Stage(a),
             deadline, used,
             audit?.Select(e => e with { At = clock.InZone(e.At) }).ToArray());
+    }
+
+    private StageView? Stage(AlertSummary a)
+    {
+        var since = a.StageSince ?? a.ChangedAt;
+        if (StageClock.Read(a, since, StageClock.StageOf(a) is { } stage ? options.Value.Sla.LimitOf(stage, a.Severity) : null, clock.Now) is not { } reading)
+        {
+            return null;
+        }
+        // The level shown is the one recorded (and pushed), so the answer and the audit trail agree.
+        return new StageView(reading.Stage, clock.InZone(reading.Since), reading.Deadline is { } d ? clock.InZone(d) : null, reading.Used, reading.Overdue,
+            a.Supervision, a.Supervision >= 2 && a.Path.Count > 1 ? a.Path[^2] : null);
     }
 
     /// <summary>When an alert of <paramref name="severity"/> raised at <paramref name="at"/> must be handled; null if never.</summary>

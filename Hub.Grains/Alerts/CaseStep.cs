@@ -12,7 +12,20 @@ public sealed record CaseStepResult(ActionOutcome Outcome, AlertSummary? Alert =
 /// </summary>
 public static class CaseStep
 {
-    public static CaseStepResult Apply(AlertSummary alert, AlertCommand command, CaseOptions options, TopologyIndex topology, DateTimeOffset now)
+    /// <param name="sla">The stage limits: a summoned department's part is due when the report-in stage's limit runs out.</param>
+    public static CaseStepResult Apply(AlertSummary alert, AlertCommand command, CaseOptions options, SlaOptions sla, TopologyIndex topology, DateTimeOffset now)
+    {
+        var result = Next(alert, command, options, sla.LimitOf(CaseStage.ReportIn, alert.Severity), topology, now);
+        return result is { Outcome: ActionOutcome.Done, Alert: { } changed } ? result with { Alert = EnterStage(alert, changed, now) } : result;
+    }
+
+    /// <summary>A case that moved to another stage starts that stage's clock, with no supervision yet.</summary>
+    private static AlertSummary EnterStage(AlertSummary before, AlertSummary after, DateTimeOffset now) =>
+        StageClock.StageOf(after) is var stage && stage != StageClock.StageOf(before)
+            ? after with { StageSince = stage is null ? null : now, Supervision = 0 }
+            : after;
+
+    private static CaseStepResult Next(AlertSummary alert, AlertCommand command, CaseOptions options, TimeSpan? reportIn, TopologyIndex topology, DateTimeOffset now)
     {
         // A department's user sees only cases their department is summoned to, and does only its part.
         if (command.ActingDepartment is { } acting
@@ -21,7 +34,6 @@ public static class CaseStep
             return new CaseStepResult(ActionOutcome.NotFound);
         }
         var parts = alert.Parts ?? [];
-        TimeSpan? reportIn = options.ReportInMinutes > 0 ? TimeSpan.FromMinutes(options.ReportInMinutes) : null;
         switch (command.Action)
         {
             case AlertAction.ReportIn:

@@ -25,8 +25,7 @@ public static class LostContactClock
     /// The shortest reminder the silo allows: Orleans' one minute, or less when lost contact itself
     /// is set shorter than four minutes (a drill, a test), so the reminder can keep up.
     /// </summary>
-    public static TimeSpan MinimumReminderPeriod(TimeSpan lostContactAfter) =>
-        Clamp(lostContactAfter / 4, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+    public static TimeSpan MinimumReminderPeriod(TimeSpan lostContactAfter) => Time.ReminderCadence.For(lostContactAfter);
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
         value < min ? min : value > max ? max : value;

@@ -1,5 +1,7 @@
 using Hub.Grains;
-using Hub.Grains.Units;
+using Hub.Grains.Alerts;
+using Hub.Grains.Model;
+using Hub.Grains.Time;
 using Hub.Silo.Storage;
 using Hub.Silo.Storage.Memory;
 using Hub.Silo.Storage.Postgres;
@@ -43,8 +45,9 @@ public static class OrleansSetup
                 throw new InvalidOperationException($"Hub:Storage '{options.Storage}' is not known; use 'memory' or 'postgres'.");
         }
         var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
-        builder.Services.Configure<ReminderOptions>(o =>
-            o.MinimumReminderPeriod = LostContactClock.MinimumReminderPeriod(TimeSpan.FromMinutes(hub.LostContactMinutes)));
+        builder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ReminderCadence.MinimumFor(
+            Enum.GetValues<Severity>().SelectMany(s => Enum.GetValues<CaseStage>().Select(stage => hub.Sla.LimitOf(stage, s)))
+                .Append(TimeSpan.FromMinutes(hub.LostContactMinutes))));
         builder.Services.Configure<ClusterOptions>(o =>
         {
             o.ServiceId = ServiceId;

@@ -5,3 +5,7 @@ ALTER TABLE hub_alerts ADD COLUMN IF NOT EXISTS rating integer;
 -- 吹哨报到: each summoned department's part of a case; a department's user lists its cases by it.
 ALTER TABLE hub_alerts ADD COLUMN IF NOT EXISTS parts jsonb;
 CREATE INDEX IF NOT EXISTS hub_alerts_parts ON hub_alerts USING gin (parts jsonb_path_ops);
+
+-- 督办: when the case's current stage began, and the supervision level it has reached in it.
+ALTER TABLE hub_alerts ADD COLUMN IF NOT EXISTS stage_since timestamptz;
+ALTER TABLE hub_alerts ADD COLUMN IF NOT EXISTS supervision integer NOT NULL DEFAULT 0;

@@ -1,0 +1,59 @@
+using Hub.Grains.Model;
+
+namespace Hub.Grains.Alerts;
+
+/// <summary>Where a case stands on its stage's clock at one moment.</summary>
+public sealed record StageReading(CaseStage Stage, DateTimeOffset Since, DateTimeOffset? Deadline, double? Used, int Supervision)
+{
+    public bool Overdue => Supervision >= 1;
+}
+
+/// <summary>
+/// 督办: every stage of a case has a limit per severity; at 100 % of it the case is supervised
+/// (黄牌, level 1), at 150 % raised one level up (红牌, level 2). Pure arithmetic from stored
+/// times, so after a restart the clock reads as if nothing had been down.
+/// </summary>
+public static class StageClock
+{
+    public const double YellowAt = 1.0, RedAt = 1.5;
+
+    /// <summary>The stage a case in this state waits in; null when it waits for nothing (verified, closed, rejected).</summary>
+    public static CaseStage? StageOf(AlertSummary alert) => alert.State switch
+    {
+        AlertState.Raised => CaseStage.Accept,
+        AlertState.Acknowledged => CaseStage.Dispatch,
+        AlertState.Dispatched when alert.Parts?.Any(p => p.State == PartState.Waiting) == true => CaseStage.ReportIn,
+        AlertState.Dispatched => CaseStage.Handle,
+        AlertState.Resolved => CaseStage.Verify,
+        _ => null,
+    };
+
+    /// <summary>The supervision level <paramref name="used"/> of a stage's limit has reached.</summary>
+    public static int LevelOf(double? used) => used >= RedAt ? 2 : used >= YellowAt ? 1 : 0;
+
+    /// <summary>The clock of the case's stage now; null when it waits for nothing.</summary>
+    public static StageReading? Read(AlertSummary alert, DateTimeOffset since, TimeSpan? limit, DateTimeOffset now)
+    {
+        if (StageOf(alert) is not { } stage)
+        {
+            return null;
+        }
+        if (limit is not { } l || l <= TimeSpan.Zero)
+        {
+            return new StageReading(stage, since, null, null, 0);
+        }
+        // The level comes from the unrounded share: a clock read a moment before its limit is not yet over it.
+        var used = Math.Max(0, (now - since) / l);
+        return new StageReading(stage, since, since + l, Math.Round(used, 4), LevelOf(used));
+    }
+
+    /// <summary>When the next supervision level is due, after <paramref name="reached"/>; null when none is left or there is no limit.</summary>
+    public static DateTimeOffset? NextAt(DateTimeOffset since, TimeSpan? limit, int reached) => limit is { } l && l > TimeSpan.Zero
+        ? reached switch
+        {
+            0 => since + (l * YellowAt),
+            1 => since + (l * RedAt),
+            _ => null,
+        }
+        : null;
+}
