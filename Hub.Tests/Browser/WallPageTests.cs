@@ -12,6 +12,7 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     public Task DisposeAsync() => browser.CloseAll();
 
     private static readonly LocatorAssertionsToHaveTextOptions Soon = new() { Timeout = 10_000 };
+    private static readonly LocatorAssertionsToContainTextOptions SoonContains = new() { Timeout = 10_000 };
 
     [Fact]
     public async Task The_page_shows_the_city_with_nothing_fetched_from_outside_the_hub()
@@ -82,6 +83,26 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
 
         var live = await hub.Api.Raise(Alert(TestCity.Building(2, 2, 1), severity: "minor", category: "dumping"));
         await Assertions.Expect(page.Locator($"[data-testid='alert'][data-alert-id='{live}']")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 5_000 });
+    }
+
+    [Fact]
+    public async Task A_case_shows_its_stage_countdown_and_turns_yellow_then_red_when_supervised()
+    {
+        var settings = browser.HubSettings();
+        settings["Hub:Sla:Stage:Dispatch:Minor"] = "00:00:04";
+        await using var hub = await browser.StartHub(settings);
+        var grid = TestCity.Grid(1, 3);
+        var id = await hub.Api.Raise(Alert(grid, severity: "minor", category: "dumping"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await hub.Api.Post($"/api/v1/alerts/{id}/ack", new { })).Status);
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={grid}");
+        var item = page.Locator($"[data-testid='alert'][data-alert-id='{id}']");
+        var stage = item.GetByTestId("stage");
+        await Assertions.Expect(stage).ToContainTextAsync("派遣 剩", SoonContains);
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-supervision", "1", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+        await Assertions.Expect(stage).ToContainTextAsync("黄牌督办 · 派遣超时", SoonContains);
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-supervision", "2", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+        await Assertions.Expect(stage).ToContainTextAsync("红牌督办 · 派遣超时", SoonContains);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "supervised-case.png") });
     }
 
     [Fact]

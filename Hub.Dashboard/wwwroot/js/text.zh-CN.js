@@ -214,6 +214,11 @@ export const T = {
     remaining: (text) => `剩余 ${text}`,
     overdue: (text) => `超时 ${text}`,
     noLimit: '不限时',
+    // 督办: the stage a case waits in, its countdown, and the card it has earned
+    stage: { accept: '受理', dispatch: '派遣', 'report-in': '报到', handle: '处置', verify: '核查' },
+    stageLeft: (stage, text) => `${stage} 剩 ${text}`,
+    stageOver: (stage, text) => `${stage}超时 ${text}`,
+    supervision: { 1: '黄牌督办', 2: '红牌督办' },
     lightTitle: { green: '处置时限正常', yellow: '临近处置时限', red: '已超处置时限', none: '无处置时限' },
   },
 

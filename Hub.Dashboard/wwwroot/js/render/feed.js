@@ -184,6 +184,12 @@ export class Feed {
         case 'dispatched':
           needRefresh = true; // to learn the assignee
           break;
+        case 'acknowledged':
+        case 'supervised':
+        case 'reported-in':
+        case 'part-done':
+          needRefresh = true; // to learn the stage, its clock and card
+          break;
         default:
           break;
       }
@@ -270,6 +276,7 @@ export class Feed {
     p.light = h('span', { class: 'light', 'aria-hidden': 'true' });
     p.lightText = h('span', { class: 'light-text' });
     p.state = h('span', { class: 'alert-state' });
+    p.stage = h('span', { class: 'alert-stage', dataset: { testid: 'stage' } });
     p.actions = h('div', { class: 'alert-actions' });
     p.errorSlot = h('div', { class: 'alert-error-slot' });
     item.el = h(
@@ -278,7 +285,7 @@ export class Feed {
       h('div', { class: 'alert-rail' }),
       h('div', { class: 'alert-when' }, p.sev, p.time, p.day),
       h('div', { class: 'alert-body' }, h('div', { class: 'alert-line1' }, p.title, p.count), h('div', { class: 'alert-line2' }, p.place, p.meta)),
-      h('div', { class: 'alert-status' }, p.state, h('span', { class: 'alert-light' }, p.light, p.lightText)),
+      h('div', { class: 'alert-status' }, p.state, p.stage, h('span', { class: 'alert-light' }, p.light, p.lightText)),
       p.actions,
       p.errorSlot,
     );
@@ -303,6 +310,7 @@ export class Feed {
     setText(p.state, T.state[d.state] || d.state);
     p.light.title = T.feed.lightTitle[light];
     setText(p.lightText, this.deadlineText(d, light));
+    this.paintStage(item);
     const meta = [];
     if (d.assignee) meta.push(T.feed.assignee(d.assignee));
     if (d.escalatedTo) meta.push(T.feed.escalatedTo(this.nameOf(d, d.escalatedTo)));
@@ -351,11 +359,27 @@ export class Feed {
     return left >= 0 ? T.feed.remaining(duration(left)) : T.feed.overdue(duration(-left));
   }
 
-  /** Re-paints times that move with the clock (remaining handling time). */
+  /** The stage chip: the stage's countdown, or how far past it, and the supervision card (督办). */
+  paintStage(item) {
+    const stage = ACTIVE_STATES.has(item.data.state) ? item.data.stage : null;
+    setData(item.el, 'supervision', String(stage?.supervision ?? 0));
+    if (!stage) {
+      setText(item.parts.stage, '');
+      return;
+    }
+    const name = T.feed.stage[stage.name] || stage.name;
+    const left = stage.deadline ? Date.parse(stage.deadline) - Date.now() : Number.NaN;
+    const clock = Number.isNaN(left) ? name : left >= 0 ? T.feed.stageLeft(name, duration(left)) : T.feed.stageOver(name, duration(-left));
+    const card = T.feed.supervision[stage.supervision];
+    setText(item.parts.stage, card ? `${card} · ${clock}` : clock);
+  }
+
+  /** Re-paints times that move with the clock (remaining handling time, the stage's countdown). */
   tick() {
     for (const item of this.items.values()) {
       const light = item.el.dataset.light;
       setText(item.parts.lightText, this.deadlineText(item.data, light));
+      this.paintStage(item);
     }
   }
 
