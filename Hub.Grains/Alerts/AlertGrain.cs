@@ -1,4 +1,5 @@
 using Hub.Grains.Access;
+using Hub.Grains.Duty;
 using Hub.Grains.History;
 using Hub.Grains.Localization;
 using Hub.Grains.Model;
@@ -179,7 +180,8 @@ public sealed class AlertGrain(
         {
             var now = clock.Now;
             alert = alert with { EscalatedTo = EscalationLadder.UnitAfter(alert.Path, step), ChangedAt = now, Version = alert.Version + 1 };
-            await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Escalated, alert.State, alert.State, alert.EscalatedTo));
+            await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Escalated, alert.State, alert.State, alert.EscalatedTo,
+                Notify: await OnDutyAt(alert.EscalatedTo!, now)));
             NotifyHolder(alert);
         }
         _escalationTimer?.Dispose();
@@ -214,7 +216,10 @@ public sealed class AlertGrain(
         {
             var now = clock.Now;
             alert = alert with { Supervision = level, ChangedAt = now, Version = alert.Version + 1 };
-            await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Supervised, alert.State, alert.State, UserText.Supervision(stage, level)));
+            // Yellow is a notice to the unit responsible; red is raised one level up.
+            var to = level >= 2 && alert.Path.Count > 1 ? alert.Path[^2] : alert.Unit;
+            await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Supervised, alert.State, alert.State, UserText.Supervision(stage, level),
+                Notify: await OnDutyAt(to, now)));
             NotifyHolder(alert);
         }
         _supervisionTimer?.Dispose();
@@ -229,6 +234,21 @@ public sealed class AlertGrain(
         else
         {
             await StopSupervision();
+        }
+    }
+
+    /// <summary>Who is on duty where the case now sits (or the next unit up with anyone on watch); none when that cannot be read now.</summary>
+    private async Task<IReadOnlyList<string>?> OnDutyAt(string unit, DateTimeOffset at)
+    {
+        try
+        {
+            return await DutyNotice.Who(GrainFactory, topology.Current, unit, at);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The roster is a courtesy to the people told; the step itself must not wait for it.
+            logger.LogWarning(e, "Alert {Alert}: the duty roster of {Unit} could not be read", Id, unit);
+            return null;
         }
     }
 
@@ -309,7 +329,7 @@ public sealed class AlertGrain(
         var names = alert.Path.Select(code => index.Find(code)?.Name ?? code).ToArray();
         GrainFactory.GetGrain<IAlertFeedGrain>(IAlertFeedGrain.Key)
             .Publish(new AlertEvent(change.Action, alert.Id, alert.Unit, alert.Path, names, alert.Severity, alert.Category, alert.Title,
-                alert.State, clock.InZone(change.At), change.By))
+                alert.State, clock.InZone(change.At), change.By, change.Notify))
             .Ignore();
     }
 

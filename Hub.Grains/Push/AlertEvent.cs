@@ -16,4 +16,5 @@ public sealed record AlertEvent(
     string? Title,
     AlertState State,
     DateTimeOffset At,
-    string By);
+    string By,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Notify = null);

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Hub.Dashboard.Access;
+using Hub.Grains.Access;
+using Hub.Grains.Duty;
+using Hub.Grains.Time;
+using Hub.Grains.Topology;
+using Hub.Grains.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hub.Dashboard.Api;
+
+/// <summary>值班表: who is on watch at a unit, shift by shift; escalation and supervision tell them.</summary>
+public static class DutyEndpoints
+{
+    public const int MaxShifts = 1_000;
+    private const int MaxBodyBytes = 512 * 1024;
+    private static readonly TimeSpan LongestShift = TimeSpan.FromDays(31);
+
+    public static RouteGroupBuilder MapDuty(this RouteGroupBuilder api)
+    {
+        api.MapPut("/units/{code}/duty", Replace).Allow(Permission.Administer);
+        api.MapGet("/units/{code}/duty", Read).Allow(Permission.Read);
+        return api;
+    }
+
+    /// <summary>Replaces the unit's roster with the shifts given, validated whole (<c>422</c> naming each bad one).</summary>
+    private static async Task<IResult> Replace(string code, HttpRequest request, Caller caller, TopologyCatalog topology, IGrainFactory grains)
+    {
+        var index = topology.Current;
+        if (index.Find(code) is null)
+        {
+            return Problems.NotFound($"unknown unit '{code}'");
+        }
+        if (!caller.Covers(index, code))
+        {
+            return Problems.OutsideScope(caller, code);
+        }
+        var (body, problem) = await JsonBody.Read(request, MaxBodyBytes);
+        if (body is null)
+        {
+            return problem!;
+        }
+        using (body)
+        {
+            if (body.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return Problems.BadRequest("the body must be a JSON array of shifts");
+            }
+            if (body.RootElement.GetArrayLength() > MaxShifts)
+            {
+                return Problems.TooLarge($"{body.RootElement.GetArrayLength()} shifts; the limit is {MaxShifts}");
+            }
+            var accounts = (await grains.GetGrain<IAccountsGrain>(IAccountsGrain.Key).List()).ToDictionary(a => UserAccount.KeyOf(a.Name));
+            var errors = new List<string>();
+            var shifts = new List<Shift>();
+            var i = 0;
+            foreach (var element in body.RootElement.EnumerateArray())
+            {
+                var f = new JsonFields(element, $"[{i++}]", errors);
+                if (!f.IsObject)
+                {
+                    continue;
+                }
+                var from = f.Time("from");
+                var to = f.Time("to");
+                var user = f.Code("user");
+                var post = f.Enum<DutyPost>("post");
+                if (from is { } a && to is { } b && (b <= a || b - a > LongestShift))
+                {
+                    f.Error("to", $"must be after 'from' and within {LongestShift.TotalDays:0} days of it");
+                }
+                else if (user is not null && (!accounts.TryGetValue(UserAccount.KeyOf(user), out var account) || account.Disabled))
+                {
+                    f.Error("user", $"unknown or disabled user '{user}'");
+                }
+                else if (user is not null && !Jurisdiction.Covers(accounts[UserAccount.KeyOf(user)].Scope, index, code))
+                {
+                    f.Error("user", $"'{user}' cannot see '{code}' (scope '{accounts[UserAccount.KeyOf(user)].Scope}'), so cannot be on watch there");
+                }
+                else if (from is { } start && to is { } end && user is not null && post is { } p)
+                {
+                    shifts.Add(new Shift(start, end, accounts[UserAccount.KeyOf(user)].Name, p));
+                }
+            }
+            if (errors.Count > 0)
+            {
+                return Problems.InvalidBatch(errors, body.RootElement.GetArrayLength());
+            }
+            await grains.GetGrain<IDutyRosterGrain>(code).Replace(shifts);
+            return Results.Ok(new { Code = code, Shifts = shifts.Count });
+        }
+    }
+
+    /// <summary>Who is on watch at <c>at</c> (now by default), and the roster's shifts from then on.</summary>
+    private static async Task<IResult> Read(string code, HttpRequest request, Caller caller, TopologyCatalog topology, IGrainFactory grains, HubClock clock)
+    {
+        var index = topology.Current;
+        if (index.Find(code) is null)
+        {
+            return Problems.NotFound($"unknown unit '{code}'");
+        }
+        if (!caller.Covers(index, code))
+        {
+            return Problems.OutsideScope(caller, code);
+        }
+        var at = clock.Now;
+        if (request.Query["at"].ToString() is { Length: > 0 } text)
+        {
+            if (!DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+            {
+                return Problems.BadRequest($"at: '{text}' is not an ISO-8601 time with an offset");
+            }
+            at = clock.InZone(parsed);
+        }
+        var shifts = await grains.GetGrain<IDutyRosterGrain>(code).Shifts();
+        return Results.Ok(new
+        {
+            Code = code,
+            At = at,
+            OnDuty = shifts.Where(s => s.Covers(at)).Select(s => View(s, clock)).ToArray(),
+            Shifts = shifts.Where(s => s.To > at).Select(s => View(s, clock)).ToArray(),
+        });
+    }
+
+    private static object View(Shift s, HubClock clock) => new { s.User, s.Post, From = clock.InZone(s.From), To = clock.InZone(s.To) };
+}
