@@ -22,8 +22,8 @@ public static class LostContactClock
         Clamp(lostContactAfter / 4, MinimumReminderPeriod(lostContactAfter), ReminderCeiling);
 
     /// <summary>
-    /// The shortest reminder the silo allows: Orleans' one minute, or less when lost contact itself
-    /// is set shorter than four minutes (a drill, a test), so the reminder can keep up.
+    /// The shortest reminder the silo allows for it: Orleans' one minute, or less when lost contact
+    /// itself is set shorter than a minute (a drill, a test), so the reminder can keep up.
     /// </summary>
     public static TimeSpan MinimumReminderPeriod(TimeSpan lostContactAfter) => Time.ReminderCadence.For(lostContactAfter);
 
