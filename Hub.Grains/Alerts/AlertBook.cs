@@ -32,7 +32,7 @@ public sealed class AlertBook
 
     public AlertCounts Count(Func<AlertEntry, bool>? where = null)
     {
-        int active = 0, unack = 0, critical = 0, major = 0, minor = 0, warning = 0, unackCritical = 0, unackMajor = 0;
+        int active = 0, unack = 0, critical = 0, major = 0, minor = 0, warning = 0, unackCritical = 0, unackMajor = 0, overdue = 0;
         var escalated = EscalationCounts.Zero;
         foreach (var e in Entries.Values)
         {
@@ -41,6 +41,7 @@ public sealed class AlertBook
                 continue;
             }
             active++;
+            overdue += e.IsOverdue ? 1 : 0;
             switch (e.Severity)
             {
                 case Severity.Critical: critical++; break;
@@ -59,22 +60,23 @@ public sealed class AlertBook
                 }
             }
         }
-        return new AlertCounts(active, unack, critical, major, minor, warning, unackCritical, unackMajor, escalated);
+        return new AlertCounts(active, unack, critical, major, minor, warning, unackCritical, unackMajor, escalated, overdue);
     }
 
-    /// <summary>Alerts raised on <paramref name="day"/>, and how many of those are handled by now.</summary>
-    public (int Raised, int Handled) Day(DateOnly day, Func<AlertEntry, bool>? where = null)
+    /// <summary>Cases raised on <paramref name="day"/>, how many of those are handled by now, and the reports rejected.</summary>
+    public (int Raised, int Handled, int Rejected) Day(DateOnly day, Func<AlertEntry, bool>? where = null)
     {
-        int raised = 0, handled = 0;
+        int raised = 0, handled = 0, rejected = 0;
         foreach (var e in Entries.Values)
         {
             if (e.Day == day && (where is null || where(e)))
             {
                 raised += e.State.Counts() ? 1 : 0;
                 handled += e.State.IsHandled() ? 1 : 0;
+                rejected += e.State.Counts() ? 0 : 1;
             }
         }
-        return (raised, handled);
+        return (raised, handled, rejected);
     }
 
     /// <summary>Forgets handled alerts of days that no longer count toward "today".</summary>

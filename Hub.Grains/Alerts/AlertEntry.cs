@@ -14,9 +14,13 @@ public sealed record AlertEntry(
     DateOnly Day,
     UnitLevel? EscalatedTo,
     long Version,
-    string? Sender = null)
+    string? Sender = null,
+    int Supervision = 0)
 {
     public bool IsActive => State.IsActive();
 
     public bool IsUnacknowledged => State == AlertState.Raised;
+
+    /// <summary>Past its stage's limit: supervised (督办) and still active.</summary>
+    public bool IsOverdue => IsActive && Supervision >= 1;
 }

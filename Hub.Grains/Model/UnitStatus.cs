@@ -18,7 +18,7 @@ public sealed record UnitStatus(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastPatrolAt = null);
 
 [GenerateSerializer, Immutable, Alias("hub.status-alerts")]
-public sealed record StatusAlerts(int Active, int Unacknowledged, int Escalated, int Critical, int Major, int Minor, int Warning);
+public sealed record StatusAlerts(int Active, int Unacknowledged, int Escalated, int Critical, int Major, int Minor, int Warning, int Overdue = 0);
 
 [GenerateSerializer, Immutable, Alias("hub.status-workers")]
 public sealed record StatusWorkers(int Total, int OnDuty, int LostContact);
@@ -31,7 +31,8 @@ public sealed record StatusToday(
     double? PatrolRate,
     int Raised,
     int Handled,
-    double? HandlingRate);
+    double? HandlingRate,
+    int Rejected = 0);
 
 [GenerateSerializer, Immutable, Alias("hub.child-summary")]
 public sealed record ChildSummary(string Code, string Name, UnitLevel Level, Health Health, ChildAlerts Alerts, ChildWorkers Workers);

@@ -21,7 +21,8 @@ public sealed record AlertCounts(
     int Warning,
     int UnacknowledgedCritical,
     int UnacknowledgedMajor,
-    EscalationCounts Escalated)
+    EscalationCounts Escalated,
+    int Overdue = 0)
 {
     public static readonly AlertCounts Zero = new(0, 0, 0, 0, 0, 0, 0, 0, EscalationCounts.Zero);
 
@@ -34,7 +35,8 @@ public sealed record AlertCounts(
         a.Warning + b.Warning,
         a.UnacknowledgedCritical + b.UnacknowledgedCritical,
         a.UnacknowledgedMajor + b.UnacknowledgedMajor,
-        a.Escalated + b.Escalated);
+        a.Escalated + b.Escalated,
+        a.Overdue + b.Overdue);
 }
 
 /// <summary>
@@ -84,7 +86,7 @@ public sealed record WorkerCounts(int Total, int OnDuty, int LostContact)
 
 /// <summary>Figures of one calendar day in the hub's time zone.</summary>
 [GenerateSerializer, Immutable, Alias("hub.day-counts")]
-public sealed record DayCounts(DateOnly Day, int Checkins, int Patrolled, int Raised, int Handled)
+public sealed record DayCounts(DateOnly Day, int Checkins, int Patrolled, int Raised, int Handled, int Rejected = 0)
 {
     public static DayCounts Zero(DateOnly day) => new(day, 0, 0, 0, 0);
 }

@@ -22,7 +22,7 @@ public static class StatusComposer
             node.Level,
             node.Parent,
             HealthRule.Evaluate(tally),
-            new StatusAlerts(a.Active, a.Unacknowledged, a.Escalated.AtOrAbove(node.Level), a.Critical, a.Major, a.Minor, a.Warning),
+            new StatusAlerts(a.Active, a.Unacknowledged, a.Escalated.AtOrAbove(node.Level), a.Critical, a.Major, a.Minor, a.Warning, a.Overdue),
             new StatusWorkers(tally.Workers.Total, tally.Workers.OnDuty, tally.Workers.LostContact),
             new StatusToday(
                 today.Checkins,
@@ -31,7 +31,8 @@ public static class StatusComposer
                 Rate.Of(today.Patrolled, tally.PatrolTargets),
                 today.Raised,
                 today.Handled,
-                Rate.Of(today.Handled, today.Raised)),
+                Rate.Of(today.Handled, today.Raised),
+                today.Rejected),
             children,
             asOf,
             lastPatrolAt);

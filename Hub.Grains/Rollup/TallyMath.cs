@@ -14,7 +14,7 @@ public static class TallyMath
         var alerts = AlertCounts.Zero;
         var workers = WorkerCounts.Zero;
         var targets = 0;
-        int checkins = 0, patrolled = 0, raised = 0, handled = 0;
+        int checkins = 0, patrolled = 0, raised = 0, handled = 0, rejected = 0;
         foreach (var part in parts)
         {
             alerts += part.Alerts;
@@ -26,8 +26,9 @@ public static class TallyMath
                 patrolled += part.Today.Patrolled;
                 raised += part.Today.Raised;
                 handled += part.Today.Handled;
+                rejected += part.Today.Rejected;
             }
         }
-        return new UnitTally(alerts, workers, targets, new DayCounts(today, checkins, patrolled, raised, handled));
+        return new UnitTally(alerts, workers, targets, new DayCounts(today, checkins, patrolled, raised, handled, rejected));
     }
 }

@@ -82,7 +82,7 @@ public abstract class ClosedLoopTests(HubHost host)
 
         var status = await Eventually.Within(TimeSpan.FromSeconds(2), () => _api.Status(grid),
             s => s["today"]!["raised"]!.GetValue<int>() == 2, "the rejected report is no case on the grid");
-        Assert.Equal((2, 1.0), (status["today"]!["handled"]!.GetValue<int>(), status["today"]!["handlingRate"]!.GetValue<double>()));
+        Assert.Equal((2, 1.0, 1), (status["today"]!["handled"]!.GetValue<int>(), status["today"]!["handlingRate"]!.GetValue<double>(), status["today"]!["rejected"]!.GetValue<int>()));
         Assert.Equal(0, status["alerts"]!["active"]!.GetValue<int>());
 
         var stats = await Eventually.Within(TimeSpan.FromSeconds(5), async () => (await _api.Get($"/api/v1/units/{grid}/stats?from={Today}&to={Today}")).Json,

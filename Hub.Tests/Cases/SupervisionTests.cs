@@ -41,11 +41,16 @@ public class SupervisionTests(ShortStagesHost host) : IClassFixture<ShortStagesH
         Assert.InRange(at[1] - since, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4));
         await Eventually.Within(TimeSpan.FromSeconds(2), () => Task.FromResult(wall.EventsOf(id).Count(e => e.Event["kind"]!.GetValue<string>() == "supervised")),
             n => n == 2, "both steps reach the wall");
+        foreach (var unit in new[] { grid, TestCity.City })
+        {
+            await Eventually.Within(TimeSpan.FromSeconds(2), () => host.Api.Status(unit), s => s["alerts"]!["overdue"]!.GetValue<int>() == 1, $"{unit} counts the overdue case");
+        }
 
         // Dispatched: the handling stage starts its own clock, unsupervised.
         var dispatched = (await host.Api.Post($"/api/v1/alerts/{id}/dispatch", new { assignee = "城管" })).Json;
         Assert.Equal(("handle", 0, false), (Stage(dispatched)["name"]!.GetValue<string>(), Stage(dispatched)["supervision"]!.GetValue<int>(), Stage(dispatched)["overdue"]!.GetValue<bool>()));
         Assert.Null(Stage(dispatched)["supervisedTo"]);
+        await Eventually.Within(TimeSpan.FromSeconds(2), () => host.Api.Status(TestCity.City), s => s["alerts"]!["overdue"]!.GetValue<int>() == 0, "no longer overdue");
     }
 
     [Fact]

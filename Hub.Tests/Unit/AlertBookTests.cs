@@ -69,16 +69,29 @@ public class AlertBookTests
     }
 
     [Fact]
-    public void Day_figures_count_alerts_raised_that_day_and_those_now_handled()
+    public void Day_figures_count_cases_raised_that_day_those_now_handled_and_rejected_reports_apart()
     {
         var book = new AlertBook();
         book.Put(Entry("a"));
         book.Put(Entry("b", state: AlertState.Resolved));
         book.Put(Entry("c", state: AlertState.Closed));
+        book.Put(Entry("v", state: AlertState.Verified));
+        book.Put(Entry("r", state: AlertState.Rejected));
         book.Put(Entry("y", state: AlertState.Resolved, day: Today.AddDays(-1)));
-        Assert.Equal((3, 2), book.Day(Today));
-        Assert.Equal((1, 1), book.Day(Today.AddDays(-1)));
-        Assert.Equal((0, 0), book.Day(Today.AddDays(1)));
+        Assert.Equal((4, 3, 1), book.Day(Today));
+        Assert.Equal((1, 1, 0), book.Day(Today.AddDays(-1)));
+        Assert.Equal((0, 0, 0), book.Day(Today.AddDays(1)));
+    }
+
+    [Fact]
+    public void Active_cases_past_their_stage_limit_count_as_overdue()
+    {
+        var book = new AlertBook();
+        book.Put(Entry("late", state: AlertState.Acknowledged) with { Supervision = 1 });
+        book.Put(Entry("later", state: AlertState.Dispatched) with { Supervision = 2 });
+        book.Put(Entry("in-time", state: AlertState.Dispatched));
+        book.Put(Entry("done-late", state: AlertState.Closed) with { Supervision = 2 });
+        Assert.Equal((3, 2), (book.Count().Active, book.Count().Overdue));
     }
 
     [Fact]
