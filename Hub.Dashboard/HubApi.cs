@@ -42,6 +42,7 @@ public static class HubApi
         api.MapUnits();
         api.MapCharts();
         api.MapDuty();
+        api.MapAssessment();
         // Closing at the session's expiry keeps a wall from outliving its sign-in.
         app.MapHub<WallHub>(WallHub.Path, o => o.CloseOnAuthenticationExpiration = true).Allow(Permission.Read);
         return app;

@@ -14,6 +14,7 @@ public static class HubDomainServices
     public static IServiceCollection AddHubDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<HubOptions>(configuration.GetSection(HubOptions.Section));
+        services.Configure<Assessment.AssessmentOptions>(configuration.GetSection(Assessment.AssessmentOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HubClock>();
         services.AddSingleton<TopologyCatalog>();

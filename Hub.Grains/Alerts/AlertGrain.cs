@@ -215,7 +215,15 @@ public sealed class AlertGrain(
         for (var level = alert.Supervision + 1; level <= reached; level++)
         {
             var now = clock.Now;
-            alert = alert with { Supervision = level, ChangedAt = now, Version = alert.Version + 1 };
+            alert = alert with
+            {
+                Supervision = level,
+                ChangedAt = now,
+                Version = alert.Version + 1,
+                // Every card is kept for the month's assessment, whatever stage it came in.
+                YellowCards = alert.YellowCards + (level == 1 ? 1 : 0),
+                RedCards = alert.RedCards + (level >= 2 ? 1 : 0),
+            };
             // Yellow is a notice to the unit responsible; red is raised one level up.
             var to = level >= 2 && alert.Path.Count > 1 ? alert.Path[^2] : alert.Unit;
             await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Supervised, alert.State, alert.State, UserText.Supervision(stage, level),

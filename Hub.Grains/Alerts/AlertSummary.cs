@@ -33,7 +33,9 @@ public sealed record AlertSummary(
     int? Rating = null,
     IReadOnlyList<DepartmentPart>? Parts = null,
     DateTimeOffset? StageSince = null,
-    int Supervision = 0)
+    int Supervision = 0,
+    int YellowCards = 0,
+    int RedCards = 0)
 {
     public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel) =>
         new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity, Supervision);

@@ -17,6 +17,11 @@ public sealed record DayHistory(DateOnly Day, int Raised, int Handled, int OnTim
 
     public long RatingSum { get; init; }
 
+    /// <summary>Supervision cards (黄牌, 红牌) the day's cases earned.</summary>
+    public int YellowCards { get; init; }
+
+    public int RedCards { get; init; }
+
     public static DayHistory Zero(DateOnly day) => new(day, 0, 0, 0, 0, 0, 0, 0);
 
     public DayHistory Plus(DayHistory other) => new(
@@ -27,5 +32,7 @@ public sealed record DayHistory(DateOnly Day, int Raised, int Handled, int OnTim
         Reworked = Reworked + other.Reworked,
         Rated = Rated + other.Rated,
         RatingSum = RatingSum + other.RatingSum,
+        YellowCards = YellowCards + other.YellowCards,
+        RedCards = RedCards + other.RedCards,
     };
 }

@@ -105,6 +105,7 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             new("GET", "/api/v1/units/{code}/status", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/status")),
             new("GET", "/api/v1/units/{code}/stats", Gate.Leaders, side => new Target($"/api/v1/units/{Street(side)}/stats")),
             new("GET", "/api/v1/units/{code}/charts/{file}", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/charts/alerts-24h.svg")),
+            new("GET", "/api/v1/units/{code}/assessment", Gate.Leaders, side => new Target($"/api/v1/units/{Street(side)}/assessment")),
             new("PUT", "/api/v1/units/{code}/duty", Gate.Admins, side => new Target($"/api/v1/units/{Street(side)}/duty", Array.Empty<object>())),
             new("GET", "/api/v1/units/{code}/duty", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/duty")),
 

@@ -110,6 +110,8 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
                 Reworked = a.Count(x => x.Reworks > 0),
                 Rated = a.Count(x => x.Rating is not null),
                 RatingSum = a.Sum(x => x.Rating ?? 0),
+                YellowCards = a.Sum(x => x.YellowCards),
+                RedCards = a.Sum(x => x.RedCards),
             };
         }).ToArray();
         return Task.FromResult(days);

@@ -19,7 +19,9 @@ public static class HistoryQueries
                    count(*) FILTER (WHERE state = 'rejected') AS rejected,
                    count(*) FILTER (WHERE reworks > 0 AND state <> 'rejected') AS reworked,
                    count(rating) AS rated,
-                   coalesce(sum(rating), 0) AS rating_sum
+                   coalesce(sum(rating), 0) AS rating_sum,
+                   coalesce(sum(yellow_cards) FILTER (WHERE state <> 'rejected'), 0) AS yellow_cards,
+                   coalesce(sum(red_cards) FILTER (WHERE state <> 'rejected'), 0) AS red_cards
             FROM hub_alerts
             WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last
             GROUP BY day),
@@ -33,7 +35,8 @@ public static class HistoryQueries
             GROUP BY day)
         SELECT coalesce(a.day, c.day), coalesce(raised, 0), coalesce(handled, 0), coalesce(on_time, 0), coalesce(closed, 0),
                coalesce(checkins, 0), coalesce(patrols, 0), coalesce(patrolled, 0),
-               coalesce(rejected, 0), coalesce(reworked, 0), coalesce(rated, 0), coalesce(rating_sum, 0)
+               coalesce(rejected, 0), coalesce(reworked, 0), coalesce(rated, 0), coalesce(rating_sum, 0),
+               coalesce(yellow_cards, 0), coalesce(red_cards, 0)
         FROM a FULL JOIN c ON a.day = c.day
         ORDER BY 1
         """;

@@ -75,7 +75,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         command.CommandText = $"""
             SELECT id, source, source_id, unit, path, device, category, severity, title, detail, at, last_at, occurrences,
                    state, cleared, escalated_to, assignee, last_by, changed_at, version, handle_deadline, handled_at, owner,
-                   sender, sender_key, reworks, rating, parts::text, stage_since, supervision
+                   sender, sender_key, reworks, rating, parts::text, stage_since, supervision, yellow_cards, red_cards
             FROM hub_alerts
             {(conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "")}
             ORDER BY at DESC, id DESC
@@ -97,7 +97,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
                 Sender.Parse(reader.IsDBNull(23) ? null : reader.GetString(23), reader.IsDBNull(24) ? null : reader.GetString(24)),
                 reader.GetInt32(25), reader.IsDBNull(26) ? null : reader.GetInt32(26),
                 reader.IsDBNull(27) ? null : JsonSerializer.Deserialize<DepartmentPart[]>(reader.GetString(27), StoredJson),
-                reader.IsDBNull(28) ? null : Utc(reader.GetDateTime(28)), reader.GetInt32(29)));
+                reader.IsDBNull(28) ? null : Utc(reader.GetDateTime(28)), reader.GetInt32(29), reader.GetInt32(30), reader.GetInt32(31)));
         }
         return found;
     }
@@ -120,6 +120,8 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
                 Reworked = (int)reader.GetInt64(9),
                 Rated = (int)reader.GetInt64(10),
                 RatingSum = reader.GetInt64(11),
+                YellowCards = (int)reader.GetInt64(12),
+                RedCards = (int)reader.GetInt64(13),
             });
         }
         return days;
@@ -189,22 +191,23 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         await using (var upsert = new NpgsqlCommand("""
             INSERT INTO hub_alerts (id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
                                     occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                                    sender, sender_key, reworks, rating, parts, stage_since, supervision)
+                                    sender, sender_key, reworks, rating, parts, stage_since, supervision, yellow_cards, red_cards)
             SELECT id, source, source_id, unit, string_to_array(path, '|'), device, category, severity, title, detail, at, day, last_at,
                    occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                   sender, sender_key, reworks, rating, parts::jsonb, stage_since, supervision
+                   sender, sender_key, reworks, rating, parts::jsonb, stage_since, supervision, yellow_cards, red_cards
             FROM unnest(@id, @source, @source_id, @unit, @path, @device, @category, @severity, @title, @detail, @at, @day, @last_at,
                         @occurrences, @state, @cleared, @escalated_to, @assignee, @last_by, @changed_at, @handle_deadline, @handled_at, @owner, @version,
-                        @sender, @sender_key, @reworks, @rating, @parts, @stage_since, @supervision)
+                        @sender, @sender_key, @reworks, @rating, @parts, @stage_since, @supervision, @yellow_cards, @red_cards)
                  AS t(id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
                       occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                      sender, sender_key, reworks, rating, parts, stage_since, supervision)
+                      sender, sender_key, reworks, rating, parts, stage_since, supervision, yellow_cards, red_cards)
             ON CONFLICT (id) DO UPDATE SET
                 last_at = EXCLUDED.last_at, occurrences = EXCLUDED.occurrences, state = EXCLUDED.state, cleared = EXCLUDED.cleared,
                 escalated_to = EXCLUDED.escalated_to, assignee = EXCLUDED.assignee, last_by = EXCLUDED.last_by,
                 changed_at = EXCLUDED.changed_at, handled_at = EXCLUDED.handled_at, version = EXCLUDED.version,
                 reworks = EXCLUDED.reworks, rating = EXCLUDED.rating, parts = EXCLUDED.parts,
-                stage_since = EXCLUDED.stage_since, supervision = EXCLUDED.supervision
+                stage_since = EXCLUDED.stage_since, supervision = EXCLUDED.supervision,
+                yellow_cards = EXCLUDED.yellow_cards, red_cards = EXCLUDED.red_cards
             WHERE hub_alerts.version < EXCLUDED.version
             """, connection, transaction))
         {
@@ -240,6 +243,8 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
             p.Add(Texts("parts", alerts.Select(a => a.Parts is { Count: > 0 } parts ? JsonSerializer.Serialize(parts, StoredJson) : null)));
             p.Add(Times("stage_since", alerts.Select(a => a.StageSince)));
             p.AddWithValue("supervision", alerts.Select(a => a.Supervision).ToArray());
+            p.AddWithValue("yellow_cards", alerts.Select(a => a.YellowCards).ToArray());
+            p.AddWithValue("red_cards", alerts.Select(a => a.RedCards).ToArray());
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var events = new NpgsqlCommand("""
