@@ -33,7 +33,8 @@ public sealed record AlertView(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StageView? Stage,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? HandleDeadline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? HandleUsed,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AuditEntry>? Audit);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AuditEntry>? Audit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TimelineStage>? Timeline = null);
 
 /// <summary>
 /// 督办: the stage a case waits in, since when, until when, how much of its limit is used, whether

@@ -30,7 +30,9 @@ public sealed class AlertViews(HubClock clock, TopologyCatalog topology, Microso
             }).ToArray(),
             Stage(a),
             deadline, used,
-            audit?.Select(e => e with { At = clock.InZone(e.At) }).ToArray());
+            audit?.Select(e => e with { At = clock.InZone(e.At) }).ToArray(),
+            audit is null ? null : CaseTimeline.Of(audit, a.Severity, options.Value.Sla, clock.Now)
+                .Select(s => s with { From = clock.InZone(s.From), To = s.To is { } to ? clock.InZone(to) : null }).ToArray());
     }
 
     private StageView? Stage(AlertSummary a)

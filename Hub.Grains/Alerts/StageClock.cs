@@ -18,11 +18,15 @@ public static class StageClock
     public const double YellowAt = 1.0, RedAt = 1.5;
 
     /// <summary>The stage a case in this state waits in; null when it waits for nothing (verified, closed, rejected).</summary>
-    public static CaseStage? StageOf(AlertSummary alert) => alert.State switch
+    public static CaseStage? StageOf(AlertSummary alert) =>
+        StageOf(alert.State, alert.Parts?.Any(p => p.State == PartState.Waiting) == true);
+
+    /// <param name="departmentsWaiting">Whether a summoned department has yet to report in.</param>
+    public static CaseStage? StageOf(AlertState state, bool departmentsWaiting) => state switch
     {
         AlertState.Raised => CaseStage.Accept,
         AlertState.Acknowledged => CaseStage.Dispatch,
-        AlertState.Dispatched when alert.Parts?.Any(p => p.State == PartState.Waiting) == true => CaseStage.ReportIn,
+        AlertState.Dispatched when departmentsWaiting => CaseStage.ReportIn,
         AlertState.Dispatched => CaseStage.Handle,
         AlertState.Resolved => CaseStage.Verify,
         _ => null,

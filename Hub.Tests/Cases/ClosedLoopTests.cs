@@ -51,6 +51,11 @@ public abstract class ClosedLoopTests(HubHost host)
 
         var trail = rated["audit"]!.AsArray().Select(a => a!["action"]!.GetValue<string>()).ToArray();
         Assert.Equal(["raised", "acknowledged", "dispatched", "resolved", "reworked", "resolved", "verified", "closed", "rated"], trail);
+        // The timeline a leader reviews: each stage, who ended it, against its limit.
+        var timeline = (await _api.Get($"/api/v1/alerts/{id}")).Json["timeline"]!.AsArray();
+        Assert.Equal(["accept", "dispatch", "handle", "verify", "handle", "verify"], timeline.Select(s => s!["stage"]!.GetValue<string>()));
+        Assert.All(timeline, s => Assert.Equal(SignIn.AdminUser, s!["by"]!.GetValue<string>()));
+        Assert.Equal("00:10:00", timeline[0]!["limit"]!.GetValue<string>()); // accepting a major case: the 10-minute acknowledgement limit
         var rework = rated["audit"]!.AsArray().Single(a => a!["action"]!.GetValue<string>() == "reworked")!;
         Assert.Equal(("resolved", "dispatched", "墙面仍有涂鸦"), (rework["from"]!.GetValue<string>(), rework["to"]!.GetValue<string>(), rework["note"]!.GetValue<string>()));
     }
