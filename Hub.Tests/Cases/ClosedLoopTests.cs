@@ -85,8 +85,10 @@ public abstract class ClosedLoopTests(HubHost host)
         await Ok(another, "close");
         await Ok(another, "rate", new { score = 2 });
 
+        // The holder hears of each change one-way: wait for all of them, then read the figures.
         var status = await Eventually.Within(TimeSpan.FromSeconds(2), () => _api.Status(grid),
-            s => s["today"]!["raised"]!.GetValue<int>() == 2, "the rejected report is no case on the grid");
+            s => s["today"]!["raised"]!.GetValue<int>() == 2 && s["today"]!["handled"]!.GetValue<int>() == 2 && s["alerts"]!["active"]!.GetValue<int>() == 0,
+            "the rejected report is no case on the grid, and both cases are handled");
         Assert.Equal((2, 1.0, 1), (status["today"]!["handled"]!.GetValue<int>(), status["today"]!["handlingRate"]!.GetValue<double>(), status["today"]!["rejected"]!.GetValue<int>()));
         Assert.Equal(0, status["alerts"]!["active"]!.GetValue<int>());
 
