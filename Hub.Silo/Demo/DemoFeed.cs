@@ -29,6 +29,9 @@ public sealed class DemoFeed(
     {
         public AlertState State { get; set; } = AlertState.Raised;
         public DateTimeOffset ChangedAt { get; set; } = RaisedAt;
+
+        /// <summary>The summoned departments' parts, for a whistled case (吹哨报到).</summary>
+        public IReadOnlyList<DepartmentPart> Parts { get; set; } = [];
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -163,7 +166,18 @@ public sealed class DemoFeed(
                 await Act(alert, AlertAction.Acknowledge, "收到，正在核实");
                 break;
             case AlertState.Acknowledged when waited > TimeSpan.FromSeconds(30) && _random.Next(30) == 0:
-                await Act(alert, AlertAction.Dispatch, "请网格员到场", assignee: "网格员");
+                // A third of the cases need the street's departments (吹哨); the rest go to the grid worker.
+                if (_random.Next(3) == 0 && DepartmentsFor(alert) is { Length: > 0 } departments)
+                {
+                    await Act(alert, AlertAction.Dispatch, "街道吹哨，请相关部门报到", departments: departments);
+                }
+                else
+                {
+                    await Act(alert, AlertAction.Dispatch, "请网格员到场", assignee: "网格员");
+                }
+                break;
+            case AlertState.Dispatched when alert.Parts.Count > 0:
+                await WorkParts(alert, now);
                 break;
             case AlertState.Acknowledged or AlertState.Dispatched when waited > TimeSpan.FromSeconds(90) && _random.Next(40) == 0:
                 await Act(alert, AlertAction.Resolve, Pick(DemoIncidents.Resolutions));
@@ -208,14 +222,46 @@ public sealed class DemoFeed(
         }
     }
 
-    private async Task Act(Tracked alert, AlertAction action, string? note, string? assignee = null, bool? passed = null, int? score = null)
+    /// <summary>Summoned departments report in within a minute or so, and finish their part a while later.</summary>
+    private async Task WorkParts(Tracked alert, DateTimeOffset now)
+    {
+        foreach (var part in alert.Parts)
+        {
+            if (part.State == PartState.Waiting && now - part.SummonedAt > TimeSpan.FromSeconds(20) && _random.Next(15) == 0)
+            {
+                await Act(alert, AlertAction.ReportIn, "已到场", department: part.Department);
+                return;
+            }
+            if (part.State == PartState.Reported && now - part.ReportedAt > TimeSpan.FromSeconds(60) && _random.Next(20) == 0)
+            {
+                await Act(alert, AlertAction.Resolve, Pick(DemoIncidents.Resolutions), department: part.Department);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The police station and market regulation of the street the case lies in.</summary>
+    private string[] DepartmentsFor(Tracked alert)
+    {
+        var index = topology.Current;
+        var path = index.Find(alert.Report.Unit)?.Path ?? [];
+        return index.Document.DepartmentList
+            .Where(d => path.Contains(d.Unit, StringComparer.Ordinal) && (d.Code.EndsWith("-PS", StringComparison.Ordinal) || d.Code.EndsWith("-MR", StringComparison.Ordinal)))
+            .Select(d => d.Code)
+            .ToArray();
+    }
+
+    private async Task Act(
+        Tracked alert, AlertAction action, string? note, string? assignee = null, bool? passed = null, int? score = null,
+        IReadOnlyList<string>? departments = null, string? department = null)
     {
         var result = await grains.GetGrain<IAlertGrain>(alert.Id).Act(
-            new AlertCommand(action, Pick(DemoIncidents.Officers), note, assignee, Passed: passed, Score: score));
+            new AlertCommand(action, Pick(DemoIncidents.Officers), note, assignee, Passed: passed, Score: score, Departments: departments, Department: department));
         if (result.Alert is { } now)
         {
             alert.State = now.State;
             alert.ChangedAt = clock.Now;
+            alert.Parts = now.Parts ?? [];
         }
     }
 
