@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hub.Dashboard.Access;
+using Hub.Grains;
 using Hub.Grains.Assessment;
 using Hub.Grains.History;
 using Hub.Grains.Time;
@@ -24,16 +25,14 @@ public static class AssessmentEndpoints
     }
 
     private static async Task<IResult> Assess(
-        string code, HttpContext http, Caller caller, TopologyCatalog topology, IHistoryStats history, HubClock clock, IOptions<AssessmentOptions> options)
+        string code, HttpContext http, Caller caller, TopologyCatalog topology, IHistoryStats history, HubClock clock,
+        IOptions<AssessmentOptions> options, IOptions<HubOptions> hub)
     {
         var index = topology.Current;
-        if (index.Find(code) is not { } node)
+        var (node, problem) = ScopedUnit.Find(index, caller, code);
+        if (node is null)
         {
-            return Problems.NotFound($"unknown unit '{code}'");
-        }
-        if (!caller.Covers(index, code))
-        {
-            return Problems.OutsideScope(caller, code);
+            return problem!;
         }
         var monthText = http.Request.Query["month"].ToString();
         var month = clock.Today is var today ? new DateOnly(today.Year, today.Month, 1) : default;
@@ -51,7 +50,7 @@ public static class AssessmentEndpoints
         foreach (var child in node.Children.Select(index.Find).OfType<UnitNode>())
         {
             var days = await history.Days(child.Code, month, last, http.RequestAborted);
-            rows.Add(AssessmentRule.Row(child, days.Aggregate(DayHistory.Zero(month), (a, b) => a.Plus(b)), options.Value));
+            rows.Add(AssessmentRule.Row(child, days.Aggregate(DayHistory.Zero(month), (a, b) => a.Plus(b)), options.Value, hub.Value.Cases.ReworkRateOf));
         }
         var ranked = AssessmentRule.Rank(rows);
         var name = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);

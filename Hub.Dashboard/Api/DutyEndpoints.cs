@@ -29,18 +29,14 @@ public static class DutyEndpoints
     private static async Task<IResult> Replace(string code, HttpRequest request, Caller caller, TopologyCatalog topology, IGrainFactory grains)
     {
         var index = topology.Current;
-        if (index.Find(code) is null)
+        if (ScopedUnit.Find(index, caller, code).Problem is { } problem)
         {
-            return Problems.NotFound($"unknown unit '{code}'");
+            return problem;
         }
-        if (!caller.Covers(index, code))
-        {
-            return Problems.OutsideScope(caller, code);
-        }
-        var (body, problem) = await JsonBody.Read(request, MaxBodyBytes);
+        var (body, unreadable) = await JsonBody.Read(request, MaxBodyBytes);
         if (body is null)
         {
-            return problem!;
+            return unreadable!;
         }
         using (body)
         {
@@ -71,17 +67,20 @@ public static class DutyEndpoints
                 {
                     f.Error("to", $"must be after 'from' and within {LongestShift.TotalDays:0} days of it");
                 }
-                else if (user is not null && (!accounts.TryGetValue(UserAccount.KeyOf(user), out var account) || account.Disabled))
+                else if (user is not null)
                 {
-                    f.Error("user", $"unknown or disabled user '{user}'");
-                }
-                else if (user is not null && !Jurisdiction.Covers(accounts[UserAccount.KeyOf(user)].Scope, index, code))
-                {
-                    f.Error("user", $"'{user}' cannot see '{code}' (scope '{accounts[UserAccount.KeyOf(user)].Scope}'), so cannot be on watch there");
-                }
-                else if (from is { } start && to is { } end && user is not null && post is { } p)
-                {
-                    shifts.Add(new Shift(start, end, accounts[UserAccount.KeyOf(user)].Name, p));
+                    if (accounts.GetValueOrDefault(UserAccount.KeyOf(user)) is not { Disabled: false } account)
+                    {
+                        f.Error("user", $"unknown or disabled user '{user}'");
+                    }
+                    else if (!Jurisdiction.Covers(account.Scope, index, code))
+                    {
+                        f.Error("user", $"'{user}' cannot see '{code}' (scope '{account.Scope}'), so cannot be on watch there");
+                    }
+                    else if (from is { } start && to is { } end && post is { } p)
+                    {
+                        shifts.Add(new Shift(start, end, account.Name, p));
+                    }
                 }
             }
             if (errors.Count > 0)
@@ -97,13 +96,9 @@ public static class DutyEndpoints
     private static async Task<IResult> Read(string code, HttpRequest request, Caller caller, TopologyCatalog topology, IGrainFactory grains, HubClock clock)
     {
         var index = topology.Current;
-        if (index.Find(code) is null)
+        if (ScopedUnit.Find(index, caller, code).Problem is { } problem)
         {
-            return Problems.NotFound($"unknown unit '{code}'");
-        }
-        if (!caller.Covers(index, code))
-        {
-            return Problems.OutsideScope(caller, code);
+            return problem;
         }
         var at = clock.Now;
         if (request.Query["at"].ToString() is { Length: > 0 } text)

@@ -29,13 +29,10 @@ public static class UnitEndpoints
         string code, Caller caller, HttpRequest request, TopologyCatalog topology, HubClock clock, IHistoryStats history, IOptions<HubOptions> options)
     {
         var index = topology.Current;
-        if (index.Find(code) is not { } node)
+        var (node, problem) = ScopedUnit.Find(index, caller, code);
+        if (node is null)
         {
-            return Problems.NotFound($"unknown unit '{code}'");
-        }
-        if (!caller.Covers(index, code))
-        {
-            return Problems.OutsideScope(caller, code);
+            return problem!;
         }
         var errors = new List<string>();
         var to = QueryParams.Date(request, "to", errors) ?? clock.Today;
@@ -58,13 +55,10 @@ public static class UnitEndpoints
 
     private static async Task<IResult> Status(string code, Caller caller, TopologyCatalog topology, IGrainFactory grains)
     {
-        if (topology.Current.Find(code) is not { } node)
+        var (node, problem) = ScopedUnit.Find(topology.Current, caller, code);
+        if (node is null)
         {
-            return Problems.NotFound($"unknown unit '{code}'");
-        }
-        if (!caller.Covers(topology.Current, code))
-        {
-            return Problems.OutsideScope(caller, code);
+            return problem!;
         }
         var status = await UnitGrains.Of(grains, node).GetStatus(code);
         return status is null ? Problems.NotFound($"unknown unit '{code}'") : Results.Ok(status);

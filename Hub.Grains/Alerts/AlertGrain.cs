@@ -36,6 +36,14 @@ public sealed class AlertGrain(
 
     private IGrainTimer? _escalationTimer;
     private IGrainTimer? _supervisionTimer;
+
+    /// <summary>
+    /// The stage start and level the supervision reminder was last set for, so each action within a
+    /// stage does not write it again; and whether one may exist at all, so reading a finished case
+    /// never asks the reminder table.
+    /// </summary>
+    private (DateTimeOffset Since, int Level)? _supervisionArmed;
+    private bool _supervisionReminderMayExist;
     private IGrainTimer? _journalRetry;
 
     private string Id => this.GetPrimaryKeyString();
@@ -47,6 +55,8 @@ public sealed class AlertGrain(
         {
             await Escalate();
         }
+        // A case waiting in a stage was armed when it entered it; one that waits for nothing has none.
+        _supervisionReminderMayExist = state.State.Alert is { } alert && StageClock.StageOf(alert) is not null;
         await Supervise();
     }
 
@@ -211,6 +221,7 @@ public sealed class AlertGrain(
         }
         var since = alert.StageSince ?? alert.ChangedAt;
         var limit = options.Value.Sla.LimitOf(stage, alert.Severity);
+        _supervisionReminderMayExist = true; // a stage with a limit may be armed below; one without is stopped
         var reached = StageClock.Read(alert, since, limit, clock.Now)?.Supervision ?? 0;
         for (var level = alert.Supervision + 1; level <= reached; level++)
         {
@@ -236,8 +247,12 @@ public sealed class AlertGrain(
         {
             var due = next - clock.Now;
             _supervisionTimer = this.RegisterGrainTimer(Supervise, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
-            var cadence = ReminderCadence.For(limit!.Value);
-            await this.RegisterOrUpdateReminder(SupervisionReminder, due < cadence ? cadence : due, cadence);
+            if (_supervisionArmed != (since, alert.Supervision))
+            {
+                var cadence = ReminderCadence.For(limit!.Value);
+                await this.RegisterOrUpdateReminder(SupervisionReminder, due < cadence ? cadence : due, cadence);
+                _supervisionArmed = (since, alert.Supervision);
+            }
         }
         else
         {
@@ -264,10 +279,12 @@ public sealed class AlertGrain(
     {
         _supervisionTimer?.Dispose();
         _supervisionTimer = null;
-        if (await this.GetReminder(SupervisionReminder) is { } reminder)
+        _supervisionArmed = null;
+        if (_supervisionReminderMayExist && await this.GetReminder(SupervisionReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
+        _supervisionReminderMayExist = false;
     }
 
     private async Task StopEscalation()

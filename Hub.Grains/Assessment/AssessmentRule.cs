@@ -11,12 +11,11 @@ namespace Hub.Grains.Assessment;
 /// </summary>
 public static class AssessmentRule
 {
-    public static AssessmentRow Row(UnitNode unit, DayHistory month, AssessmentOptions weights)
+    /// <param name="reworkBase">The denominator of 返工率, as <c>/stats</c> counts it (<c>Hub:Cases:ReworkRateOf</c>).</param>
+    public static AssessmentRow Row(UnitNode unit, DayHistory month, AssessmentOptions weights, ReworkBase reworkBase = ReworkBase.Handled)
     {
-        var onTime = Rate.Of(month.OnTimeHandled, month.Raised);
-        var closed = Rate.Of(month.Closed, month.Raised);
-        var rework = Rate.Of(month.Reworked, month.Handled);
-        double? satisfaction = month.Rated == 0 ? null : Math.Round((double)month.RatingSum / month.Rated, 2);
+        var figures = StatsComposer.Figures(month, 0, reworkBase);
+        var (onTime, closed, rework, satisfaction) = (figures.OnTimeRate, figures.ClosedRate, figures.ReworkRate, figures.Satisfaction);
         double? score = null;
         if (month.Raised > 0)
         {

@@ -20,7 +20,8 @@ public static class StatsComposer
         return new UnitStats(node, from, to, Figures(total, targets * days.Count, reworkBase), days);
     }
 
-    private static StatsFigures Figures(DayHistory d, int targets, ReworkBase reworkBase) => new(
+    /// <summary>The figures of a span of history, its rates included (the same for stats and the assessment).</summary>
+    public static StatsFigures Figures(DayHistory d, int targets, ReworkBase reworkBase) => new(
         d.Raised,
         d.Handled,
         Rate.Of(d.Handled, d.Raised),
