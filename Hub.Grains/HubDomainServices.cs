@@ -21,6 +21,8 @@ public static class HubDomainServices
         services.AddSingleton<TopologySync>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TopologySync>());
         services.AddSingleton<IngestDispatcher>();
+        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
+        services.AddSingleton<CaseLimits>();
         services.AddSingleton<AlertViews>();
         return services;
     }

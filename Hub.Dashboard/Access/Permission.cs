@@ -21,6 +21,9 @@ public enum Permission
     /// <summary>Statistics over durable history: leaders and admins.</summary>
     Stats,
 
+    /// <summary>A department's assessment: leaders and admins, and a department's user for their own department.</summary>
+    DepartmentStats,
+
     /// <summary>Acknowledging, dispatching, resolving and closing alerts: officers and admins.</summary>
     Act,
 

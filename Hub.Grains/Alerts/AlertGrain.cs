@@ -22,6 +22,7 @@ public sealed class AlertGrain(
     IAlertJournal journal,
     HubClock clock,
     AlertViews views,
+    CaseLimits limits,
     TopologyCatalog topology,
     IOptions<HubOptions> options,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
@@ -131,7 +132,7 @@ public sealed class AlertGrain(
         {
             return ActionResult.NotFound;
         }
-        var step = CaseStep.Apply(alert, command, options.Value.Cases, options.Value.Sla, topology.Current, clock.Now);
+        var step = CaseStep.Apply(alert, command, options.Value.Cases, limits, topology.Current, clock.Now);
         if (step is not { Outcome: ActionOutcome.Done, Alert: { } changed, Change: { } change })
         {
             return new ActionResult(step.Outcome, step.Alert, null, step.Problem);
@@ -220,7 +221,7 @@ public sealed class AlertGrain(
             return;
         }
         var since = alert.StageSince ?? alert.ChangedAt;
-        var limit = options.Value.Sla.LimitOf(stage, alert.Severity);
+        var limit = limits.Of(stage, alert.Severity);
         _supervisionReminderMayExist = true; // a stage with a limit may be armed below; one without is stopped
         var reached = StageClock.Read(alert, since, limit, clock.Now)?.Supervision ?? 0;
         for (var level = alert.Supervision + 1; level <= reached; level++)
@@ -249,7 +250,7 @@ public sealed class AlertGrain(
             _supervisionTimer = this.RegisterGrainTimer(Supervise, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
             if (_supervisionArmed != (since, alert.Supervision))
             {
-                var cadence = ReminderCadence.For(limit!.Value);
+                var cadence = ReminderCadence.For(limit!.Length);
                 await this.RegisterOrUpdateReminder(SupervisionReminder, due < cadence ? cadence : due, cadence);
                 _supervisionArmed = (since, alert.Supervision);
             }

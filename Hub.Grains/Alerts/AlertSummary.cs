@@ -35,7 +35,8 @@ public sealed record AlertSummary(
     DateTimeOffset? StageSince = null,
     int Supervision = 0,
     int YellowCards = 0,
-    int RedCards = 0)
+    int RedCards = 0,
+    StageTally? Stages = null)
 {
     public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel) =>
         new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity, Supervision);

@@ -4,7 +4,7 @@ using Hub.Grains.Topology;
 namespace Hub.Grains.Alerts;
 
 /// <summary>Builds what the API shows of an alert, including its handling clock at this moment.</summary>
-public sealed class AlertViews(HubClock clock, TopologyCatalog topology, Microsoft.Extensions.Options.IOptions<HubOptions> options)
+public sealed class AlertViews(HubClock clock, TopologyCatalog topology, CaseLimits limits)
 {
     public AlertView From(AlertSummary a, IReadOnlyList<AuditEntry>? audit = null)
     {
@@ -14,7 +14,10 @@ public sealed class AlertViews(HubClock clock, TopologyCatalog topology, Microso
         if (active && (a.HandleDeadline ?? DeadlineOf(a.Severity, a.At)) is { } due && due > a.At)
         {
             deadline = clock.InZone(due);
-            used = Math.Round(Math.Max(0, (clock.Now - a.At) / (due - a.At)), 4);
+            // In working time the share follows the calendar; a deadline stored under other limits is read on the wall clock.
+            used = Math.Round(limits.Handling(a.Severity) is { } limit && limit.Point(a.At) == due
+                ? limit.Share(a.At, clock.Now)
+                : Math.Max(0, (clock.Now - a.At) / (due - a.At)), 4);
         }
         var index = topology.Current;
         return new AlertView(
@@ -31,14 +34,14 @@ public sealed class AlertViews(HubClock clock, TopologyCatalog topology, Microso
             Stage(a),
             deadline, used,
             audit?.Select(e => e with { At = clock.InZone(e.At) }).ToArray(),
-            audit is null ? null : CaseTimeline.Of(audit, a.Severity, options.Value.Sla, clock.Now)
+            audit is null ? null : CaseTimeline.Of(audit, a.Severity, limits, clock.Now)
                 .Select(s => s with { From = clock.InZone(s.From), To = s.To is { } to ? clock.InZone(to) : null }).ToArray());
     }
 
     private StageView? Stage(AlertSummary a)
     {
         var since = a.StageSince ?? a.ChangedAt;
-        if (StageClock.Read(a, since, StageClock.StageOf(a) is { } stage ? options.Value.Sla.LimitOf(stage, a.Severity) : null, clock.Now) is not { } reading)
+        if (StageClock.Read(a, since, StageClock.StageOf(a) is { } stage ? limits.Of(stage, a.Severity) : null, clock.Now) is not { } reading)
         {
             return null;
         }
@@ -48,6 +51,5 @@ public sealed class AlertViews(HubClock clock, TopologyCatalog topology, Microso
     }
 
     /// <summary>When an alert of <paramref name="severity"/> raised at <paramref name="at"/> must be handled; null if never.</summary>
-    public DateTimeOffset? DeadlineOf(Model.Severity severity, DateTimeOffset at) =>
-        options.Value.Sla.Handle.For(severity) is { } limit && limit > TimeSpan.Zero ? at + limit : null;
+    public DateTimeOffset? DeadlineOf(Model.Severity severity, DateTimeOffset at) => limits.Handling(severity)?.Point(at);
 }

@@ -8,14 +8,14 @@ namespace Hub.Grains.Alerts;
 public static class CaseParts
 {
     /// <summary>The parts after summoning <paramref name="departments"/>; those already summoned keep their part.</summary>
-    public static IReadOnlyList<DepartmentPart> Whistle(IReadOnlyList<DepartmentPart> parts, IEnumerable<string> departments, DateTimeOffset now, TimeSpan? reportInLimit)
+    public static IReadOnlyList<DepartmentPart> Whistle(IReadOnlyList<DepartmentPart> parts, IEnumerable<string> departments, DateTimeOffset now, DateTimeOffset? deadline)
     {
         var next = parts.ToList();
         foreach (var code in departments.Distinct(StringComparer.Ordinal))
         {
             if (next.All(p => p.Department != code))
             {
-                next.Add(new DepartmentPart(code, PartState.Waiting, now, null, null, now + reportInLimit));
+                next.Add(new DepartmentPart(code, PartState.Waiting, now, null, null, deadline));
             }
         }
         return next;
@@ -32,8 +32,8 @@ public static class CaseParts
     public static bool AllDone(IReadOnlyList<DepartmentPart> parts) => parts.Count > 0 && parts.All(p => p.State == PartState.Done);
 
     /// <summary>After a failed check (返工): every part waits again, to report in anew.</summary>
-    public static IReadOnlyList<DepartmentPart> Reset(IReadOnlyList<DepartmentPart> parts, DateTimeOffset now, TimeSpan? reportInLimit) =>
-        parts.Select(p => p with { State = PartState.Waiting, SummonedAt = now, ReportedAt = null, DoneAt = null, Deadline = now + reportInLimit }).ToArray();
+    public static IReadOnlyList<DepartmentPart> Reset(IReadOnlyList<DepartmentPart> parts, DateTimeOffset now, DateTimeOffset? deadline) =>
+        parts.Select(p => p with { State = PartState.Waiting, SummonedAt = now, ReportedAt = null, DoneAt = null, Deadline = deadline }).ToArray();
 
     public static bool Has(IReadOnlyList<DepartmentPart>? parts, string department) => parts?.Any(p => p.Department == department) == true;
 

@@ -1,4 +1,5 @@
 using Hub.Grains.Model;
+using Hub.Grains.Time;
 using Hub.Grains.Topology;
 
 namespace Hub.Grains.Alerts;
@@ -12,20 +13,35 @@ public sealed record CaseStepResult(ActionOutcome Outcome, AlertSummary? Alert =
 /// </summary>
 public static class CaseStep
 {
-    /// <param name="sla">The stage limits: a summoned department's part is due when the report-in stage's limit runs out.</param>
-    public static CaseStepResult Apply(AlertSummary alert, AlertCommand command, CaseOptions options, SlaOptions sla, TopologyIndex topology, DateTimeOffset now)
+    /// <param name="limits">The stage limits: a summoned department's part is due when the report-in stage's limit runs out.</param>
+    public static CaseStepResult Apply(AlertSummary alert, AlertCommand command, CaseOptions options, CaseLimits limits, TopologyIndex topology, DateTimeOffset now)
     {
-        var result = Next(alert, command, options, sla.LimitOf(CaseStage.ReportIn, alert.Severity), topology, now);
-        return result is { Outcome: ActionOutcome.Done, Alert: { } changed } ? result with { Alert = EnterStage(alert, changed, now) } : result;
+        var reportIn = limits.Of(CaseStage.ReportIn, alert.Severity)?.Point(now);
+        var result = Next(alert, command, options, reportIn, topology, now);
+        return result is { Outcome: ActionOutcome.Done, Alert: { } changed } ? result with { Alert = EnterStage(alert, changed, limits, now) } : result;
     }
 
-    /// <summary>A case that moved to another stage starts that stage's clock, with no supervision yet.</summary>
-    private static AlertSummary EnterStage(AlertSummary before, AlertSummary after, DateTimeOffset now) =>
-        StageClock.StageOf(after) is var stage && stage != StageClock.StageOf(before)
-            ? after with { StageSince = stage is null ? null : now, Supervision = 0 }
-            : after;
+    /// <summary>
+    /// A case that moved to another stage tallies the stage it left (on time or not) and starts the
+    /// next one's clock, with no supervision yet.
+    /// </summary>
+    private static AlertSummary EnterStage(AlertSummary before, AlertSummary after, CaseLimits limits, DateTimeOffset now)
+    {
+        var (left, next) = (StageClock.StageOf(before), StageClock.StageOf(after));
+        if (next == left)
+        {
+            return after;
+        }
+        var stages = before.Stages ?? StageTally.Empty;
+        if (left is { } ended)
+        {
+            var since = before.StageSince ?? before.ChangedAt;
+            stages = stages.With(ended, limits.Of(ended, before.Severity)?.Kept(since, now) ?? true);
+        }
+        return after with { StageSince = next is null ? null : now, Supervision = 0, Stages = stages };
+    }
 
-    private static CaseStepResult Next(AlertSummary alert, AlertCommand command, CaseOptions options, TimeSpan? reportIn, TopologyIndex topology, DateTimeOffset now)
+    private static CaseStepResult Next(AlertSummary alert, AlertCommand command, CaseOptions options, DateTimeOffset? reportIn, TopologyIndex topology, DateTimeOffset now)
     {
         // A department's user sees only cases their department is summoned to, and does only its part.
         if (command.ActingDepartment is { } acting

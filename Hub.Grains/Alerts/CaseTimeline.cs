@@ -1,9 +1,19 @@
 using Hub.Grains.Model;
+using Hub.Grains.Time;
 
 namespace Hub.Grains.Alerts;
 
 /// <summary>One stage a case went through: when it entered and left it, who moved it on, its limit and how much of it was used.</summary>
-public sealed record TimelineStage(CaseStage Stage, DateTimeOffset From, DateTimeOffset? To, string? By, TimeSpan? Limit, double? Used, bool Overdue);
+/// <param name="WorkingTime">The limit counts working time (工作时/工作日, <c>Hub:Calendar</c>), not the wall clock.</param>
+public sealed record TimelineStage(
+    CaseStage Stage,
+    DateTimeOffset From,
+    DateTimeOffset? To,
+    string? By,
+    TimeSpan? Limit,
+    double? Used,
+    bool Overdue,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool WorkingTime = false);
 
 /// <summary>
 /// The record a leader reads in a review (复盘): the stages of a case, read from its audit trail —
@@ -11,7 +21,7 @@ public sealed record TimelineStage(CaseStage Stage, DateTimeOffset From, DateTim
 /// </summary>
 public static class CaseTimeline
 {
-    public static IReadOnlyList<TimelineStage> Of(IReadOnlyList<AuditEntry> audit, Severity severity, SlaOptions sla, DateTimeOffset now)
+    public static IReadOnlyList<TimelineStage> Of(IReadOnlyList<AuditEntry> audit, Severity severity, CaseLimits limits, DateTimeOffset now)
     {
         var stages = new List<TimelineStage>();
         var summoned = new HashSet<string>(StringComparer.Ordinal);
@@ -45,22 +55,22 @@ public static class CaseTimeline
             }
             if (current is { } ended)
             {
-                stages.Add(Segment(ended, since, e.At, e.By, severity, sla));
+                stages.Add(Segment(ended, since, e.At, e.By, severity, limits));
             }
             (current, since) = (next, e.At);
         }
         if (current is { } open)
         {
-            stages.Add(Segment(open, since, null, null, severity, sla, now));
+            stages.Add(Segment(open, since, null, null, severity, limits, now));
         }
         return stages;
     }
 
-    private static TimelineStage Segment(CaseStage stage, DateTimeOffset from, DateTimeOffset? to, string? by, Severity severity, SlaOptions sla, DateTimeOffset? now = null)
+    private static TimelineStage Segment(CaseStage stage, DateTimeOffset from, DateTimeOffset? to, string? by, Severity severity, CaseLimits limits, DateTimeOffset? now = null)
     {
-        var limit = sla.LimitOf(stage, severity);
-        var took = (to ?? now!.Value) - from;
-        double? used = limit is { } l && l > TimeSpan.Zero ? Math.Round(took / l, 4) : null;
-        return new TimelineStage(stage, from, to, by, limit, used, limit is { } lim && lim > TimeSpan.Zero && took >= lim);
+        var limit = limits.Of(stage, severity);
+        var end = to ?? now!.Value;
+        double? used = limit is null ? null : Math.Round(limit.Share(from, end), 4);
+        return new TimelineStage(stage, from, to, by, limit?.Length, used, limit is not null && !limit.Kept(from, end), limit?.Working ?? false);
     }
 }

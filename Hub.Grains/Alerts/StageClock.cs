@@ -1,4 +1,5 @@
 using Hub.Grains.Model;
+using Hub.Grains.Time;
 
 namespace Hub.Grains.Alerts;
 
@@ -36,28 +37,29 @@ public static class StageClock
     public static int LevelOf(double? used) => used >= RedAt ? 2 : used >= YellowAt ? 1 : 0;
 
     /// <summary>The clock of the case's stage now; null when it waits for nothing.</summary>
-    public static StageReading? Read(AlertSummary alert, DateTimeOffset since, TimeSpan? limit, DateTimeOffset now)
+    public static StageReading? Read(AlertSummary alert, DateTimeOffset since, CaseLimit? limit, DateTimeOffset now)
     {
         if (StageOf(alert) is not { } stage)
         {
             return null;
         }
-        if (limit is not { } l || l <= TimeSpan.Zero)
+        if (limit is null)
         {
             return new StageReading(stage, since, null, null, 0);
         }
-        // The level comes from the unrounded share: a clock read a moment before its limit is not yet over it.
-        var used = Math.Max(0, (now - since) / l);
-        return new StageReading(stage, since, since + l, Math.Round(used, 4), LevelOf(used));
+        // The level comes from the moments the shares run out, not from a rounded share: a clock
+        // read a moment before its limit is not yet over it, and one read at the moment is.
+        var level = now >= limit.Point(since, RedAt) ? 2 : now >= limit.Point(since, YellowAt) ? 1 : 0;
+        return new StageReading(stage, since, limit.Point(since), Math.Round(limit.Share(since, now), 4), level);
     }
 
     /// <summary>When the next supervision level is due, after <paramref name="reached"/>; null when none is left or there is no limit.</summary>
-    public static DateTimeOffset? NextAt(DateTimeOffset since, TimeSpan? limit, int reached) => limit is { } l && l > TimeSpan.Zero
-        ? reached switch
+    public static DateTimeOffset? NextAt(DateTimeOffset since, CaseLimit? limit, int reached) => limit is null
+        ? null
+        : reached switch
         {
-            0 => since + (l * YellowAt),
-            1 => since + (l * RedAt),
+            0 => limit.Point(since, YellowAt),
+            1 => limit.Point(since, RedAt),
             _ => null,
-        }
-        : null;
+        };
 }

@@ -22,4 +22,8 @@ public sealed record AssessmentRow(
     int RedCards,
     double? Score,
     string? Grade,
-    int? Rank);
+    int? Rank)
+{
+    /// <summary>Each stage's on-time figures (分阶段按时率).</summary>
+    public Rollup.StageFigures? Stages { get; init; }
+}

@@ -28,7 +28,10 @@ public static class AssessmentRule
             score = Math.Round(Math.Clamp(points, 0, 100), 2);
         }
         return new AssessmentRow(unit.Code, unit.Name, unit.Level, month.Raised, month.Handled, month.OnTimeHandled, onTime, month.Closed, closed,
-            month.Reworked, rework, month.Rated, satisfaction, month.Rejected, month.YellowCards, month.RedCards, score, GradeOf(score), null);
+            month.Reworked, rework, month.Rated, satisfaction, month.Rejected, month.YellowCards, month.RedCards, score, GradeOf(score), null)
+        {
+            Stages = figures.Stages,
+        };
     }
 
     public static string? GradeOf(double? score) => score switch
@@ -41,17 +44,6 @@ public static class AssessmentRule
         _ => "E",
     };
 
-    /// <summary>Ranks by score, highest first; equal scores share a rank (1, 2, 2, 4); unscored units last, unranked.</summary>
-    public static IReadOnlyList<AssessmentRow> Rank(IEnumerable<AssessmentRow> rows)
-    {
-        var ordered = rows.OrderByDescending(r => r.Score ?? double.MinValue).ThenBy(r => r.Code, StringComparer.Ordinal).ToArray();
-        var ranked = new AssessmentRow[ordered.Length];
-        for (var i = 0; i < ordered.Length; i++)
-        {
-            var rank = ordered[i].Score is null ? (int?)null
-                : i > 0 && ordered[i].Score == ordered[i - 1].Score ? ranked[i - 1].Rank : i + 1;
-            ranked[i] = ordered[i] with { Rank = rank };
-        }
-        return ranked;
-    }
+    public static IReadOnlyList<AssessmentRow> Rank(IEnumerable<AssessmentRow> rows) =>
+        Ranking.Of(rows, r => r.Score, r => r.Code, (r, rank) => r with { Rank = rank });
 }

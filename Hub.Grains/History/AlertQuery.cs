@@ -7,6 +7,9 @@ namespace Hub.Grains.History;
 /// <param name="Department">Only the cases this department is summoned to (a department's user's list).</param>
 public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly, Severity? Severity, int Limit, string? Department = null)
 {
+    /// <summary>Only the cases reported on these days (in the hub's zone), both included.</summary>
+    public (DateOnly First, DateOnly Last)? Days { get; init; }
+
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
@@ -16,4 +19,6 @@ public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly
         && (!ActiveOnly || a.State.IsActive())
         && (Severity is null || a.Severity == Severity)
         && (Department is null || Alerts.CaseParts.Has(a.Parts, Department));
+
+    public bool Matches(AlertSummary a, DateOnly day) => Matches(a) && (Days is not { } d || (day >= d.First && day <= d.Last));
 }

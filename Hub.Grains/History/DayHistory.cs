@@ -22,6 +22,9 @@ public sealed record DayHistory(DateOnly Day, int Raised, int Handled, int OnTim
 
     public int RedCards { get; init; }
 
+    /// <summary>How the day's cases ended each stage: on time or late (分阶段按时).</summary>
+    public Alerts.StageTally? Stages { get; init; }
+
     public static DayHistory Zero(DateOnly day) => new(day, 0, 0, 0, 0, 0, 0, 0);
 
     public DayHistory Plus(DayHistory other) => new(
@@ -34,5 +37,6 @@ public sealed record DayHistory(DateOnly Day, int Raised, int Handled, int OnTim
         RatingSum = RatingSum + other.RatingSum,
         YellowCards = YellowCards + other.YellowCards,
         RedCards = RedCards + other.RedCards,
+        Stages = Stages is null ? other.Stages : Stages.Plus(other.Stages),
     };
 }

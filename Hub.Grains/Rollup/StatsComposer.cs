@@ -45,5 +45,6 @@ public static class StatsComposer
         }),
         Rated = d.Rated,
         Satisfaction = d.Rated == 0 ? null : Math.Round((double)d.RatingSum / d.Rated, 2),
+        Stages = StageFigures.Of(d.Stages),
     };
 }

@@ -32,6 +32,9 @@ public record StatsFigures(
 
     /// <summary>满意度: the mean score (1–5) of the rated cases, to two places; null when none was rated.</summary>
     public double? Satisfaction { get; init; }
+
+    /// <summary>Each stage's on-time figures (分阶段按时率).</summary>
+    public StageFigures Stages { get; init; } = StageFigures.Of(null);
 }
 
 /// <summary>The figures of one day.</summary>

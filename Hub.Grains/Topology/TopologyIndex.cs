@@ -87,6 +87,10 @@ public sealed class TopologyIndex
 
     public DepartmentSpec? Department(string code) => _departments.GetValueOrDefault(code);
 
+    /// <summary>The departments serving <paramref name="unit"/>, in code order: the ones a department is ranked among.</summary>
+    public IReadOnlyList<DepartmentSpec> DepartmentsServing(string unit) =>
+        [.. _departments.Values.Where(d => d.Unit == unit).OrderBy(d => d.Code, StringComparer.Ordinal)];
+
     public IReadOnlyList<WorkerSpec> WorkersOf(string grid) => _workersByGrid.GetValueOrDefault(grid) ?? [];
 
     /// <summary>Patrol targets in a subtree: its buildings, and each grid that has none.</summary>

@@ -45,6 +45,11 @@ public static class OrleansSetup
                 throw new InvalidOperationException($"Hub:Storage '{options.Storage}' is not known; use 'memory' or 'postgres'.");
         }
         var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        var calendar = builder.Configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions();
+        if (calendar.Enabled && WorkCalendar.Problems(calendar) is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException(string.Join("; ", problems));
+        }
         builder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ReminderCadence.MinimumFor(
             Enum.GetValues<Severity>().SelectMany(s => Enum.GetValues<CaseStage>().Select(stage => hub.Sla.LimitOf(stage, s)))
                 .Append(TimeSpan.FromMinutes(hub.LostContactMinutes))));

@@ -20,7 +20,7 @@ namespace Hub.Tests.Access;
 public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost>
 {
     /// <summary>Who passes the role check, written here independently of the product's rules.</summary>
-    private enum Gate { Anyone, People, Readers, CaseReaders, Leaders, Officers, CaseWorkers, Ingest, Admins }
+    private enum Gate { Anyone, People, Readers, CaseReaders, Leaders, DepartmentFigures, Officers, CaseWorkers, Ingest, Admins }
 
     private enum Side { Inside, Outside }
 
@@ -106,6 +106,9 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             new("GET", "/api/v1/units/{code}/stats", Gate.Leaders, side => new Target($"/api/v1/units/{Street(side)}/stats")),
             new("GET", "/api/v1/units/{code}/charts/{file}", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/charts/alerts-24h.svg")),
             new("GET", "/api/v1/units/{code}/assessment", Gate.Leaders, side => new Target($"/api/v1/units/{Street(side)}/assessment")),
+            // The department's user belongs to street 1's police station: street 2's is another department's (outside).
+            new("GET", "/api/v1/departments/{code}/assessment", Gate.DepartmentFigures,
+                side => new Target($"/api/v1/departments/{(side == Side.Inside ? TestCity.Police(1) : TestCity.Police(2))}/assessment")),
             new("PUT", "/api/v1/units/{code}/duty", Gate.Admins, side => new Target($"/api/v1/units/{Street(side)}/duty", Array.Empty<object>())),
             new("GET", "/api/v1/units/{code}/duty", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/duty")),
 
@@ -266,6 +269,7 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
         Gate.People or Gate.CaseReaders => caller is "viewer" or "officer" or "leader" or "admin" or "department",
         Gate.Readers => caller is "viewer" or "officer" or "leader" or "admin",
         Gate.Leaders => caller is "leader" or "admin",
+        Gate.DepartmentFigures => caller is "leader" or "admin" or "department",
         Gate.Officers => caller is "officer" or "admin",
         Gate.CaseWorkers => caller is "officer" or "admin" or "department",
         Gate.Ingest => caller is "center" or "admin",

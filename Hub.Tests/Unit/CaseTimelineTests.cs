@@ -1,3 +1,4 @@
+using Hub.Grains.Time;
 using Hub.Grains;
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
@@ -7,7 +8,7 @@ namespace Hub.Tests.Unit;
 public class CaseTimelineTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8));
-    private static readonly SlaOptions Sla = new();
+    private static readonly CaseLimits Sla = new(new SlaOptions());
 
     private static AuditEntry Line(int minute, string by, AlertEventKind action, AlertState? from, AlertState to, params string[] departments) =>
         new(T0.AddMinutes(minute), by, action, from, to, null, Departments: departments.Length > 0 ? departments : null);

@@ -1,3 +1,4 @@
+using Hub.Grains.Time;
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
 
@@ -41,7 +42,7 @@ public class StageClockTests
     [Fact]
     public void The_clock_reads_from_the_stage_start_and_names_the_next_level()
     {
-        var limit = TimeSpan.FromMinutes(30);
+        var limit = new CaseLimit(TimeSpan.FromMinutes(30));
         var reading = StageClock.Read(Case(AlertState.Acknowledged), Since, limit, Since.AddMinutes(36))!;
         Assert.Equal((CaseStage.Dispatch, 1.2, true, 1), (reading.Stage, reading.Used!.Value, reading.Overdue, reading.Supervision));
         Assert.Equal(Since.AddMinutes(30), reading.Deadline);
@@ -56,9 +57,9 @@ public class StageClockTests
     [Fact]
     public void A_moment_before_the_limit_is_not_over_it_though_the_share_shown_rounds_to_one()
     {
-        var limit = TimeSpan.FromSeconds(2);
-        var early = StageClock.Read(Case(AlertState.Acknowledged), Since, limit, Since + limit - TimeSpan.FromTicks(420))!;
+        var limit = new CaseLimit(TimeSpan.FromSeconds(2));
+        var early = StageClock.Read(Case(AlertState.Acknowledged), Since, limit, Since + limit.Length - TimeSpan.FromTicks(420))!;
         Assert.Equal((1.0, 0, false), (early.Used!.Value, early.Supervision, early.Overdue));
-        Assert.Equal(1, StageClock.Read(Case(AlertState.Acknowledged), Since, limit, Since + limit)!.Supervision);
+        Assert.Equal(1, StageClock.Read(Case(AlertState.Acknowledged), Since, limit, Since + limit.Length)!.Supervision);
     }
 }

@@ -38,7 +38,7 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
     public Task<IReadOnlyList<AlertSummary>> Find(AlertQuery query, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<AlertSummary> found = _alerts.Values
-            .Where(query.Matches)
+            .Where(a => query.Matches(a, clock.DayOf(a.At)))
             .OrderByDescending(a => a.At)
             .ThenByDescending(a => a.Id, StringComparer.Ordinal)
             .Take(query.Limit)
@@ -112,6 +112,7 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
                 RatingSum = a.Sum(x => x.Rating ?? 0),
                 YellowCards = a.Sum(x => x.YellowCards),
                 RedCards = a.Sum(x => x.RedCards),
+                Stages = a.Aggregate(StageTally.Empty, (sum, x) => sum.Plus(x.Stages)),
             };
         }).ToArray();
         return Task.FromResult(days);

@@ -21,7 +21,17 @@ public static class HistoryQueries
                    count(rating) AS rated,
                    coalesce(sum(rating), 0) AS rating_sum,
                    coalesce(sum(yellow_cards) FILTER (WHERE state <> 'rejected'), 0) AS yellow_cards,
-                   coalesce(sum(red_cards) FILTER (WHERE state <> 'rejected'), 0) AS red_cards
+                   coalesce(sum(red_cards) FILTER (WHERE state <> 'rejected'), 0) AS red_cards,
+                   coalesce(sum((stages->'ended'->>0)::int) FILTER (WHERE state <> 'rejected'), 0) AS ended_0,
+                   coalesce(sum((stages->'ended'->>1)::int) FILTER (WHERE state <> 'rejected'), 0) AS ended_1,
+                   coalesce(sum((stages->'ended'->>2)::int) FILTER (WHERE state <> 'rejected'), 0) AS ended_2,
+                   coalesce(sum((stages->'ended'->>3)::int) FILTER (WHERE state <> 'rejected'), 0) AS ended_3,
+                   coalesce(sum((stages->'ended'->>4)::int) FILTER (WHERE state <> 'rejected'), 0) AS ended_4,
+                   coalesce(sum((stages->'onTime'->>0)::int) FILTER (WHERE state <> 'rejected'), 0) AS ontime_0,
+                   coalesce(sum((stages->'onTime'->>1)::int) FILTER (WHERE state <> 'rejected'), 0) AS ontime_1,
+                   coalesce(sum((stages->'onTime'->>2)::int) FILTER (WHERE state <> 'rejected'), 0) AS ontime_2,
+                   coalesce(sum((stages->'onTime'->>3)::int) FILTER (WHERE state <> 'rejected'), 0) AS ontime_3,
+                   coalesce(sum((stages->'onTime'->>4)::int) FILTER (WHERE state <> 'rejected'), 0) AS ontime_4
             FROM hub_alerts
             WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last
             GROUP BY day),
@@ -36,7 +46,8 @@ public static class HistoryQueries
         SELECT coalesce(a.day, c.day), coalesce(raised, 0), coalesce(handled, 0), coalesce(on_time, 0), coalesce(closed, 0),
                coalesce(checkins, 0), coalesce(patrols, 0), coalesce(patrolled, 0),
                coalesce(rejected, 0), coalesce(reworked, 0), coalesce(rated, 0), coalesce(rating_sum, 0),
-               coalesce(yellow_cards, 0), coalesce(red_cards, 0)
+               coalesce(yellow_cards, 0), coalesce(red_cards, 0),
+               coalesce(ended_0, 0), coalesce(ended_1, 0), coalesce(ended_2, 0), coalesce(ended_3, 0), coalesce(ended_4, 0), coalesce(ontime_0, 0), coalesce(ontime_1, 0), coalesce(ontime_2, 0), coalesce(ontime_3, 0), coalesce(ontime_4, 0)
         FROM a FULL JOIN c ON a.day = c.day
         ORDER BY 1
         """;

@@ -66,6 +66,12 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
             conditions.Add("parts @> jsonb_build_array(jsonb_build_object('department', @department::text))");
             command.Parameters.AddWithValue("department", department);
         }
+        if (query.Days is { } days)
+        {
+            conditions.Add("day BETWEEN @first AND @last");
+            command.Parameters.AddWithValue("first", days.First);
+            command.Parameters.AddWithValue("last", days.Last);
+        }
         if (query.Severity is { } severity)
         {
             conditions.Add("severity = @severity");
@@ -75,7 +81,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         command.CommandText = $"""
             SELECT id, source, source_id, unit, path, device, category, severity, title, detail, at, last_at, occurrences,
                    state, cleared, escalated_to, assignee, last_by, changed_at, version, handle_deadline, handled_at, owner,
-                   sender, sender_key, reworks, rating, parts::text, stage_since, supervision, yellow_cards, red_cards
+                   sender, sender_key, reworks, rating, parts::text, stage_since, supervision, yellow_cards, red_cards, stages::text
             FROM hub_alerts
             {(conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "")}
             ORDER BY at DESC, id DESC
@@ -97,7 +103,8 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
                 Sender.Parse(reader.IsDBNull(23) ? null : reader.GetString(23), reader.IsDBNull(24) ? null : reader.GetString(24)),
                 reader.GetInt32(25), reader.IsDBNull(26) ? null : reader.GetInt32(26),
                 reader.IsDBNull(27) ? null : JsonSerializer.Deserialize<DepartmentPart[]>(reader.GetString(27), StoredJson),
-                reader.IsDBNull(28) ? null : Utc(reader.GetDateTime(28)), reader.GetInt32(29), reader.GetInt32(30), reader.GetInt32(31)));
+                reader.IsDBNull(28) ? null : Utc(reader.GetDateTime(28)), reader.GetInt32(29), reader.GetInt32(30), reader.GetInt32(31),
+                reader.IsDBNull(32) ? null : JsonSerializer.Deserialize<StageTally>(reader.GetString(32), StoredJson)));
         }
         return found;
     }
@@ -122,6 +129,9 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
                 RatingSum = reader.GetInt64(11),
                 YellowCards = (int)reader.GetInt64(12),
                 RedCards = (int)reader.GetInt64(13),
+                Stages = new StageTally(
+                    [.. Enumerable.Range(14, StageTally.Count).Select(i => (int)reader.GetInt64(i))],
+                    [.. Enumerable.Range(14 + StageTally.Count, StageTally.Count).Select(i => (int)reader.GetInt64(i))]),
             });
         }
         return days;
@@ -191,23 +201,23 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         await using (var upsert = new NpgsqlCommand("""
             INSERT INTO hub_alerts (id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
                                     occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                                    sender, sender_key, reworks, rating, parts, stage_since, supervision, yellow_cards, red_cards)
+                                    sender, sender_key, reworks, rating, parts, stage_since, supervision, yellow_cards, red_cards, stages)
             SELECT id, source, source_id, unit, string_to_array(path, '|'), device, category, severity, title, detail, at, day, last_at,
                    occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                   sender, sender_key, reworks, rating, parts::jsonb, stage_since, supervision, yellow_cards, red_cards
+                   sender, sender_key, reworks, rating, parts::jsonb, stage_since, supervision, yellow_cards, red_cards, stages::jsonb
             FROM unnest(@id, @source, @source_id, @unit, @path, @device, @category, @severity, @title, @detail, @at, @day, @last_at,
                         @occurrences, @state, @cleared, @escalated_to, @assignee, @last_by, @changed_at, @handle_deadline, @handled_at, @owner, @version,
-                        @sender, @sender_key, @reworks, @rating, @parts, @stage_since, @supervision, @yellow_cards, @red_cards)
+                        @sender, @sender_key, @reworks, @rating, @parts, @stage_since, @supervision, @yellow_cards, @red_cards, @stages)
                  AS t(id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
                       occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
-                      sender, sender_key, reworks, rating, parts, stage_since, supervision, yellow_cards, red_cards)
+                      sender, sender_key, reworks, rating, parts, stage_since, supervision, yellow_cards, red_cards, stages)
             ON CONFLICT (id) DO UPDATE SET
                 last_at = EXCLUDED.last_at, occurrences = EXCLUDED.occurrences, state = EXCLUDED.state, cleared = EXCLUDED.cleared,
                 escalated_to = EXCLUDED.escalated_to, assignee = EXCLUDED.assignee, last_by = EXCLUDED.last_by,
                 changed_at = EXCLUDED.changed_at, handled_at = EXCLUDED.handled_at, version = EXCLUDED.version,
                 reworks = EXCLUDED.reworks, rating = EXCLUDED.rating, parts = EXCLUDED.parts,
                 stage_since = EXCLUDED.stage_since, supervision = EXCLUDED.supervision,
-                yellow_cards = EXCLUDED.yellow_cards, red_cards = EXCLUDED.red_cards
+                yellow_cards = EXCLUDED.yellow_cards, red_cards = EXCLUDED.red_cards, stages = EXCLUDED.stages
             WHERE hub_alerts.version < EXCLUDED.version
             """, connection, transaction))
         {
@@ -245,6 +255,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
             p.AddWithValue("supervision", alerts.Select(a => a.Supervision).ToArray());
             p.AddWithValue("yellow_cards", alerts.Select(a => a.YellowCards).ToArray());
             p.AddWithValue("red_cards", alerts.Select(a => a.RedCards).ToArray());
+            p.Add(Texts("stages", alerts.Select(a => a.Stages is { } stages ? JsonSerializer.Serialize(stages, StoredJson) : null)));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var events = new NpgsqlCommand("""
