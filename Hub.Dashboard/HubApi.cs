@@ -44,7 +44,7 @@ public static class HubApi
         api.MapDuty();
         api.MapAssessment();
         // Closing at the session's expiry keeps a wall from outliving its sign-in.
-        app.MapHub<WallHub>(WallHub.Path, o => o.CloseOnAuthenticationExpiration = true).Allow(Permission.Read);
+        app.MapHub<WallHub>(WallHub.Path, o => o.CloseOnAuthenticationExpiration = true).Allow(Permission.ReadCases);
         return app;
     }
 }

@@ -66,12 +66,16 @@ public static class AlertEndpoints
         // Without a unit the list is the caller's whole scope, never more.
         unit ??= caller.Scope == Jurisdiction.Everything ? null : caller.Scope;
         AlertState? state = null;
-        var activeOnly = false;
+        var (activeOnly, openOnly) = (false, false);
         if (query["state"].ToString() is { Length: > 0 } stateText)
         {
             if (stateText == "active")
             {
                 activeOnly = true;
+            }
+            else if (stateText == "open")
+            {
+                openOnly = true;
             }
             else if (WireName.TryParse<AlertState>(stateText, out var s))
             {
@@ -79,7 +83,7 @@ public static class AlertEndpoints
             }
             else
             {
-                errors.Add($"state: '{stateText}' is not one of active, {WireName.Allowed<AlertState>()}");
+                errors.Add($"state: '{stateText}' is not one of active, open, {WireName.Allowed<AlertState>()}");
             }
         }
         Severity? severity = null;
@@ -99,7 +103,7 @@ public static class AlertEndpoints
         {
             return Problems.BadRequest(string.Join("; ", errors), errors);
         }
-        var found = await journal.Find(new AlertQuery(unit, state, activeOnly, severity, limit, caller.IsDepartment ? caller.Department : null), http.RequestAborted);
+        var found = await journal.Find(new AlertQuery(unit, state, activeOnly, severity, limit, caller.IsDepartment ? caller.Department : null) { OpenOnly = openOnly }, http.RequestAborted);
         return Results.Ok(new { Items = found.Select(a => views.From(a)).ToArray() });
     }
 

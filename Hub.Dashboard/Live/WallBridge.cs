@@ -43,6 +43,9 @@ public sealed class WallBridge(
 
     public static string Group(string unit) => $"unit:{unit}";
 
+    /// <summary>The group of a department's users: the events of the cases their department is summoned to.</summary>
+    public static string DepartmentGroup(string department) => $"department:{department}";
+
     private IWallObserver Self => _self ??= grains.CreateObjectReference<IWallObserver>(this);
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -127,6 +130,12 @@ public sealed class WallBridge(
             .GroupBy(x => x.unit, x => x.e))
         {
             hub.Clients.Group(Group(group.Key)).SendAsync("alerts", group.ToArray()).Ignore();
+        }
+        foreach (var group in events
+            .SelectMany(e => (e.Departments ?? []).Select(department => (department, e)))
+            .GroupBy(x => x.department, x => x.e))
+        {
+            hub.Clients.Group(DepartmentGroup(group.Key)).SendAsync("alerts", group.ToArray()).Ignore();
         }
     }
 

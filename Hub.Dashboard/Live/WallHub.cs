@@ -12,7 +12,7 @@ namespace Hub.Dashboard.Live;
 /// <summary>
 /// The wall screen's live connection (API.md §7): <c>Watch</c> returns a unit's status and subscribes
 /// to its pushes; <c>Ack</c> acknowledges an alert under the same rules as the HTTP call.
-/// Connecting needs a signed-in user; each method declares its rule, checked by <see cref="HubMethodAccess"/>.
+/// Connecting needs a signed-in user (a department's user is sent its department's case events and may call no method); each method declares its rule, checked by <see cref="HubMethodAccess"/>.
 /// </summary>
 public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, WallBridge bridge, WallSessions sessions, AlertViews views) : Microsoft.AspNetCore.SignalR.Hub
 {
@@ -67,10 +67,15 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
         };
     }
 
-    public override Task OnConnectedAsync()
+    /// <summary>A department's user hears of the cases their department is summoned to, and of nothing else.</summary>
+    public override async Task OnConnectedAsync()
     {
         sessions.Opened(Context);
-        return base.OnConnectedAsync();
+        if (Caller is { IsDepartment: true, Department: { } department })
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, WallBridge.DepartmentGroup(department));
+        }
+        await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

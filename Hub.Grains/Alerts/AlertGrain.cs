@@ -355,7 +355,8 @@ public sealed class AlertGrain(
         var names = alert.Path.Select(code => index.Find(code)?.Name ?? code).ToArray();
         GrainFactory.GetGrain<IAlertFeedGrain>(IAlertFeedGrain.Key)
             .Publish(new AlertEvent(change.Action, alert.Id, alert.Unit, alert.Path, names, alert.Severity, alert.Category, alert.Title,
-                alert.State, clock.InZone(change.At), change.By, change.Notify))
+                alert.State, clock.InZone(change.At), change.By, change.Notify,
+                alert.Parts is { Count: > 0 } parts ? [.. parts.Select(p => p.Department)] : null))
             .Ignore();
     }
 

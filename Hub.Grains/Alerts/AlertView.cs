@@ -29,7 +29,7 @@ public sealed record AlertView(
     DateTimeOffset ChangedAt,
     int Reworks,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Rating,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DepartmentPart>? Parts,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PartView>? Parts,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StageView? Stage,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? HandleDeadline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? HandleUsed,
@@ -48,3 +48,14 @@ public sealed record StageView(
     bool Overdue,
     int Supervision,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SupervisedTo);
+
+/// <summary>A summoned department's part as the API shows it: the stored part with the department's name, and whether it is past its report-in deadline.</summary>
+public sealed record PartView(
+    string Department,
+    string Name,
+    PartState State,
+    DateTimeOffset SummonedAt,
+    DateTimeOffset? ReportedAt,
+    DateTimeOffset? DoneAt,
+    DateTimeOffset? Deadline,
+    bool Overdue);

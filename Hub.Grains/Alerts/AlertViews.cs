@@ -24,13 +24,16 @@ public sealed class AlertViews(HubClock clock, TopologyCatalog topology, CaseLim
             a.Id, a.Source, a.SourceId, a.ReportedBy is { Kind: SenderKind.Center } sender ? sender.Name : null, a.Unit, a.Path, a.Path.Select(code => index.Find(code)?.Name ?? code).ToArray(), a.Device, a.Category, a.Severity, a.Title, a.Detail,
             clock.InZone(a.At), clock.InZone(a.LastAt), a.Occurrences, a.State, active, a.Cleared, a.EscalatedTo,
             a.Assignee, a.LastBy, clock.InZone(a.ChangedAt), a.Reworks, a.Rating,
-            a.Parts?.Select(p => p with
-            {
-                SummonedAt = clock.InZone(p.SummonedAt),
-                ReportedAt = p.ReportedAt is { } r ? clock.InZone(r) : null,
-                DoneAt = p.DoneAt is { } d ? clock.InZone(d) : null,
-                Deadline = p.Deadline is { } due ? clock.InZone(due) : null,
-            }).ToArray(),
+            a.Parts?.Select(p => new PartView(
+                p.Department,
+                index.Department(p.Department)?.Name ?? p.Department,
+                p.State,
+                clock.InZone(p.SummonedAt),
+                p.ReportedAt is { } r ? clock.InZone(r) : null,
+                p.DoneAt is { } d ? clock.InZone(d) : null,
+                p.Deadline is { } due ? clock.InZone(due) : null,
+                // Late to report in: still waiting when the deadline passed, or reported after it.
+                p.Deadline is { } by && (p.ReportedAt ?? clock.Now) >= by)).ToArray(),
             Stage(a),
             deadline, used,
             audit?.Select(e => e with { At = clock.InZone(e.At) }).ToArray(),

@@ -7,6 +7,9 @@ namespace Hub.Grains.History;
 /// <param name="Department">Only the cases this department is summoned to (a department's user's list).</param>
 public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly, Severity? Severity, int Limit, string? Department = null)
 {
+    /// <summary>Only the cases still open in the loop: active, or waiting for 核查 or 结案 (the wall's list).</summary>
+    public bool OpenOnly { get; init; }
+
     /// <summary>Only the cases reported on these days (in the hub's zone), both included.</summary>
     public (DateOnly First, DateOnly Last)? Days { get; init; }
 
@@ -17,6 +20,7 @@ public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly
         (Unit is null || a.Path.Contains(Unit, StringComparer.Ordinal))
         && (State is null || a.State == State)
         && (!ActiveOnly || a.State.IsActive())
+        && (!OpenOnly || a.State.IsOpen())
         && (Severity is null || a.Severity == Severity)
         && (Department is null || Alerts.CaseParts.Has(a.Parts, Department));
 

@@ -22,6 +22,9 @@ public static class AlertStates
     /// <summary>An alert is active until it is resolved or closed (or rejected).</summary>
     public static bool IsActive(this AlertState state) => state is AlertState.Raised or AlertState.Acknowledged or AlertState.Dispatched;
 
+    /// <summary>Open in the loop: active, or handled and waiting for 核查 or 结案.</summary>
+    public static bool IsOpen(this AlertState state) => state.IsActive() || state is AlertState.Resolved or AlertState.Verified;
+
     /// <summary>处置: resolved, and what follows it (verified, closed).</summary>
     public static bool IsHandled(this AlertState state) => state is AlertState.Resolved or AlertState.Verified or AlertState.Closed;
 

@@ -3,7 +3,7 @@ using Hub.Grains.Model;
 
 namespace Hub.Grains.Push;
 
-/// <summary>One alert lifecycle event as the wall screen receives it (API.md §7), with the names along its path.</summary>
+/// <summary>One alert lifecycle event as the wall screen receives it (API.md §7), with the names along its path and the departments summoned to it.</summary>
 [GenerateSerializer, Immutable, Alias("hub.alert-event")]
 public sealed record AlertEvent(
     AlertEventKind Kind,
@@ -17,4 +17,5 @@ public sealed record AlertEvent(
     AlertState State,
     DateTimeOffset At,
     string By,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Notify = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Notify = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Departments = null);

@@ -112,7 +112,7 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             new("PUT", "/api/v1/units/{code}/duty", Gate.Admins, side => new Target($"/api/v1/units/{Street(side)}/duty", Array.Empty<object>())),
             new("GET", "/api/v1/units/{code}/duty", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/duty")),
 
-            new("POST", "/hubs/wall/negotiate", Gate.Readers, Unscoped("/hubs/wall/negotiate?negotiateVersion=1")) { MappedAs = "*" },
+            new("POST", "/hubs/wall/negotiate", Gate.CaseReaders, Unscoped("/hubs/wall/negotiate?negotiateVersion=1")) { MappedAs = "*" },
         ];
     }
 
@@ -192,9 +192,9 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
         foreach (var role in AccessHost.Roles)
         {
             var token = await host.Token(AccessHost.UserOf(role), AccessHost.Password);
-            if (!Passes(Gate.Readers, role))
+            if (!Passes(Gate.CaseReaders, role))
             {
-                // Who may not read the wall may not open its connection at all.
+                // Who may not read cases may not open the wall's connection at all.
                 var refused = await Assert.ThrowsAnyAsync<Exception>(() => WallClient.Connect(host, token));
                 Assert.Contains("403", refused.Message, StringComparison.Ordinal);
                 continue;

@@ -1,7 +1,7 @@
-using Hub.Grains.Time;
 using Hub.Grains;
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
+using Hub.Grains.Time;
 
 namespace Hub.Tests.Unit;
 

@@ -1,6 +1,6 @@
-using Hub.Grains.Time;
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
+using Hub.Grains.Time;
 
 namespace Hub.Tests.Unit;
 

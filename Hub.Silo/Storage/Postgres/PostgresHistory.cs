@@ -61,6 +61,10 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         {
             conditions.Add("state IN ('raised', 'acknowledged', 'dispatched')");
         }
+        if (query.OpenOnly)
+        {
+            conditions.Add("state IN ('raised', 'acknowledged', 'dispatched', 'resolved', 'verified')");
+        }
         if (query.Department is { } department)
         {
             conditions.Add("parts @> jsonb_build_array(jsonb_build_object('department', @department::text))");
