@@ -94,7 +94,7 @@ public static class AssessmentEndpoints
         var shown = caller.IsDepartment ? [own] : ranked;
         return format == "xlsx"
             ? await Xlsx(shown.Select(AssessmentTable.Line), AssessmentTable.DepartmentSheet, $"assessment-{code}-{Name(month)}.xlsx", http.RequestAborted)
-            : Results.Ok(new { department.Code, department.Name, department.Unit, Month = Name(month), Weights = options.Value, Department = own, Items = shown });
+            : Results.Ok(new { department.Code, department.Name, department.Unit, Month = Name(month), Weights = options.Value, Department = own, Among = ranked.Count, Items = shown });
     }
 
     /// <summary>The month asked for (<c>?month=2026-11</c>), or this month; null when the text is not a month.</summary>

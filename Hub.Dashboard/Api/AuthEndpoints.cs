@@ -106,6 +106,8 @@ public static class AuthEndpoints
             Role = WireName.Of(outcome.Account.Role),
             outcome.Account.Scope,
             ScopeName = NameOf(outcome.Account.Scope, index),
+            outcome.Account.Department,
+            DepartmentName = DepartmentNameOf(outcome.Account.Department, index),
         });
     }
 
@@ -129,9 +131,13 @@ public static class AuthEndpoints
             Role = WireName.Of(caller.Role!.Value),
             caller.Scope,
             ScopeName = NameOf(caller.Scope, topology.Current),
+            caller.Department,
+            DepartmentName = DepartmentNameOf(caller.Department, topology.Current),
             ExpiresAt = ticket.Properties?.ExpiresUtc,
         });
     }
 
     private static string? NameOf(string scope, TopologyIndex index) => index.Find(scope)?.Name;
+
+    private static string? DepartmentNameOf(string? department, TopologyIndex index) => department is null ? null : index.Department(department)?.Name;
 }

@@ -81,6 +81,8 @@ public static class TopologyEndpoints
             Workers = index.WorkersOf(code).Select(w => new { w.Id, w.Name, w.Role }).ToArray(),
             Devices = index.Document.Devices.Where(d => d.Unit == code).Select(d => new { d.Id, d.Kind, d.Center }).ToArray(),
             Departments = index.Document.DepartmentList.Where(d => d.Unit == code).Select(d => new { d.Code, d.Name }).ToArray(),
+            // Who a case here may be whistled to (吹哨): the departments serving this unit or any above it.
+            Summonable = node.Path.SelectMany(index.DepartmentsServing).Select(d => new { d.Code, d.Name, d.Unit }).ToArray(),
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Hub.Dashboard.Access;
 using Hub.Grains.Access;
+using Hub.Grains.Duty;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 using Hub.Silo.Hosting;
@@ -9,9 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Hub.Silo.Demo;
 
 /// <summary>
-/// Demo users exist exactly while demo mode is on: one per role, with passwords made fresh at every
-/// start and printed, so whoever started the demo can sign in and nobody else knows them. One an
-/// admin disabled stays disabled; with demo mode off they are removed at start.
+/// Demo users exist exactly while demo mode is on: one per role (the department's user works for the
+/// first street's police station, which the demo feed whistles to), with passwords made fresh at
+/// every start and printed, so whoever started the demo can sign in and nobody else knows them. One
+/// an admin disabled stays disabled; with demo mode off they are removed at start. The demo officer
+/// and leader are put on watch at the first district for the day.
 /// </summary>
 public sealed class DemoAccounts(
     IOptions<SiloOptions> options,
@@ -49,21 +52,24 @@ public sealed class DemoAccounts(
         var index = topology.Current;
         var city = index.Tops.Count > 0 ? index.Tops[0] : Jurisdiction.Everything;
         var district = index.Find(city) is { Children.Count: > 0 } top ? top.Children[0] : city;
-        (string Name, Role Role, string Scope)[] users =
+        var police = index.Find(district)?.Children.Select(street => index.DepartmentsServing(street).FirstOrDefault(d => d.Code.EndsWith("-PS", StringComparison.Ordinal)))
+            .FirstOrDefault(d => d is not null);
+        (string Name, Role Role, string Scope, string? Department)[] users =
         [
-            ("demo-viewer", Role.Viewer, city),
-            ("demo-officer", Role.Officer, district),
-            ("demo-leader", Role.Leader, city),
-            ("demo-admin", Role.Admin, Jurisdiction.Everything),
+            ("demo-viewer", Role.Viewer, city, null),
+            ("demo-officer", Role.Officer, district, null),
+            ("demo-leader", Role.Leader, city, null),
+            ("demo-admin", Role.Admin, Jurisdiction.Everything, null),
+            .. police is null ? [] : new (string, Role, string, string?)[] { ("demo-police", Role.Department, police.Unit, police.Code) },
         ];
         var accounts = grains.GetGrain<IAccountsGrain>(IAccountsGrain.Key);
         var lines = new List<string> { $"{Heading} (demo mode only; new passwords at every start):" };
-        foreach (var (name, role, scope) in users)
+        foreach (var (name, role, scope, department) in users)
         {
             var password = NewPassword();
             var hash = passwords.Hash(password);
             var now = time.GetUtcNow();
-            if (!await accounts.Create(new UserAccount(name, role, scope, hash, false, now, Creator, now)))
+            if (!await accounts.Create(new UserAccount(name, role, scope, hash, false, now, Creator, now, department)))
             {
                 var known = await accounts.Find(name);
                 if (known is not { CreatedBy: Creator, Disabled: false })
@@ -78,6 +84,12 @@ public sealed class DemoAccounts(
             lines.Add($"  {WireName.Of(role),-8} user {name,-13} password {password}   scope {scope} {scopeName}");
         }
         Console.WriteLine(string.Join(Environment.NewLine, lines));
+        var today = time.GetUtcNow();
+        await grains.GetGrain<IDutyRosterGrain>(district).Replace(
+        [
+            new Shift(today.AddHours(-1), today.AddDays(1), "demo-officer", DutyPost.Officer),
+            new Shift(today.AddHours(-1), today.AddDays(1), "demo-leader", DutyPost.Leader),
+        ]);
     }
 
     private async Task RemoveAll()

@@ -124,6 +124,7 @@ public abstract class StageFiguresTests(HubHost host)
         var api = host.As(user, "department-pass-1");
         var own = (await api.Get($"/api/v1/departments/{TestCity.Police(1)}/assessment")).Json;
         Assert.Equal([TestCity.Police(1)], own["items"]!.AsArray().Select(i => i!["code"]!.GetValue<string>()));
+        Assert.Equal(2, own["among"]!.GetValue<int>()); // ranked among the street's two departments
         var other = await api.Get($"/api/v1/departments/{TestCity.MarketRegulation(1)}/assessment");
         Assert.Equal(HttpStatusCode.Forbidden, other.Status);
         Assert.Contains(TestCity.Police(1), other.Json["detail"]!.GetValue<string>(), StringComparison.Ordinal);

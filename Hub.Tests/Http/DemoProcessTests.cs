@@ -13,7 +13,7 @@ public class DemoProcessTests
         await using var silo = await SiloProcess.Start(new Dictionary<string, string> { [SignIn.BootstrapSetting] = "" });
         Assert.Contains($"Governance Hub is up: {silo.Url}", silo.Output, StringComparison.Ordinal);
         var demoUsers = DemoSignIn.Read(silo.Output);
-        Assert.Equal(["admin", "leader", "officer", "viewer"], demoUsers.Keys.Order());
+        Assert.Equal(["admin", "department", "leader", "officer", "viewer"], demoUsers.Keys.Order());
         Assert.Equal(HttpStatusCode.Unauthorized, (await silo.Anonymous().Post("/api/v1/auth/login", new { user = "admin", password = SignIn.AdminPassword })).Status);
         string Demo(string role, string part) => part switch
         {
@@ -58,6 +58,15 @@ public class DemoProcessTests
         var otherDistrict = districts.Select(d => d!["code"]!.GetValue<string>()).First(c => c != district);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.Get($"/api/v1/units/{otherDistrict}/status")).Status);
         Assert.Equal(HttpStatusCode.OK, (await silo.As(Demo("leader", "user"), Demo("leader", "password")).Get($"/api/v1/units/{top}/stats")).Status);
+        // The demo officer and leader are on watch at their district; the department's user works for a police station.
+        var onDuty = (await officer.Get($"/api/v1/units/{district}/duty")).Json["onDuty"]!.AsArray();
+        Assert.Equal([("demo-leader", "leader"), ("demo-officer", "officer")],
+            onDuty.Select(s => (s!["user"]!.GetValue<string>(), s["post"]!.GetValue<string>())).Order());
+        var police = silo.As(Demo("department", "user"), Demo("department", "password"));
+        var department = (await police.Get("/api/v1/auth/me")).Json["department"]!.GetValue<string>();
+        Assert.EndsWith("-PS", department, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await police.Get($"/api/v1/departments/{department}/assessment")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await police.Get($"/api/v1/units/{district}/status")).Status);
 
         // Living: check-ins keep arriving.
         var before = city["today"]!["checkins"]!.GetValue<int>();

@@ -1,4 +1,4 @@
-// Officer actions on an alert: ack over the hub (HTTP when the hub is away), dispatch and resolve
+// Actions on a case: ack over the hub (HTTP when the hub is away), every other step of the loop
 // over HTTP. Every outcome is normalised to { ok, alert?, error? } with a Chinese error text.
 import { T } from './text.zh-CN.js';
 import { api } from './api.js';
@@ -46,11 +46,42 @@ export function createActions(live) {
       }
       return http(alertId, 'ack', note ? { note } : {});
     },
-    dispatch(alertId, assignee, note) {
-      return http(alertId, 'dispatch', note ? { assignee, note } : { assignee });
-    },
-    resolve(alertId, note) {
-      return http(alertId, 'resolve', { note });
+
+    /**
+     * One step of the loop from a dialog's values ({ assignee, departments, note, score }).
+     * `department` is the acting department's code for its own part (报到, 办结).
+     */
+    async step(action, alertId, values, department) {
+      const note = values.note || undefined;
+      switch (action) {
+        case 'dispatch':
+          return http(alertId, 'dispatch', {
+            assignee: values.assignee || undefined,
+            departments: values.departments?.length ? values.departments : undefined,
+            note,
+          });
+        case 'resolve':
+          return http(alertId, 'resolve', { note });
+        case 'reject':
+          return http(alertId, 'reject', { reason: values.note });
+        case 'verify':
+          return http(alertId, 'verify', { passed: true, note });
+        case 'rework':
+          return http(alertId, 'verify', { passed: false, note });
+        case 'report-in':
+          return http(alertId, 'report-in', { department, note });
+        case 'part-done':
+          return http(alertId, 'resolve', { department, note });
+        case 'close': {
+          const closed = await http(alertId, 'close', { note });
+          if (!closed.ok || !values.score) return closed;
+          // 评价 follows 结案; the case stays closed whatever the rating's answer
+          const rated = await http(alertId, 'rate', { score: values.score });
+          return rated.ok ? rated : { ok: false, alert: closed.alert, error: T.actions.rated + rated.error };
+        }
+        default:
+          return { ok: false, error: T.actions.failed(0) };
+      }
     },
   };
 }

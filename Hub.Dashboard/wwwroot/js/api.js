@@ -70,10 +70,17 @@ export const api = {
   status: (code, signal) => call('GET', `api/v1/units/${enc(code)}/status`, undefined, signal),
   topology: (code, signal) => call('GET', `api/v1/topology/${enc(code)}`, undefined, signal),
   topologyAll: () => call('GET', 'api/v1/topology'),
-  activeAlerts: (code, limit, signal) =>
-    call('GET', `api/v1/alerts?unit=${enc(code)}&state=active&limit=${limit}`, undefined, signal),
-  /** action: ack | dispatch | resolve | close */
+  /** The cases still open in the loop (active, or waiting for 核查 or 结案) under `code`; without one, all the caller may see. */
+  openAlerts: (code, limit, signal) =>
+    call('GET', `api/v1/alerts?${code ? `unit=${enc(code)}&` : ''}state=open&limit=${limit}`, undefined, signal),
+  /** action: ack | reject | dispatch | report-in | resolve | verify | close | rate */
   act: (id, action, body) => call('POST', `api/v1/alerts/${enc(id)}/${action}`, body ?? {}),
+  /** Who is on watch at the unit now (值班). */
+  duty: (code, signal) => call('GET', `api/v1/units/${enc(code)}/duty`, undefined, signal),
+  /** This month's ranking of the unit's children (考核). */
+  assessment: (code, signal) => call('GET', `api/v1/units/${enc(code)}/assessment`, undefined, signal),
+  /** A department's month and rank among the departments serving its unit. */
+  departmentAssessment: (code, signal) => call('GET', `api/v1/departments/${enc(code)}/assessment`, undefined, signal),
   /** 200 { user, role, scope, scopeName, expiresAt } when signed in, 401 when not. */
   me: () => request('GET', 'api/v1/auth/me'),
   /** 200 like me (and sets the session cookie), 401 wrong user/password, 429 locked (Retry-After). */

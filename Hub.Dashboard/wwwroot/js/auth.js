@@ -3,10 +3,16 @@
 // server checks every call again.
 import { T } from './text.zh-CN.js';
 
-// only these roles act on alerts (ack / dispatch / resolve); the others read
+// only these roles run cases through the loop (accept, dispatch, verify, close…); the others read
 const ACTING_ROLES = new Set(['officer', 'admin']);
 
 export const canAct = (role) => ACTING_ROLES.has(role);
+
+/** A department's user (职能部门): sees and works only the cases their department is summoned to. */
+export const isDepartment = (me) => me?.role === 'department' && !!me.department;
+
+/** Who sees the month's assessment of the units below: leaders and admins. */
+export const canAssess = (role) => role === 'leader' || role === 'admin';
 
 export const roleName = (role) => T.roles[role] || role || '';
 

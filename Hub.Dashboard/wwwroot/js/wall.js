@@ -4,7 +4,7 @@ import { $, $$, h, setText } from './dom.js';
 import { api, onSessionOver } from './api.js';
 import { Live } from './live.js';
 import { createActions } from './actions.js';
-import { canAct, isSession, scopeUnit } from './auth.js';
+import { canAct, canAssess, isDepartment, isSession, scopeUnit } from './auth.js';
 import { hms, offsetOf } from './format.js';
 import { Alarm } from './alarm.js';
 import { readOptions, Rotation } from './kiosk.js';
@@ -13,7 +13,10 @@ import { Kpis } from './render/kpis.js';
 import { Children } from './render/children.js';
 import { Feed, FEED_LIMIT } from './render/feed.js';
 import { Charts } from './render/charts.js';
-import { ActionDialog } from './render/dialog.js';
+import { ActionDialog, DIALOG_ACTIONS } from './render/dialog.js';
+import { Duty } from './render/duty.js';
+import { Assessment } from './render/assessment.js';
+import { Department } from './render/department.js';
 import { SignIn } from './render/signin.js';
 import { Account } from './render/account.js';
 import { PasswordDialog } from './render/password.js';
@@ -50,6 +53,7 @@ const S = {
   kids: new Map(), // code → children codes (from the latest status of that code), for rotation
   lastAlarmAt: 0,
   denied: false, // the unit shown is outside the user's scope: nothing to poll
+  dept: null, // a department's user: the department whose cases the wall shows (no unit views)
 };
 
 // ---- panels ----------------------------------------------------------------------------------
@@ -57,9 +61,14 @@ const header = new Header(document, { onNavigate: (code) => userNavigate(code) }
 const kpis = new Kpis(document);
 const children = new Children($('#panel-children'), { onPick: (code, name, level) => userNavigate(code, name, level) });
 const feed = new Feed($('#feed'), $('#feed-count'), {
-  load: (code) => api.activeAlerts(code, FEED_LIMIT),
+  // a department's list is every case its department is summoned to: the server filters it
+  load: (code) => api.openAlerts(S.dept ? null : code, FEED_LIMIT),
   onAction,
+  matches: (e) => (S.dept ? (e.departments || []).includes(S.dept) : e.path.includes(S.code)),
 });
+const duty = new Duty(document);
+const assessment = new Assessment($('#assessment'));
+const department = new Department($('#department'));
 const charts = new Charts($('#charts'));
 const dialog = new ActionDialog($('#action-dialog'));
 const alarm = new Alarm({ banner: $('#alarm-banner'), toggle: $('#sound-toggle') });
@@ -74,6 +83,8 @@ const live = new Live({
   onState: (state) => {
     header.connection(state);
     body.dataset.connection = state;
+    // a department's wall watches no unit: after a gap its list is read again instead
+    if (state === 'connected' && S.dept) feed.refresh();
   },
   onSnapshot: (s, code) => {
     if (!S.me || code !== S.code) return;
@@ -150,6 +161,8 @@ function enter(code, knownName, knownLevel) {
   children.reset();
   feed.reset(code);
   charts.setUnit(code);
+  duty.show(code);
+  assessment.show(null);
   loadStatus(code, gen);
   loadTopology(code, gen);
   feed.refresh();
@@ -219,6 +232,8 @@ function applyStatus(s, fresh = false) {
   kpis.status(s);
   children.render(s);
   feed.setActiveTotal(s.alerts?.active ?? null);
+  // a leader's ranking of the children, once the unit is known to have any
+  if (canAssess(S.me.role) && s.children?.length && assessment.code !== s.code) assessment.show(s.code);
   body.dataset.health = s.health;
   hideNotice();
   body.classList.remove('is-switching');
@@ -246,9 +261,10 @@ function followCharts(previous, s) {
 
 function onAlerts(events) {
   if (!S.me) return;
-  const mine = events.filter((e) => e && Array.isArray(e.path) && e.path.includes(S.code));
+  const mine = events.filter((e) => e && Array.isArray(e.path) && (S.dept ? (e.departments || []).includes(S.dept) : e.path.includes(S.code)));
   if (!mine.length) return;
   feed.applyEvents(mine);
+  if (S.dept) department.refreshSoon();
   const critical = mine.filter((e) => e.kind === 'raised' && e.severity === 'critical');
   if (critical.length) {
     const e = critical[critical.length - 1];
@@ -268,9 +284,9 @@ function placeBelow(path, names) {
   return below.length ? below.join(T.sep) : T.feed.thisUnit;
 }
 
-// ---- officer actions -------------------------------------------------------------------------
+// ---- actions on a case -----------------------------------------------------------------------
 async function onAction(action, alert) {
-  if (!feed.canAct) return; // viewers, leaders and kiosks have no buttons; nothing else acts
+  if (!feed.canAct && !feed.department) return; // viewers, leaders and kiosks have no buttons; nothing else acts
   if (action === 'ack') {
     feed.setPending(alert.id, true);
     const r = await actions.ack(alert.id, null);
@@ -280,17 +296,24 @@ async function onAction(action, alert) {
     feed.refreshSoon(800);
     return;
   }
-  if (action !== 'dispatch' && action !== 'resolve') return;
+  if (!DIALOG_ACTIONS.has(action)) return;
   dialog.open(action, alert, {
     place: placeBelow(alert.path, alert.pathNames),
     workers: action === 'dispatch' ? workersNear(alert) : null,
-    submit: async ({ assignee, note }) => {
-      const r = action === 'dispatch' ? await actions.dispatch(alert.id, assignee, note) : await actions.resolve(alert.id, note);
-      if (r.ok) feed.applyAlert(r.alert);
+    departments: action === 'dispatch' ? summonable(alert) : null,
+    submit: async (values) => {
+      const r = await actions.step(action, alert.id, values, S.dept);
+      if (r.alert) feed.applyAlert(r.alert);
       feed.refreshSoon(800);
       return r;
     },
   });
+}
+
+/** The departments a case may be whistled to (吹哨): those serving its unit or any unit above it. */
+async function summonable(alert) {
+  const res = await api.topology(alert.unit);
+  return res.ok ? res.body?.summonable || [] : [];
 }
 
 /** Names of the workers of the alert's grid, to suggest as assignees. */
@@ -362,9 +385,13 @@ async function begin(me) {
   delete body.dataset.signin;
   body.dataset.role = me.role;
   account.show(me);
-  feed.setCanAct(!opts.kiosk && canAct(me.role));
+  feed.setActor(!opts.kiosk && canAct(me.role), opts.kiosk || !isDepartment(me) ? null : me.department);
   hideNotice();
   live.start();
+  if (isDepartment(me)) {
+    beginDepartment(me);
+    return;
+  }
   // the same user back carries on at the unit in the URL; anyone else starts where the page was
   // opened (?unit), else at their scope unit, else at the top of the topology
   let code = (sameUser && readOptions().unit) || opts.unit || S.home;
@@ -378,6 +405,20 @@ async function begin(me) {
   rotation?.start(code);
 }
 
+/** A department's wall: no unit views, only the cases summoned to the department, and its month. */
+function beginDepartment(me) {
+  S.dept = me.department;
+  S.code = null;
+  body.dataset.unit = '';
+  setText($('[data-testid="unit-name"]'), me.departmentName || me.department);
+  document.title = T.pageTitle(me.departmentName || me.department);
+  setText($('.feed-title'), T.department.feedTitle);
+  department.show(me);
+  feed.reset(`department:${me.department}`);
+  feed.refresh();
+  body.dataset.ready = 'true';
+}
+
 /** The session is over (a 401 anywhere, or 退出): stop all that would ask the server, show sign-in. */
 function endSession(reason) {
   if (!S.me) return; // already over: the first 401 did it
@@ -385,8 +426,13 @@ function endSession(reason) {
   S.session++;
   S.gen++; // late answers and retry loops of the ended session drop out
   S.code = null;
+  S.dept = null;
   S.status = null;
   S.kids.clear();
+  duty.show(null);
+  assessment.show(null);
+  department.show(null);
+  setText($('.feed-title'), T.feed.title);
   live.stop();
   rotation?.stop();
   dialog.close(true);

@@ -1,7 +1,23 @@
-// The small in-page dialog for 派遣 (assignee + note) and 办结 (note required).
+// The small in-page dialog for every step of the loop that asks for more than a click: 派遣
+// (assignee and/or departments to whistle), 办结, 不予立案, 核查, 结案 with 评价, and a department's
+// 报到 and 办结. Each mode says which fields it shows and which are required.
 import { T } from '../text.zh-CN.js';
 import { h, setText, $ } from '../dom.js';
 import { clearActionErrors } from './feed.js';
+
+/** What each step asks: the title, the fields shown, and what must be filled. */
+const MODES = {
+  dispatch: { title: T.actions.dispatchTitle, assignee: true, departments: true, note: T.actions.note },
+  resolve: { title: T.actions.resolveTitle, note: T.actions.noteRequired, needNote: T.actions.needNote },
+  reject: { title: T.actions.rejectTitle, note: T.actions.reason, needNote: T.actions.needReason },
+  verify: { title: T.actions.verifyTitle, note: T.actions.note },
+  rework: { title: T.actions.reworkTitle, note: T.actions.reworkNote, needNote: T.actions.needNote },
+  close: { title: T.actions.closeTitle, score: true, note: T.actions.note },
+  'report-in': { title: T.actions.reportInTitle, note: T.actions.note },
+  'part-done': { title: T.actions.partDoneTitle, note: T.actions.noteRequired, needNote: T.actions.needNote },
+};
+
+export const DIALOG_ACTIONS = new Set(Object.keys(MODES));
 
 export class ActionDialog {
   constructor(dialog) {
@@ -11,6 +27,10 @@ export class ActionDialog {
     this.summary = $('#dlg-alert', dialog);
     this.assigneeRow = $('#dlg-assignee-row', dialog);
     this.assignee = $('[name="assignee"]', dialog);
+    this.departmentsRow = $('#dlg-departments-row', dialog);
+    this.departments = $('#dlg-departments', dialog);
+    this.scoreRow = $('#dlg-score-row', dialog);
+    this.score = $('[name="score"]', dialog);
     this.note = $('[name="note"]', dialog);
     this.noteLabel = $('#dlg-note-label', dialog);
     this.workers = $('#dlg-workers', dialog);
@@ -21,6 +41,12 @@ export class ActionDialog {
     this.note.placeholder = T.actions.notePlaceholder;
     setText(this.cancel, T.actions.cancel);
     setText($('#dlg-assignee-label', dialog), T.actions.assignee);
+    setText($('#dlg-departments-label', dialog), T.actions.departments);
+    setText($('#dlg-score-label', dialog), T.actions.score);
+    this.score.replaceChildren(
+      h('option', { value: '', text: T.actions.scoreNone }),
+      ...[5, 4, 3, 2, 1].map((n) => h('option', { value: String(n), text: T.actions.scores[n] })),
+    );
     this.busy = false;
     this.current = null;
     this.form.addEventListener('submit', (e) => {
@@ -42,37 +68,58 @@ export class ActionDialog {
   }
 
   /**
-   * @param {'dispatch'|'resolve'} action
+   * @param {string} action one of DIALOG_ACTIONS
    * @param {object} alert the alert's data (title, severity, pathNames…)
-   * @param {{place:string, submit:(values)=>Promise<{ok:boolean,error?:string}>, workers?:Promise<string[]>}} opts
+   * @param {{place:string, submit:(values)=>Promise<{ok:boolean,error?:string}>, workers?:Promise<string[]>,
+   *          departments?:Promise<{code:string,name:string}[]>}} opts
    */
   open(action, alert, opts) {
     clearActionErrors();
-    this.current = { action, alert, opts };
-    const dispatch = action === 'dispatch';
+    const mode = MODES[action];
+    this.current = { action, alert, opts, mode };
     this.dialog.dataset.mode = action;
-    setText(this.title, dispatch ? T.actions.dispatchTitle : T.actions.resolveTitle);
+    setText(this.title, mode.title);
     this.summary.replaceChildren(
       h('span', { class: 'dlg-sev', dataset: { severity: alert.severity }, text: T.severity[alert.severity] || alert.severity }),
       h('span', { class: 'dlg-alert-title', text: alert.title || T.category[alert.category] || alert.category || '' }),
       h('span', { class: 'dlg-alert-place', text: opts.place || '' }),
     );
-    this.assigneeRow.hidden = !dispatch;
-    this.assignee.required = dispatch;
-    this.assignee.value = dispatch ? alert.assignee || '' : '';
+    this.assigneeRow.hidden = !mode.assignee;
+    this.assignee.value = mode.assignee ? alert.assignee || '' : '';
+    this.departmentsRow.hidden = !mode.departments;
+    this.departments.replaceChildren();
+    this.scoreRow.hidden = !mode.score;
+    this.score.value = '';
     this.note.value = '';
-    this.note.required = !dispatch;
-    setText(this.noteLabel, dispatch ? T.actions.note : T.actions.noteRequired);
+    setText(this.noteLabel, mode.note);
     this.workers.replaceChildren();
-    if (dispatch && opts.workers) {
+    if (mode.assignee && opts.workers) {
       opts.workers.then((names) => {
         if (this.current?.alert !== alert) return;
         this.workers.replaceChildren(...names.map((n) => h('option', { value: n })));
       });
     }
+    if (mode.departments && opts.departments) {
+      const summoned = new Set((alert.parts || []).map((p) => p.department));
+      opts.departments.then((list) => {
+        if (this.current?.alert !== alert) return;
+        this.departments.replaceChildren(
+          ...(list.length
+            ? list.map((d) =>
+                h(
+                  'label',
+                  { class: 'dlg-check', dataset: { testid: 'dispatch-department' } },
+                  h('input', { type: 'checkbox', value: d.code, checked: summoned.has(d.code), disabled: summoned.has(d.code) }),
+                  h('span', { text: d.name }),
+                ),
+              )
+            : [h('span', { class: 'dlg-none', text: T.actions.noDepartments })]),
+        );
+      });
+    }
     this.setBusy(false);
     if (!this.dialog.open) this.dialog.showModal();
-    (dispatch ? this.assignee : this.note).focus();
+    (mode.assignee ? this.assignee : this.note).focus();
   }
 
   /** force: close even while submitting (the session ended; the answer is no longer wanted). */
@@ -97,16 +144,21 @@ export class ActionDialog {
 
   async submit() {
     if (!this.current || this.busy) return;
-    const { action, opts } = this.current;
-    const assignee = this.assignee.value.trim();
-    const note = this.note.value.trim();
-    if (action === 'dispatch' && !assignee) {
-      this.showError(T.actions.needAssignee);
+    const { mode, opts } = this.current;
+    const values = {
+      assignee: this.assignee.value.trim(),
+      // the departments newly chosen: those already summoned keep their part
+      departments: [...this.departments.querySelectorAll('input:checked:not(:disabled)')].map((i) => i.value),
+      note: this.note.value.trim(),
+      score: Number.parseInt(this.score.value, 10) || null,
+    };
+    if (mode.assignee && !values.assignee && !values.departments.length) {
+      this.showError(T.actions.needWho);
       this.assignee.focus();
       return;
     }
-    if (action === 'resolve' && !note) {
-      this.showError(T.actions.needNote);
+    if (mode.needNote && !values.note) {
+      this.showError(mode.needNote);
       this.note.focus();
       return;
     }
@@ -114,7 +166,7 @@ export class ActionDialog {
     this.setBusy(true);
     let result;
     try {
-      result = await opts.submit({ assignee, note });
+      result = await opts.submit(values);
     } finally {
       this.setBusy(false);
     }

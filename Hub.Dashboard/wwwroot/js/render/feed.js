@@ -1,7 +1,8 @@
-// Right panel: the live alert feed of the current subtree.
-// Loads the active alerts on entering a unit, applies the hub's `alerts` events (raised → insert,
-// other kinds → update; resolved/closed → fade out), and is refreshed from the API every 30 s
-// (events carry no handleUsed) and after every action.
+// Right panel: the live case feed of the current subtree (or of a department's cases).
+// Loads the cases open in the loop on entering a unit — active ones, and handled ones waiting for
+// 核查 or 结案 — applies the hub's `alerts` events (raised → insert, other kinds → update;
+// closed/rejected → fade out), and is refreshed from the API every 30 s (events carry no clocks)
+// and after every action. Each item offers the steps its viewer may take in its state.
 import { T } from '../text.zh-CN.js';
 import { h, setText, setData, toggleClass } from '../dom.js';
 import { hms, monthDay, isToday, lightOf, duration } from '../format.js';
@@ -10,12 +11,23 @@ export const FEED_LIMIT = 100;
 const DONE_SHOW_MS = 2500; // a resolved/closed item stays this long, then fades
 const FADE_MS = 900;
 const ACTIVE_STATES = new Set(['raised', 'acknowledged', 'dispatched']);
+const OPEN_STATES = new Set([...ACTIVE_STATES, 'resolved', 'verified']);
+
+/** The steps an officer or admin may take on a case in each state (the server checks again). */
+const OFFICER_STEPS = {
+  raised: ['ack', 'reject'],
+  acknowledged: ['dispatch', 'reject'],
+  dispatched: ['dispatch', 'resolve'],
+  resolved: ['verify', 'rework'],
+  verified: ['close'],
+};
 
 export class Feed {
   /**
    * @param {HTMLElement} list  the [data-testid=alert-feed] container (scrolls)
    * @param {HTMLElement} countEl
-   * @param {{load:(code)=>Promise, onAction:(action, item, button)=>void}} opts
+   * @param {{load:(code)=>Promise, onAction:(action, item, button)=>void, matches?:(event)=>boolean}} opts
+   *   matches: whether a hub event belongs to this feed (default: its path holds the unit shown)
    */
   constructor(list, countEl, opts) {
     this.list = list;
@@ -27,7 +39,8 @@ export class Feed {
     this.loadedOnce = false;
     this.failed = false;
     this.failText = null; // what the placeholder says instead of loadFailed (no right to the unit)
-    this.canAct = false; // action buttons are offered (see setCanAct)
+    this.canAct = false; // action buttons are offered (see setActor)
+    this.department = null; // a department's user: only their part's steps
     this.activeTotal = null;
     this.refreshTimer = 0;
     this.seq = 0;
@@ -75,13 +88,18 @@ export class Feed {
   }
 
   /**
-   * Whether this screen acts on alerts (an officer or admin, not a kiosk). Without, the items carry
-   * no action buttons at all: a viewer is not shown what they may not do.
+   * Who acts from this screen: an officer or admin runs the loop; a department's user (`department`)
+   * reports in and finishes their part; anyone else (and a kiosk) gets no buttons at all: a viewer is
+   * not shown what they may not do.
    */
-  setCanAct(on) {
-    if (this.canAct === on) return;
-    this.canAct = on;
-    for (const item of this.items.values()) this.paintActions(item);
+  setActor(canAct, department = null) {
+    if (this.canAct === canAct && this.department === department) return;
+    this.canAct = canAct;
+    this.department = department;
+    for (const item of this.items.values()) {
+      item.actionsFor = null;
+      this.paintActions(item);
+    }
   }
 
   setActiveTotal(n) {
@@ -133,7 +151,7 @@ export class Feed {
       if (fresh.has(item.data.id) || item.leaving) continue;
       if (item.insertedAt > started) continue; // arrived by event while the list was on its way
       // no longer active (or beyond the list's limit): let it go
-      this.leave(item, ACTIVE_STATES.has(item.data.state) ? 0 : DONE_SHOW_MS);
+      this.leave(item, OPEN_STATES.has(item.data.state) ? 0 : DONE_SHOW_MS);
     }
     this.order();
     this.paintPlaceholder();
@@ -145,7 +163,8 @@ export class Feed {
     let needRefresh = false;
     let changed = false;
     for (const e of events) {
-      if (!e || !Array.isArray(e.path) || !e.path.includes(this.code)) continue;
+      if (!e || !Array.isArray(e.path)) continue;
+      if (this.opts.matches ? !this.opts.matches(e) : !e.path.includes(this.code)) continue;
       const item = this.items.get(e.alertId);
       if (e.kind === 'raised') {
         if (!item) {
@@ -164,7 +183,7 @@ export class Feed {
         continue;
       }
       if (!item) {
-        if (ACTIVE_STATES.has(e.state)) needRefresh = true;
+        if (OPEN_STATES.has(e.state)) needRefresh = true;
         continue;
       }
       if (item.leaving) continue;
@@ -181,23 +200,15 @@ export class Feed {
           d.escalatedFlag = true;
           needRefresh = true;
           break;
-        case 'dispatched':
-          needRefresh = true; // to learn the assignee
-          break;
-        case 'acknowledged':
-        case 'supervised':
-        case 'reported-in':
-        case 'part-done':
-          needRefresh = true; // to learn the stage, its clock and card
-          break;
         default:
+          needRefresh = true; // to learn the stage, its clock and card, the assignee, the parts
           break;
       }
       if (e.state) d.state = e.state;
       if (e.by) d.lastBy = e.by;
       if (!ACTIVE_STATES.has(e.state)) d.active = false;
       this.paint(item);
-      if (!ACTIVE_STATES.has(d.state)) this.leave(item, DONE_SHOW_MS);
+      if (!OPEN_STATES.has(d.state)) this.leave(item, DONE_SHOW_MS);
       changed = true;
     }
     if (changed) {
@@ -215,7 +226,7 @@ export class Feed {
     if (!item || item.leaving) return;
     item.data = { ...item.data, ...view };
     this.paint(item);
-    if (!ACTIVE_STATES.has(item.data.state)) this.leave(item, DONE_SHOW_MS);
+    if (!OPEN_STATES.has(item.data.state)) this.leave(item, DONE_SHOW_MS);
     this.paintCount();
   }
 
@@ -277,6 +288,7 @@ export class Feed {
     p.lightText = h('span', { class: 'light-text' });
     p.state = h('span', { class: 'alert-state' });
     p.stage = h('span', { class: 'alert-stage', dataset: { testid: 'stage' } });
+    p.departments = h('div', { class: 'alert-parts', dataset: { testid: 'parts' } });
     p.actions = h('div', { class: 'alert-actions' });
     p.errorSlot = h('div', { class: 'alert-error-slot' });
     item.el = h(
@@ -284,7 +296,7 @@ export class Feed {
       { class: 'alert', dataset: { testid: 'alert', alertId: item.data.id } },
       h('div', { class: 'alert-rail' }),
       h('div', { class: 'alert-when' }, p.sev, p.time, p.day),
-      h('div', { class: 'alert-body' }, h('div', { class: 'alert-line1' }, p.title, p.count), h('div', { class: 'alert-line2' }, p.place, p.meta)),
+      h('div', { class: 'alert-body' }, h('div', { class: 'alert-line1' }, p.title, p.count), h('div', { class: 'alert-line2' }, p.place, p.meta), p.departments),
       h('div', { class: 'alert-status' }, p.state, p.stage, h('span', { class: 'alert-light' }, p.light, p.lightText)),
       p.actions,
       p.errorSlot,
@@ -311,6 +323,7 @@ export class Feed {
     p.light.title = T.feed.lightTitle[light];
     setText(p.lightText, this.deadlineText(d, light));
     this.paintStage(item);
+    this.paintParts(item);
     const meta = [];
     if (d.assignee) meta.push(T.feed.assignee(d.assignee));
     if (d.escalatedTo) meta.push(T.feed.escalatedTo(this.nameOf(d, d.escalatedTo)));
@@ -321,21 +334,44 @@ export class Feed {
     this.paintActions(item);
   }
 
+  /** The steps this screen's viewer may take on the case now. */
+  stepsOf(d) {
+    if (this.department) {
+      if (d.state !== 'dispatched') return [];
+      const own = (d.parts || []).find((p) => p.department === this.department);
+      return own?.state === 'waiting' ? ['report-in'] : own?.state === 'reported' ? ['part-done'] : [];
+    }
+    if (!this.canAct) return [];
+    const steps = OFFICER_STEPS[d.state] || [];
+    // a whistled case is finished by its departments, part by part
+    return d.state === 'dispatched' && d.parts?.length ? steps.filter((s) => s !== 'resolve') : steps;
+  }
+
   paintActions(item) {
-    const state = item.data.state;
-    const key = item.leaving || !this.canAct ? 'none' : state;
+    const steps = item.leaving ? [] : this.stepsOf(item.data);
+    const key = steps.join();
     if (item.actionsFor === key) return;
     item.actionsFor = key;
-    const buttons = [];
-    if (key !== 'none') {
-      if (state === 'raised') buttons.push(['ack', T.actions.ack]);
-      if (state === 'acknowledged' || state === 'dispatched') {
-        buttons.push(['dispatch', T.actions.dispatch]);
-        buttons.push(['resolve', T.actions.resolve]);
-      }
-    }
     item.parts.actions.replaceChildren(
-      ...buttons.map(([action, label]) => h('button', { type: 'button', class: `act act-${action}`, dataset: { action }, text: label })),
+      ...steps.map((action) => h('button', { type: 'button', class: `act act-${action}`, dataset: { action }, text: T.actions[action] })),
+    );
+  }
+
+  /** 吹哨报到: each summoned department and where its part stands; a late report-in in red. */
+  paintParts(item) {
+    const parts = OPEN_STATES.has(item.data.state) ? item.data.parts || [] : [];
+    const key = parts.map((p) => `${p.department}:${p.state}:${p.overdue}`).join();
+    if (item.partsFor === key) return;
+    item.partsFor = key;
+    item.parts.departments.replaceChildren(
+      ...parts.map((p) =>
+        h('span', {
+          class: 'part',
+          dataset: { testid: 'part', department: p.department, state: p.state, overdue: p.overdue ? 'true' : 'false' },
+          title: p.overdue ? T.feed.partLate : '',
+          text: T.feed.partLine(p.name || p.department, T.feed.part[p.state] || p.state),
+        }),
+      ),
     );
   }
 
@@ -361,7 +397,7 @@ export class Feed {
 
   /** The stage chip: the stage's countdown, or how far past it, and the supervision card (督办). */
   paintStage(item) {
-    const stage = ACTIVE_STATES.has(item.data.state) ? item.data.stage : null;
+    const stage = OPEN_STATES.has(item.data.state) ? item.data.stage : null;
     setData(item.el, 'supervision', String(stage?.supervision ?? 0));
     if (!stage) {
       setText(item.parts.stage, '');
@@ -431,6 +467,7 @@ export class Feed {
   }
 
   paintCount() {
+    // the count is of active cases, as the status counts them; those waiting for 核查/结案 are extra
     const shown = [...this.items.values()].filter((i) => !i.leaving && ACTIVE_STATES.has(i.data.state)).length;
     const total = this.activeTotal ?? shown;
     setText(this.countEl, this.loadedOnce || this.activeTotal != null ? T.feed.count(shown, Math.max(total, shown)) : '');
