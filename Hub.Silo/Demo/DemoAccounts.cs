@@ -14,7 +14,7 @@ namespace Hub.Silo.Demo;
 /// first street's police station, which the demo feed whistles to), with passwords made fresh at
 /// every start and printed, so whoever started the demo can sign in and nobody else knows them. One
 /// an admin disabled stays disabled; with demo mode off they are removed at start. The demo officer
-/// and leader are put on watch at the first district for the day.
+/// and leader are put on watch at the first district for the day, the leader at the city too.
 /// </summary>
 public sealed class DemoAccounts(
     IOptions<SiloOptions> options,
@@ -75,13 +75,13 @@ public sealed class DemoAccounts(
                 if (known is not { CreatedBy: Creator, Disabled: false })
                 {
                     // Disabled by an admin, or a real user's name: never opened again from here.
-                    lines.Add($"  {WireName.Of(role),-8} user {name,-13} (not opened: {(known?.Disabled == true ? "disabled by an admin" : "not a demo user")})");
+                    lines.Add($"  {WireName.Of(role),-10} user {name,-13} (not opened: {(known?.Disabled == true ? "disabled by an admin" : "not a demo user")})");
                     continue;
                 }
                 await accounts.SetPassword(name, hash, now);
             }
             var scopeName = index.Find(scope)?.Name ?? "全部";
-            lines.Add($"  {WireName.Of(role),-8} user {name,-13} password {password}   scope {scope} {scopeName}");
+            lines.Add($"  {WireName.Of(role),-10} user {name,-13} password {password}   scope {scope} {scopeName}");
         }
         Console.WriteLine(string.Join(Environment.NewLine, lines));
         var today = time.GetUtcNow();
@@ -90,6 +90,7 @@ public sealed class DemoAccounts(
             new Shift(today.AddHours(-1), today.AddDays(1), "demo-officer", DutyPost.Officer),
             new Shift(today.AddHours(-1), today.AddDays(1), "demo-leader", DutyPost.Leader),
         ]);
+        await grains.GetGrain<IDutyRosterGrain>(city).Replace([new Shift(today.AddHours(-1), today.AddDays(1), "demo-leader", DutyPost.Leader)]);
     }
 
     private async Task RemoveAll()

@@ -82,6 +82,15 @@ public class WorkCalendarTests
     }
 
     [Fact]
+    public void The_documented_example_holds()
+    {
+        // docs/API.md: accepted Wednesday 22:00, a 3-hour limit: due Thursday 12:00, red at 15:00.
+        var limit = new CaseLimit(TimeSpan.FromHours(3), Calendar);
+        Assert.Equal(At(9, 24, 12), StageClock.NextAt(At(9, 23, 22), limit, 0));
+        Assert.Equal(At(9, 24, 15), StageClock.NextAt(At(9, 23, 22), limit, 1));
+    }
+
+    [Fact]
     public void Critical_cases_run_on_the_wall_clock_the_others_in_working_time()
     {
         var limits = new CaseLimits(new SlaOptions(), Calendar);

@@ -492,7 +492,11 @@ async function whoAmI() {
 
 async function main() {
   // nothing is asked of the server before sign-in: every timer looks at S.me first
-  setInterval(() => S.me && feed.refresh(), FEED_REFRESH_MS);
+  setInterval(() => {
+    if (!S.me) return;
+    feed.refresh();
+    if (S.dept) department.load();
+  }, FEED_REFRESH_MS);
   setInterval(() => {
     feed.tick();
     children.refreshTimes();
