@@ -63,20 +63,31 @@ public sealed class AlertBook
         return new AlertCounts(active, unack, critical, major, minor, warning, unackCritical, unackMajor, escalated, overdue);
     }
 
-    /// <summary>Cases raised on <paramref name="day"/>, how many of those are handled by now, and the reports rejected.</summary>
-    public (int Raised, int Handled, int Rejected) Day(DateOnly day, Func<AlertEntry, bool>? where = null)
+    /// <summary>
+    /// The cases raised on <paramref name="day"/>: how many count, how many of those are handled by
+    /// now, the reports rejected, the cases reworked and the ratings (no check-ins: the caller adds those).
+    /// </summary>
+    public DayCounts Day(DateOnly day, Func<AlertEntry, bool>? where = null)
     {
-        int raised = 0, handled = 0, rejected = 0;
+        int raised = 0, handled = 0, rejected = 0, reworked = 0, rated = 0;
+        long ratingSum = 0;
         foreach (var e in Entries.Values)
         {
             if (e.Day == day && (where is null || where(e)))
             {
-                raised += e.State.Counts() ? 1 : 0;
+                if (!e.State.Counts())
+                {
+                    rejected++;
+                    continue;
+                }
+                raised++;
                 handled += e.State.IsHandled() ? 1 : 0;
-                rejected += e.State.Counts() ? 0 : 1;
+                reworked += e.Reworks > 0 ? 1 : 0;
+                rated += e.Rating is null ? 0 : 1;
+                ratingSum += e.Rating ?? 0;
             }
         }
-        return (raised, handled, rejected);
+        return new DayCounts(day, 0, 0, raised, handled, rejected, reworked, rated, ratingSum);
     }
 
     /// <summary>Forgets handled alerts of days that no longer count toward "today".</summary>

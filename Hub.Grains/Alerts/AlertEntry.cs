@@ -15,7 +15,9 @@ public sealed record AlertEntry(
     UnitLevel? EscalatedTo,
     long Version,
     string? Sender = null,
-    int Supervision = 0)
+    int Supervision = 0,
+    int Reworks = 0,
+    int? Rating = null)
 {
     public bool IsActive => State.IsActive();
 

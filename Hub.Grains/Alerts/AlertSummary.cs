@@ -39,5 +39,5 @@ public sealed record AlertSummary(
     StageTally? Stages = null)
 {
     public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel) =>
-        new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity, Supervision);
+        new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity, Supervision, Reworks, Rating);
 }

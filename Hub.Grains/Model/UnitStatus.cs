@@ -32,7 +32,11 @@ public sealed record StatusToday(
     int Raised,
     int Handled,
     double? HandlingRate,
-    int Rejected = 0);
+    int Rejected = 0,
+    int Reworked = 0,
+    double? ReworkRate = null,
+    int Rated = 0,
+    double? Satisfaction = null);
 
 [GenerateSerializer, Immutable, Alias("hub.child-summary")]
 public sealed record ChildSummary(string Code, string Name, UnitLevel Level, Health Health, ChildAlerts Alerts, ChildWorkers Workers);

@@ -84,9 +84,19 @@ public sealed record WorkerCounts(int Total, int OnDuty, int LostContact)
         new(a.Total + b.Total, a.OnDuty + b.OnDuty, a.LostContact + b.LostContact);
 }
 
-/// <summary>Figures of one calendar day in the hub's time zone.</summary>
+/// <summary>
+/// Figures of one calendar day in the hub's time zone: check-ins and patrolled targets, and the
+/// day's cases — raised (rejected ones apart), handled by now, rejected, reworked at least once,
+/// rated and the sum of their scores.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("hub.day-counts")]
-public sealed record DayCounts(DateOnly Day, int Checkins, int Patrolled, int Raised, int Handled, int Rejected = 0)
+public sealed record DayCounts(
+    DateOnly Day, int Checkins, int Patrolled, int Raised, int Handled, int Rejected = 0, int Reworked = 0, int Rated = 0, long RatingSum = 0)
 {
     public static DayCounts Zero(DateOnly day) => new(day, 0, 0, 0, 0);
+
+    /// <summary>The day's figures of two parts of a subtree together.</summary>
+    public DayCounts Plus(DayCounts other) => new(
+        Day, Checkins + other.Checkins, Patrolled + other.Patrolled, Raised + other.Raised, Handled + other.Handled,
+        Rejected + other.Rejected, Reworked + other.Reworked, Rated + other.Rated, RatingSum + other.RatingSum);
 }

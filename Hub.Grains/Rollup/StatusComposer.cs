@@ -32,7 +32,11 @@ public static class StatusComposer
                 today.Raised,
                 today.Handled,
                 Rate.Of(today.Handled, today.Raised),
-                today.Rejected),
+                today.Rejected,
+                today.Reworked,
+                Rate.Of(today.Reworked, today.Handled),
+                today.Rated,
+                today.Rated == 0 ? null : Math.Round((double)today.RatingSum / today.Rated, 2)),
             children,
             asOf,
             lastPatrolAt);

@@ -14,7 +14,7 @@ public static class TallyMath
         var alerts = AlertCounts.Zero;
         var workers = WorkerCounts.Zero;
         var targets = 0;
-        int checkins = 0, patrolled = 0, raised = 0, handled = 0, rejected = 0;
+        var day = DayCounts.Zero(today);
         foreach (var part in parts)
         {
             alerts += part.Alerts;
@@ -22,13 +22,9 @@ public static class TallyMath
             targets += part.PatrolTargets;
             if (part.Today.Day == today)
             {
-                checkins += part.Today.Checkins;
-                patrolled += part.Today.Patrolled;
-                raised += part.Today.Raised;
-                handled += part.Today.Handled;
-                rejected += part.Today.Rejected;
+                day = day.Plus(part.Today);
             }
         }
-        return new UnitTally(alerts, workers, targets, new DayCounts(today, checkins, patrolled, raised, handled, rejected));
+        return new UnitTally(alerts, workers, targets, day);
     }
 }

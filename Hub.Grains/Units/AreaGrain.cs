@@ -57,8 +57,7 @@ public sealed class AreaGrain(
 
     protected override UnitTally Tally(DateOnly today)
     {
-        var (raised, handled, rejected) = Book.Day(today);
-        var own = new UnitTally(Book.Count(), WorkerCounts.Zero, 0, new DayCounts(today, 0, 0, raised, handled, rejected));
+        var own = new UnitTally(Book.Count(), WorkerCounts.Zero, 0, Book.Day(today));
         var children = Node?.Children.Select(c => ChildTally(c, today)) ?? [];
         return TallyMath.Sum(children.Append(own), today);
     }

@@ -135,23 +135,25 @@ public sealed class GridGrain(
         }
         var day = Grid.Days.GetValueOrDefault(today);
         var targets = Targets(grid);
-        var (raised, handled, rejected) = Book.Day(today);
         return new UnitTally(
             Book.Count(),
             new WorkerCounts(workers.Count, onDuty, lost),
             targets.Count,
-            new DayCounts(today, day?.Checkins ?? 0, day?.Patrolled.Count(targets.Contains) ?? 0, raised, handled, rejected));
+            Book.Day(today) with { Checkins = day?.Checkins ?? 0, Patrolled = day?.Patrolled.Count(targets.Contains) ?? 0 });
     }
 
     private UnitTally BuildingTally(string building, DateOnly today)
     {
         var day = Grid.Days.GetValueOrDefault(today);
-        var (raised, handled, rejected) = Book.Day(today, e => e.Unit == building);
         return new UnitTally(
             Book.Count(e => e.Unit == building),
             WorkerCounts.Zero,
             1,
-            new DayCounts(today, day?.CheckinsByUnit.GetValueOrDefault(building) ?? 0, day?.Patrolled.Contains(building) == true ? 1 : 0, raised, handled, rejected));
+            Book.Day(today, e => e.Unit == building) with
+            {
+                Checkins = day?.CheckinsByUnit.GetValueOrDefault(building) ?? 0,
+                Patrolled = day?.Patrolled.Contains(building) == true ? 1 : 0,
+            });
     }
 
     /// <summary>The patrol targets of this grid: its buildings, or the grid itself when it has none.</summary>

@@ -87,10 +87,16 @@ public abstract class ClosedLoopTests(HubHost host)
 
         // The holder hears of each change one-way: wait for all of them, then read the figures.
         var status = await Eventually.Within(TimeSpan.FromSeconds(2), () => _api.Status(grid),
-            s => s["today"]!["raised"]!.GetValue<int>() == 2 && s["today"]!["handled"]!.GetValue<int>() == 2 && s["alerts"]!["active"]!.GetValue<int>() == 0,
-            "the rejected report is no case on the grid, and both cases are handled");
+            s => s["today"]!["raised"]!.GetValue<int>() == 2 && s["today"]!["handled"]!.GetValue<int>() == 2 && s["alerts"]!["active"]!.GetValue<int>() == 0
+                 && s["today"]!["rated"]!.GetValue<int>() == 2,
+            "the rejected report is no case on the grid, both cases are handled and rated");
         Assert.Equal((2, 1.0, 1), (status["today"]!["handled"]!.GetValue<int>(), status["today"]!["handlingRate"]!.GetValue<double>(), status["today"]!["rejected"]!.GetValue<int>()));
         Assert.Equal(0, status["alerts"]!["active"]!.GetValue<int>());
+        // The live figures agree with history's: one of two handled cases reworked, scores 5 and 2.
+        Assert.Equal((1, 0.5, 3.5), (status["today"]!["reworked"]!.GetValue<int>(), status["today"]!["reworkRate"]!.GetValue<double>(),
+            status["today"]!["satisfaction"]!.GetValue<double>()));
+        var street = await _api.Status(TestCity.Street(2));
+        Assert.True(street["today"]!["reworked"]!.GetValue<int>() >= 1, "the street above sums its grids");
 
         var stats = await Eventually.Within(TimeSpan.FromSeconds(5), async () => (await _api.Get($"/api/v1/units/{grid}/stats?from={Today}&to={Today}")).Json,
             s => s["rated"]!.GetValue<int>() == 2, "history has the scores");

@@ -69,18 +69,18 @@ public class AlertBookTests
     }
 
     [Fact]
-    public void Day_figures_count_cases_raised_that_day_those_now_handled_and_rejected_reports_apart()
+    public void Day_figures_count_cases_raised_that_day_those_now_handled_reworked_and_rated_and_rejected_reports_apart()
     {
         var book = new AlertBook();
         book.Put(Entry("a"));
         book.Put(Entry("b", state: AlertState.Resolved));
-        book.Put(Entry("c", state: AlertState.Closed));
-        book.Put(Entry("v", state: AlertState.Verified));
+        book.Put(Entry("c", state: AlertState.Closed) with { Reworks = 2, Rating = 4 });
+        book.Put(Entry("v", state: AlertState.Verified) with { Reworks = 1 });
         book.Put(Entry("r", state: AlertState.Rejected));
         book.Put(Entry("y", state: AlertState.Resolved, day: Today.AddDays(-1)));
-        Assert.Equal((4, 3, 1), book.Day(Today));
-        Assert.Equal((1, 1, 0), book.Day(Today.AddDays(-1)));
-        Assert.Equal((0, 0, 0), book.Day(Today.AddDays(1)));
+        Assert.Equal(new DayCounts(Today, 0, 0, 4, 3, 1, Reworked: 2, Rated: 1, RatingSum: 4), book.Day(Today));
+        Assert.Equal(new DayCounts(Today.AddDays(-1), 0, 0, 1, 1), book.Day(Today.AddDays(-1)));
+        Assert.Equal(DayCounts.Zero(Today.AddDays(1)), book.Day(Today.AddDays(1)));
     }
 
     [Fact]
