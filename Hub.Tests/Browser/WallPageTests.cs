@@ -102,6 +102,8 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await Assertions.Expect(stage).ToContainTextAsync("黄牌督办 · 派遣超时", SoonContains);
         await Assertions.Expect(item).ToHaveAttributeAsync("data-supervision", "2", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
         await Assertions.Expect(stage).ToContainTextAsync("红牌督办 · 派遣超时", SoonContains);
+        // The traffic light follows the stage's clock, not the day-long handling limit (still green).
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-light", "red");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "supervised-case.png") });
     }
 

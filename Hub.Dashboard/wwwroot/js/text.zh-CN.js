@@ -211,8 +211,8 @@ export const T = {
     escalatedTo: (name) => `已上报至 ${name}`,
     escalated: '已逐级上报',
     cleared: '源已消除',
-    remaining: (text) => `剩余 ${text}`,
-    overdue: (text) => `超时 ${text}`,
+    remaining: (text) => `办结时限 剩 ${text}`,
+    overdue: (text) => `办结超时 ${text}`,
     noLimit: '不限时',
     // 督办: the stage a case waits in, its countdown, and the card it has earned
     stage: { accept: '受理', dispatch: '派遣', 'report-in': '报到', handle: '处置', verify: '核查' },
@@ -223,7 +223,7 @@ export const T = {
     part: { waiting: '待报到', reported: '已报到', done: '已办结' },
     partLate: '报到超时',
     partLine: (name, state) => `${name} ${state}`,
-    lightTitle: { green: '处置时限正常', yellow: '临近处置时限', red: '已超处置时限', none: '无处置时限' },
+    lightTitle: { green: '本环节时限正常', yellow: '本环节临近时限', red: '本环节已超时', none: '无时限' },
   },
 
   actions: {

@@ -311,7 +311,10 @@ export class Feed {
     const el = item.el;
     setData(el, 'state', d.state);
     setData(el, 'severity', d.severity);
-    const light = ACTIVE_STATES.has(d.state) ? lightOf(d.handleUsed) : 'none';
+    // the traffic light follows the clock of the stage the case waits in (as the server last read
+    // it), else the whole handling limit; its text keeps the handling deadline
+    const stageUsed = OPEN_STATES.has(d.state) ? d.stage?.used : null;
+    const light = stageUsed != null ? lightOf(stageUsed) : ACTIVE_STATES.has(d.state) ? lightOf(d.handleUsed) : 'none';
     setData(el, 'light', light);
     setText(p.sev, T.severity[d.severity] || d.severity);
     setText(p.time, hms(d.at));
