@@ -70,12 +70,12 @@ public static class TopologyEndpoints
         // The breadcrumb starts at the caller's scope: what lies above it is not theirs to see.
         var ancestors = node.Path.SkipLast(1)
             .SkipWhile(c => caller.Scope != Jurisdiction.Everything && c != caller.Scope)
-            .Select(c => UnitRef(index.Find(c)!))
+            .Select(c => UnitRef(index, index.Find(c)!))
             .ToArray();
-        var children = node.Children.Select(c => UnitRef(index.Find(c)!)).ToArray();
+        var children = node.Children.Select(c => UnitRef(index, index.Find(c)!)).ToArray();
         return Results.Ok(new
         {
-            Unit = UnitRef(node),
+            Unit = UnitRef(index, node),
             Ancestors = ancestors,
             Children = children,
             Workers = index.WorkersOf(code).Select(w => new { w.Id, w.Name, w.Role }).ToArray(),
@@ -102,5 +102,7 @@ public static class TopologyEndpoints
             document.DepartmentList.Where(d => index.IsWithin(d.Unit, scope)).ToArray());
     }
 
-    private static object UnitRef(UnitNode n) => new { n.Code, n.Name, n.Level, n.Parent };
+    /// <summary>A unit as the topology shows it: with a micro-grid's households, a grid's kind and a dedicated grid's category when given.</summary>
+    private static UnitSpec UnitRef(TopologyIndex index, UnitNode n) =>
+        index.Spec(n.Code) is { } spec ? spec with { Code = n.Code, Parent = n.Parent } : new UnitSpec(n.Code, n.Name, n.Level, n.Parent);
 }

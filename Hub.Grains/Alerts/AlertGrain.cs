@@ -184,20 +184,21 @@ public sealed class AlertGrain(
             return;
         }
         var raisedAt = state.State.Audit.Count > 0 ? state.State.Audit[0].At : alert.ChangedAt;
-        var steps = EscalationLadder.Steps(clock.Now - raisedAt, period, alert.Path.Count);
+        var rungs = topology.Current.Rungs(alert.Path);
+        var steps = EscalationLadder.Steps(clock.Now - raisedAt, period, rungs.Count);
         // One rung at a time, even when a restart kept the alert from climbing on time: every level
         // it passes is told and recorded, as if nothing had been down.
-        for (var step = EscalationLadder.StepsTaken(alert.Path, alert.EscalatedTo) + 1; step <= steps; step++)
+        for (var step = EscalationLadder.StepsTaken(rungs, alert.EscalatedTo) + 1; step <= steps; step++)
         {
             var now = clock.Now;
-            alert = alert with { EscalatedTo = EscalationLadder.UnitAfter(alert.Path, step), ChangedAt = now, Version = alert.Version + 1 };
+            alert = alert with { EscalatedTo = EscalationLadder.UnitAfter(rungs, step), ChangedAt = now, Version = alert.Version + 1 };
             await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Escalated, alert.State, alert.State, alert.EscalatedTo,
                 Notify: await OnDutyAt(alert.EscalatedTo!, now)));
             NotifyHolder(alert);
         }
         _escalationTimer?.Dispose();
         _escalationTimer = null;
-        if (EscalationLadder.NextAt(raisedAt, period, steps, alert.Path.Count) is { } next)
+        if (EscalationLadder.NextAt(raisedAt, period, steps, rungs.Count) is { } next)
         {
             var due = next - clock.Now;
             _escalationTimer = this.RegisterGrainTimer(Escalate, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
@@ -237,7 +238,7 @@ public sealed class AlertGrain(
                 RedCards = alert.RedCards + (level >= 2 ? 1 : 0),
             };
             // Yellow is a notice to the unit responsible; red is raised one level up.
-            var to = level >= 2 && alert.Path.Count > 1 ? alert.Path[^2] : alert.Unit;
+            var to = SupervisedTo(alert, level) ?? alert.Unit;
             await Save(alert, new AuditEntry(now, Actors.Hub, AlertEventKind.Supervised, alert.State, alert.State, UserText.Supervision(stage, level),
                 Notify: await OnDutyAt(to, now)));
             NotifyHolder(alert);
@@ -260,6 +261,9 @@ public sealed class AlertGrain(
             await StopSupervision();
         }
     }
+
+    /// <summary>The unit a 红牌 raises the case to: the next rung up (a micro-grid's watch is its grid's); null below red or at the top.</summary>
+    private string? SupervisedTo(AlertSummary alert, int level) => AlertViews.SupervisedTo(topology.Current, alert.Path, level);
 
     /// <summary>Who is on duty where the case now sits (or the next unit up with anyone on watch); none when that cannot be read now.</summary>
     private async Task<IReadOnlyList<string>?> OnDutyAt(string unit, DateTimeOffset at)

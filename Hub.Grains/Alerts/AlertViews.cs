@@ -50,8 +50,12 @@ public sealed class AlertViews(HubClock clock, TopologyCatalog topology, CaseLim
         }
         // The level shown is the one recorded (and pushed), so the answer and the audit trail agree.
         return new StageView(reading.Stage, clock.InZone(reading.Since), reading.Deadline is { } d ? clock.InZone(d) : null, reading.Used, reading.Overdue,
-            a.Supervision, a.Supervision >= 2 && a.Path.Count > 1 ? a.Path[^2] : null);
+            a.Supervision, SupervisedTo(topology.Current, a.Path, a.Supervision));
     }
+
+    /// <summary>The unit a 红牌 (level 2) raises a case to: one rung up its path; null below red or at the top.</summary>
+    public static string? SupervisedTo(TopologyIndex index, IReadOnlyList<string> path, int level) =>
+        level >= 2 && index.Rungs(path) is { Count: > 1 } rungs ? rungs[^2] : null;
 
     /// <summary>When an alert of <paramref name="severity"/> raised at <paramref name="at"/> must be handled; null if never.</summary>
     public DateTimeOffset? DeadlineOf(Model.Severity severity, DateTimeOffset at) => limits.Handling(severity)?.Point(at);

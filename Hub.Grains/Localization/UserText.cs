@@ -15,6 +15,7 @@ public static class UserText
         UnitLevel.Street => "街道",
         UnitLevel.Community => "社区",
         UnitLevel.Grid => "网格",
+        UnitLevel.Microgrid => "微网格",
         _ => "楼栋",
     };
 

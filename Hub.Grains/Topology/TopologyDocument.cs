@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Hub.Grains.Topology;
 
 /// <summary>The whole topology as an administrator replaces it (API.md §3).</summary>
@@ -11,15 +13,34 @@ public sealed record TopologyDocument(
     public static readonly TopologyDocument Empty = new([], [], []);
 
     /// <summary>The departments, none when the document names none (documents stored before departments existed).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public IReadOnlyList<DepartmentSpec> DepartmentList => Departments ?? [];
 }
 
+/// <param name="Households">A micro-grid's households (户数), when given.</param>
+/// <param name="Kind">A grid's kind: <c>dedicated</c> (专属网格) grids cover one school, hospital, market or enterprise.</param>
+/// <param name="Category">What a dedicated grid covers: school, hospital, market, enterprise, ….</param>
 [GenerateSerializer, Immutable, Alias("hub.unit-spec")]
-public sealed record UnitSpec(string Code, string Name, Model.UnitLevel Level, string? Parent);
+public sealed record UnitSpec(
+    string Code,
+    string Name,
+    Model.UnitLevel Level,
+    string? Parent,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Households = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GridKind? Kind = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category = null);
 
+/// <param name="Microgrid">The micro-grid a (part-time) worker looks after, inside their grid.</param>
 [GenerateSerializer, Immutable, Alias("hub.worker-spec")]
-public sealed record WorkerSpec(string Id, string Name, string Grid, Model.WorkerRole Role);
+public sealed record WorkerSpec(
+    string Id, string Name, string Grid, Model.WorkerRole Role, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Microgrid = null);
+
+/// <summary>A grid's kind: a standard area, or one dedicated to a single school, hospital, market or enterprise (专属网格).</summary>
+public enum GridKind
+{
+    Standard,
+    Dedicated,
+}
 
 [GenerateSerializer, Immutable, Alias("hub.device-spec")]
 public sealed record DeviceSpec(string Id, string Kind, string Unit, string? Center);

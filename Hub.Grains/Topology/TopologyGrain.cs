@@ -50,7 +50,7 @@ public sealed class TopologyGrain(
     private async Task ResyncUnits(TopologyIndex previous, TopologyIndex current)
     {
         var holders = previous.Units.Concat(current.Units)
-            .Where(u => u.Level != Model.UnitLevel.Building)
+            .Where(u => u.Level is not (Model.UnitLevel.Microgrid or Model.UnitLevel.Building)) // their grid holds them
             .Select(u => u.Code)
             .Distinct(StringComparer.Ordinal)
             .Select(code => UnitGrains.Holder(GrainFactory, current, code) ?? UnitGrains.Holder(GrainFactory, previous, code))

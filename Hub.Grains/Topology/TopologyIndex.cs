@@ -12,6 +12,7 @@ public sealed class TopologyIndex
     public static readonly TopologyIndex Empty = new(TopologyDocument.Empty, 0);
 
     private readonly FrozenDictionary<string, UnitNode> _units;
+    private readonly FrozenDictionary<string, UnitSpec> _specs;
     private readonly FrozenDictionary<string, WorkerSpec> _workers;
     private readonly FrozenDictionary<string, IReadOnlyList<WorkerSpec>> _workersByGrid;
     private readonly FrozenDictionary<string, DeviceSpec> _devices;
@@ -41,29 +42,32 @@ public sealed class TopologyIndex
             return path;
         }
 
+        string? GridOf(UnitSpec u) => u.Level is UnitLevel.Microgrid or UnitLevel.Building
+            ? PathOf(u).LastOrDefault(code => specs[code].Level == UnitLevel.Grid)
+            : null;
+
         _units = doc.Units.ToFrozenDictionary(
             u => u.Code,
-            u => new UnitNode(u.Code, u.Name, u.Level, u.Parent, children.GetValueOrDefault(u.Code) ?? [], PathOf(u)),
+            u => new UnitNode(u.Code, u.Name, u.Level, u.Parent, children.GetValueOrDefault(u.Code) ?? [], PathOf(u), GridOf(u)),
             StringComparer.Ordinal);
+        _specs = specs.ToFrozenDictionary(StringComparer.Ordinal);
         _workers = doc.Workers.ToFrozenDictionary(w => w.Id, StringComparer.Ordinal);
+        // A grid's workers are all who work in it; a micro-grid's, those who look after it.
         _workersByGrid = doc.Workers
             .GroupBy(w => w.Grid, StringComparer.Ordinal)
+            .Concat(doc.Workers.Where(w => w.Microgrid is not null).GroupBy(w => w.Microgrid!, StringComparer.Ordinal))
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<WorkerSpec>)g.ToArray(), StringComparer.Ordinal);
         _devices = doc.Devices.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
         _departments = doc.DepartmentList.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
         Tops = doc.Units.Where(u => u.Parent is null).Select(u => u.Code).ToArray();
+        // Patrol targets are the leaves inside grids: buildings, and a micro-grid or grid with none below it.
         var targets = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var node in _units.Values.Where(n => n.Level == UnitLevel.Grid))
+        foreach (var node in _units.Values.Where(n => n.Level.IsGridHeld() && n.Children.Count == 0))
         {
-            var own = Math.Max(1, node.Children.Count);
             foreach (var code in node.Path)
             {
-                targets[code] = targets.GetValueOrDefault(code) + own;
+                targets[code] = targets.GetValueOrDefault(code) + 1;
             }
-        }
-        foreach (var node in _units.Values.Where(n => n.Level == UnitLevel.Building))
-        {
-            targets[node.Code] = 1;
         }
         _patrolTargets = targets.ToFrozenDictionary(StringComparer.Ordinal);
     }
@@ -91,9 +95,20 @@ public sealed class TopologyIndex
     public IReadOnlyList<DepartmentSpec> DepartmentsServing(string unit) =>
         [.. _departments.Values.Where(d => d.Unit == unit).OrderBy(d => d.Code, StringComparer.Ordinal)];
 
-    public IReadOnlyList<WorkerSpec> WorkersOf(string grid) => _workersByGrid.GetValueOrDefault(grid) ?? [];
+    /// <summary>The workers of a grid, or those looking after a micro-grid.</summary>
+    public IReadOnlyList<WorkerSpec> WorkersOf(string unit) => _workersByGrid.GetValueOrDefault(unit) ?? [];
 
-    /// <summary>Patrol targets in a subtree: its buildings, and each grid that has none.</summary>
+    /// <summary>The unit as the topology document gave it: its households, kind and category.</summary>
+    public UnitSpec? Spec(string code) => _specs.GetValueOrDefault(code);
+
+    /// <summary>
+    /// The rungs an escalation or a red card climbs from the end of <paramref name="path"/>: the
+    /// path without micro-grids above its last unit (a micro-grid is part of its grid's watch).
+    /// </summary>
+    public IReadOnlyList<string> Rungs(IReadOnlyList<string> path) =>
+        path.Where((code, i) => i == path.Count - 1 || Find(code)?.Level != UnitLevel.Microgrid).ToArray();
+
+    /// <summary>Patrol targets in a subtree: the leaves inside its grids (buildings, and a micro-grid or grid with none below it).</summary>
     public int PatrolTargetsOf(string code) => _patrolTargets.GetValueOrDefault(code);
 
     /// <summary>Whether <paramref name="code"/> is <paramref name="root"/> or lies beneath it.</summary>

@@ -7,6 +7,9 @@ namespace Hub.Grains.Topology;
 /// <summary>Reads a topology from its JSON form (API.md §3), naming every problem by its JSON path.</summary>
 public static class TopologyReader
 {
+    /// <summary>More households than any micro-grid (30–50) or even grid could hold: a typo.</summary>
+    public const int MaxHouseholds = 100_000;
+
     /// <returns>The document when it is well-formed and valid; otherwise every error found.</returns>
     public static (TopologyDocument? Document, IReadOnlyList<string> Errors) Read(JsonElement root)
     {
@@ -19,10 +22,15 @@ public static class TopologyReader
         {
             var level = f.Enum<UnitLevel>("level");
             var parent = f.Text("parent", required: false, maxLength: UnitCode.MaxLength);
-            return new UnitSpec(f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", level ?? UnitLevel.Building, parent);
+            return new UnitSpec(
+                f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", level ?? UnitLevel.Building, parent,
+                f.Has("households") ? f.WholeNumber("households", 0, MaxHouseholds) : null,
+                f.Has("kind") ? f.Enum<GridKind>("kind") : null,
+                f.Text("category", required: false, maxLength: 1000));
         });
         var workers = ReadArray(root, "workers", required: false, errors, (f, path) =>
-            new WorkerSpec(f.Text("id") ?? "", f.Text("name", maxLength: 1000) ?? "", f.Text("grid") ?? "", f.Enum<WorkerRole>("role") ?? WorkerRole.FullTime));
+            new WorkerSpec(f.Text("id") ?? "", f.Text("name", maxLength: 1000) ?? "", f.Text("grid") ?? "", f.Enum<WorkerRole>("role") ?? WorkerRole.FullTime,
+                f.Text("microgrid", required: false, maxLength: UnitCode.MaxLength)));
         var devices = ReadArray(root, "devices", required: false, errors, (f, path) =>
             new DeviceSpec(f.Text("id") ?? "", f.Text("kind", maxLength: 1000) ?? "", f.Text("unit") ?? "", f.Text("center", required: false, maxLength: 100)));
         var departments = ReadArray(root, "departments", required: false, errors, (f, path) =>

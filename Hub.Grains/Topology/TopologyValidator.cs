@@ -8,6 +8,8 @@ namespace Hub.Grains.Topology;
 /// </summary>
 public static class TopologyValidator
 {
+    public const int MaxCategoryLength = 40;
+
     public static IReadOnlyList<string> Validate(TopologyDocument doc)
     {
         var errors = new List<string>();
@@ -46,9 +48,27 @@ public static class TopologyValidator
             {
                 errors.Add($"units[{i}].parent: unknown unit '{u.Parent}'");
             }
-            else if (parent.Level.Depth() != u.Level.Depth() - 1)
+            else if (!u.Level.MayHangUnder(parent.Level))
             {
-                errors.Add($"units[{i}].parent: '{u.Parent}' is a {WireName.Of(parent.Level)}; the parent of a {WireName.Of(u.Level)} must be one level above it");
+                errors.Add(u.Level == UnitLevel.Building
+                    ? $"units[{i}].parent: '{u.Parent}' is a {WireName.Of(parent.Level)}; a building belongs to a grid or a microgrid"
+                    : $"units[{i}].parent: '{u.Parent}' is a {WireName.Of(parent.Level)}; the parent of a {WireName.Of(u.Level)} must be one level above it");
+            }
+            if (u.Households is not null && u.Level != UnitLevel.Microgrid)
+            {
+                errors.Add($"units[{i}].households: only a microgrid has households");
+            }
+            if (u.Kind is not null && u.Level != UnitLevel.Grid)
+            {
+                errors.Add($"units[{i}].kind: only a grid has a kind");
+            }
+            if (u.Kind == GridKind.Dedicated && u.Category is not { Length: > 0 and <= MaxCategoryLength })
+            {
+                errors.Add($"units[{i}].category: a dedicated grid names what it covers (school, hospital, market, enterprise, …), 1-{MaxCategoryLength} characters");
+            }
+            else if (u.Category is not null && u.Kind != GridKind.Dedicated)
+            {
+                errors.Add($"units[{i}].category: only a dedicated grid has a category");
             }
         }
 
@@ -77,6 +97,11 @@ public static class TopologyValidator
             else if (grid.Level != UnitLevel.Grid)
             {
                 errors.Add($"workers[{i}].grid: '{w.Grid}' is a {WireName.Of(grid.Level)}, not a grid");
+            }
+            if (w.Microgrid is { } microgrid
+                && (!units.TryGetValue(microgrid, out var micro) || micro.Level != UnitLevel.Microgrid || micro.Parent != w.Grid))
+            {
+                errors.Add($"workers[{i}].microgrid: '{microgrid}' is not a microgrid of the worker's grid '{w.Grid}'");
             }
         }
 

@@ -75,7 +75,7 @@ public sealed class GridGrain(
             figures.CheckinsByUnit[c.Unit] = figures.CheckinsByUnit.GetValueOrDefault(c.Unit) + 1;
             if (c.Kind == CheckinKind.Patrol)
             {
-                RecordPatrol(node, figures, c);
+                RecordPatrol(figures, c);
             }
             if (UpdateDuty(c) is { } lostAlert)
             {
@@ -96,34 +96,30 @@ public sealed class GridGrain(
 
     protected override UnitStatus? StatusOf(string code)
     {
-        if (Node is not { } grid)
+        if (Node is not { } grid || Topology.Current.Find(code) is not { } unit || (code != Code && unit.Owner != Code))
         {
             return null;
         }
         var today = Clock.Today;
-        if (code == Code)
-        {
-            var buildings = grid.Children
-                .Select(b => StatusComposer.Summarize(Topology.Current.Find(b)!, BuildingTally(b, today)))
-                .ToArray();
-            var last = Grid.LastPatrol.Count > 0 ? Grid.LastPatrol.Values.Max() : (DateTimeOffset?)null;
-            return StatusComposer.Compose(grid, Tally(today), buildings, Clock.Now, InZone(last));
-        }
-        if (grid.Children.Contains(code, StringComparer.Ordinal) && Topology.Current.Find(code) is { } building)
-        {
-            var last = Grid.LastPatrol.TryGetValue(code, out var at) ? at : (DateTimeOffset?)null;
-            return StatusComposer.Compose(building, BuildingTally(code, today), [], Clock.Now, InZone(last));
-        }
-        return null;
+        var index = Topology.Current;
+        var children = unit.Children
+            .Select(c => StatusComposer.Summarize(index.Find(c)!, TallyOf(index.Find(c)!, today)))
+            .ToArray();
+        var last = Subtree(unit).Select(u => Grid.LastPatrol.TryGetValue(u, out var at) ? at : (DateTimeOffset?)null).Max();
+        return StatusComposer.Compose(unit, code == Code ? Tally(today) : TallyOf(unit, today), children, Clock.Now, InZone(last));
     }
 
-    protected override UnitTally Tally(DateOnly today)
+    protected override UnitTally Tally(DateOnly today) => Node is { } grid ? TallyOf(grid, today) : UnitTally.Empty(today);
+
+    /// <summary>
+    /// The figures of a unit this grid holds — the grid, a micro-grid or a building — over its part
+    /// of the grid: its alerts, its workers (a grid's all, a micro-grid's those who look after it, a
+    /// building none), its patrol targets and today's check-ins and patrols there.
+    /// </summary>
+    private UnitTally TallyOf(UnitNode unit, DateOnly today)
     {
-        if (Node is not { } grid)
-        {
-            return UnitTally.Empty(today);
-        }
-        var workers = Topology.Current.WorkersOf(Code);
+        var units = Subtree(unit);
+        var workers = unit.Level == UnitLevel.Building ? [] : Topology.Current.WorkersOf(unit.Code);
         int onDuty = 0, lost = 0;
         foreach (var w in workers)
         {
@@ -134,42 +130,55 @@ public sealed class GridGrain(
             }
         }
         var day = Grid.Days.GetValueOrDefault(today);
-        var targets = Targets(grid);
+        var targets = Targets(unit);
+        bool Inside(AlertEntry e) => units.Contains(e.Unit);
         return new UnitTally(
-            Book.Count(),
+            unit.Code == Code ? Book.Count() : Book.Count(Inside),
             new WorkerCounts(workers.Count, onDuty, lost),
             targets.Count,
-            Book.Day(today) with { Checkins = day?.Checkins ?? 0, Patrolled = day?.Patrolled.Count(targets.Contains) ?? 0 });
-    }
-
-    private UnitTally BuildingTally(string building, DateOnly today)
-    {
-        var day = Grid.Days.GetValueOrDefault(today);
-        return new UnitTally(
-            Book.Count(e => e.Unit == building),
-            WorkerCounts.Zero,
-            1,
-            Book.Day(today, e => e.Unit == building) with
+            (unit.Code == Code ? Book.Day(today) : Book.Day(today, Inside)) with
             {
-                Checkins = day?.CheckinsByUnit.GetValueOrDefault(building) ?? 0,
-                Patrolled = day?.Patrolled.Contains(building) == true ? 1 : 0,
+                Checkins = day is null ? 0 : units.Sum(u => day.CheckinsByUnit.GetValueOrDefault(u)),
+                Patrolled = day?.Patrolled.Count(targets.Contains) ?? 0,
             });
     }
 
-    /// <summary>The patrol targets of this grid: its buildings, or the grid itself when it has none.</summary>
-    private static HashSet<string> Targets(UnitNode grid) =>
-        grid.Children.Count > 0 ? grid.Children.ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal) { grid.Code };
+    /// <summary>The unit and everything under it, within this grid.</summary>
+    private HashSet<string> Subtree(UnitNode unit)
+    {
+        var index = Topology.Current;
+        var found = new HashSet<string>(StringComparer.Ordinal) { unit.Code };
+        var next = new Stack<string>(unit.Children);
+        while (next.TryPop(out var code))
+        {
+            if (found.Add(code) && index.Find(code) is { } child)
+            {
+                foreach (var grandchild in child.Children)
+                {
+                    next.Push(grandchild);
+                }
+            }
+        }
+        return found;
+    }
 
-    /// <summary>The patrol target a check-in covers: its building, or a grid without buildings; a patrol at a grid that has buildings covers none (API.md §6).</summary>
-    private static string? TargetOf(UnitNode grid, CheckinReport c) =>
-        c.Kind == CheckinKind.Patrol && (c.Unit != grid.Code || grid.Children.Count == 0) ? c.Unit : null;
+    /// <summary>The patrol targets under a unit: the leaves of its part of the grid (buildings, and a micro-grid or grid with none below it).</summary>
+    private HashSet<string> Targets(UnitNode unit)
+    {
+        var index = Topology.Current;
+        return Subtree(unit).Where(code => index.Find(code) is { Children.Count: 0 }).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The patrol target a check-in covers: a leaf of the grid; a patrol at a unit with units below it covers none (API.md §6).</summary>
+    private string? TargetOf(CheckinReport c) =>
+        c.Kind == CheckinKind.Patrol && Topology.Current.Find(c.Unit) is { Children.Count: 0 } ? c.Unit : null;
 
     private CheckinRecord Record(UnitNode grid, CheckinReport c) => new(
-        Code, c.Id, c.Worker, c.Unit, Topology.Current.Find(c.Unit)?.Path ?? grid.Path, c.Kind, c.At, Clock.DayOf(c.At), TargetOf(grid, c));
+        Code, c.Id, c.Worker, c.Unit, Topology.Current.Find(c.Unit)?.Path ?? grid.Path, c.Kind, c.At, Clock.DayOf(c.At), TargetOf(c));
 
-    private void RecordPatrol(UnitNode grid, PatrolDay figures, CheckinReport c)
+    private void RecordPatrol(PatrolDay figures, CheckinReport c)
     {
-        if (TargetOf(grid, c) is { } target)
+        if (TargetOf(c) is { } target)
         {
             figures.Patrolled.Add(target);
         }

@@ -170,6 +170,9 @@ public sealed partial class JsonFields
         return WireName.TryParse<T>(text, out var value) ? value : Fail<T?>(name, $"'{text}' is not one of {WireName.Allowed<T>()}");
     }
 
+    /// <summary>Whether the object has the field with a value (not absent, not null): for optional fields.</summary>
+    public bool Has(string name) => IsObject && _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+
     /// <summary>Records a problem found by a rule outside this reader, under this object's path.</summary>
     public void Error(string name, string message) => _errors.Add($"{_path}.{name}: {message}");
 

@@ -2,6 +2,9 @@
 // To translate the page, copy this file (e.g. text.en.js) and change the import in the modules
 // that read it; nothing else on the page carries words of its own.
 
+// what dedicated grids (专属网格) cover, as places name them
+const T_CATEGORY = { school: '学校', hospital: '医院', market: '市场', enterprise: '企业', park: '园区', station: '车站' };
+
 export const T = {
   lang: 'zh-CN',
   appTitle: '网格化治理实时监测中心',
@@ -13,6 +16,7 @@ export const T = {
     street: '街道',
     community: '社区',
     grid: '网格',
+    microgrid: '微网格',
     building: '楼栋',
   },
   // "5 个街道" — the noun used when counting children of a level.
@@ -22,7 +26,14 @@ export const T = {
     street: '街道',
     community: '社区',
     grid: '网格',
+    microgrid: '微网格',
     building: '楼栋',
+  },
+
+  // 专属网格: what a dedicated grid covers; a micro-grid's households
+  gridKind: {
+    dedicated: (category) => `专属网格 · ${T_CATEGORY[category] || category}`,
+    households: (n) => `${n} 户`,
   },
 
   health: {

@@ -46,6 +46,7 @@ export class Children {
   setTopology(topo) {
     this.topo = topo;
     if (!this.status) return;
+    if (this.mode !== 'building') this.render(this.status); // the tiles learn kinds and households
     if (this.mode === 'building') this.paintDevices();
     else this.renderExtras();
   }
@@ -151,7 +152,8 @@ export class Children {
     setData(t.root, 'name', c.name);
     setData(t.root, 'level', c.level);
     setText(t.name, c.name);
-    setText(t.level, T.levels[c.level] || '');
+    setText(t.level, this.levelText(c));
+    setData(t.root, 'kind', this.specOf(c.code)?.kind || '');
     setText(t.health, T.health[c.health] || T.health.unknown);
     setText(t.big, count(a.active));
     setText(t.unack, count(a.unacknowledged));
@@ -163,6 +165,19 @@ export class Children {
     toggleClass(t.root, 'no-workers', !w.total);
     t.dutyBar.style.setProperty('--p', String(w.total ? Math.min(1, (w.onDuty || 0) / w.total) : 0));
     if (before && before !== c.health) replayClass(t.root, 'is-flash');
+  }
+
+  /** The unit as the topology gives it (kind, category, households), once loaded. */
+  specOf(code) {
+    return this.topo?.children?.find((u) => u.code === code) || null;
+  }
+
+  /** 网格, 专属网格 · 学校, 微网格 · 42 户, … */
+  levelText(c) {
+    const spec = this.specOf(c.code);
+    if (spec?.kind === 'dedicated') return T.gridKind.dedicated(spec.category);
+    if (spec?.households != null) return `${T.levels[c.level] || ''} · ${T.gridKind.households(spec.households)}`;
+    return T.levels[c.level] || '';
   }
 
   /**
