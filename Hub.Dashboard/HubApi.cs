@@ -43,6 +43,7 @@ public static class HubApi
         api.MapCharts();
         api.MapDuty();
         api.MapAssessment();
+        api.MapPatrolPlans();
         // Closing at the session's expiry keeps a wall from outliving its sign-in.
         app.MapHub<WallHub>(WallHub.Path, o => o.CloseOnAuthenticationExpiration = true).Allow(Permission.ReadCases);
         return app;

@@ -21,6 +21,7 @@ public static class HubDomainServices
         services.AddSingleton<TopologySync>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TopologySync>());
         services.AddSingleton<IngestDispatcher>();
+        services.Configure<Patrol.PatrolOptions>(configuration.GetSection(Patrol.PatrolOptions.Section));
         services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
         services.AddSingleton<CaseLimits>();
         services.AddSingleton<AlertViews>();

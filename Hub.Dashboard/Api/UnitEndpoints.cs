@@ -26,7 +26,8 @@ public static class UnitEndpoints
     public const int MaxStatsDays = 366;
 
     private static async Task<IResult> Stats(
-        string code, Caller caller, HttpRequest request, TopologyCatalog topology, HubClock clock, IHistoryStats history, IOptions<HubOptions> options)
+        string code, Caller caller, HttpRequest request, TopologyCatalog topology, HubClock clock, IHistoryStats history, IOptions<HubOptions> options,
+        IOptions<Grains.Patrol.PatrolOptions> patrol)
     {
         var index = topology.Current;
         var (node, problem) = ScopedUnit.Find(index, caller, code);
@@ -50,7 +51,9 @@ public static class UnitEndpoints
             return Problems.BadRequest(string.Join("; ", errors), errors);
         }
         var days = await history.Days(code, from, to, request.HttpContext.RequestAborted);
-        return Results.Ok(StatsComposer.Compose(node, from, to, index.PatrolTargetsOf(code), days, options.Value.Cases.ReworkRateOf));
+        var visits = await history.PatrolVisits(code, from, to, request.HttpContext.RequestAborted);
+        var targets = index.TargetsUnder(code, patrol.Value.DefaultPlan);
+        return Results.Ok(StatsComposer.Compose(node, from, to, targets, visits, days, options.Value.Cases.ReworkRateOf));
     }
 
     private static async Task<IResult> Status(string code, Caller caller, TopologyCatalog topology, IGrainFactory grains)

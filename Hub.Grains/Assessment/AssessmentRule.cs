@@ -14,7 +14,7 @@ public static class AssessmentRule
     /// <param name="reworkBase">The denominator of 返工率, as <c>/stats</c> counts it (<c>Hub:Cases:ReworkRateOf</c>).</param>
     public static AssessmentRow Row(UnitNode unit, DayHistory month, AssessmentOptions weights, ReworkBase reworkBase = ReworkBase.Handled)
     {
-        var figures = StatsComposer.Figures(month, 0, reworkBase);
+        var figures = StatsComposer.Figures(month, Patrol.PatrolProgress.None, reworkBase);
         var (onTime, closed, rework, satisfaction) = (figures.OnTimeRate, figures.ClosedRate, figures.ReworkRate, figures.Satisfaction);
         double? score = null;
         if (month.Raised > 0)

@@ -8,4 +8,7 @@ public interface IHistoryStats
 
     /// <summary>The days of [<paramref name="firstDay"/>, <paramref name="lastDay"/>] that have any history in the subtree of <paramref name="unit"/>.</summary>
     Task<IReadOnlyList<DayHistory>> Days(string unit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default);
+
+    /// <summary>Patrol visits per target and day in the subtree of <paramref name="unit"/> over [<paramref name="firstDay"/>, <paramref name="lastDay"/>] (days with none left out).</summary>
+    Task<IReadOnlyList<PatrolVisits>> PatrolVisits(string unit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default);
 }

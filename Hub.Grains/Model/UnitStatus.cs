@@ -36,7 +36,10 @@ public sealed record StatusToday(
     int Reworked = 0,
     double? ReworkRate = null,
     int Rated = 0,
-    double? Satisfaction = null);
+    double? Satisfaction = null,
+    int PatrolPlanned = 0,
+    Patrol.PatrolProgress? Week = null,
+    Patrol.PatrolProgress? Month = null);
 
 [GenerateSerializer, Immutable, Alias("hub.child-summary")]
 public sealed record ChildSummary(string Code, string Name, UnitLevel Level, Health Health, ChildAlerts Alerts, ChildWorkers Workers);

@@ -1,7 +1,8 @@
 namespace Hub.Grains.Model;
 
 /// <summary>
-/// The whole rolled-up picture of one subtree. A unit sends its tally to its parent in full
+/// The whole rolled-up picture of one subtree. <see cref="PatrolTargets"/> counts the targets on a
+/// daily patrol plan. A unit sends its tally to its parent in full
 /// (never as deltas), so a repeated or reordered report cannot corrupt the parent's sum.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.unit-tally")]
@@ -85,18 +86,37 @@ public sealed record WorkerCounts(int Total, int OnDuty, int LostContact)
 }
 
 /// <summary>
-/// Figures of one calendar day in the hub's time zone: check-ins and patrolled targets, and the
-/// day's cases — raised (rejected ones apart), handled by now, rejected, reworked at least once,
-/// rated and the sum of their scores.
+/// Figures of one calendar day in the hub's time zone: check-ins; the daily patrol plan's visits
+/// done (<see cref="Patrolled"/>, at most the plan per target) and planned; this week's and this
+/// month's progress of the weekly and monthly plans; and the day's cases — raised (rejected ones
+/// apart), handled by now, rejected, reworked at least once, rated and the sum of their scores.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.day-counts")]
 public sealed record DayCounts(
-    DateOnly Day, int Checkins, int Patrolled, int Raised, int Handled, int Rejected = 0, int Reworked = 0, int Rated = 0, long RatingSum = 0)
+    DateOnly Day,
+    int Checkins,
+    int Patrolled,
+    int Raised,
+    int Handled,
+    int Rejected = 0,
+    int Reworked = 0,
+    int Rated = 0,
+    long RatingSum = 0,
+    int PatrolPlanned = 0,
+    Patrol.PatrolProgress? Week = null,
+    Patrol.PatrolProgress? Month = null)
 {
     public static DayCounts Zero(DateOnly day) => new(day, 0, 0, 0, 0);
 
     /// <summary>The day's figures of two parts of a subtree together.</summary>
     public DayCounts Plus(DayCounts other) => new(
         Day, Checkins + other.Checkins, Patrolled + other.Patrolled, Raised + other.Raised, Handled + other.Handled,
-        Rejected + other.Rejected, Reworked + other.Reworked, Rated + other.Rated, RatingSum + other.RatingSum);
+        Rejected + other.Rejected, Reworked + other.Reworked, Rated + other.Rated, RatingSum + other.RatingSum,
+        PatrolPlanned + other.PatrolPlanned,
+        Sum(Week, other.Week),
+        Sum(Month, other.Month));
+
+    // Parts that know no weekly or monthly plan leave the figure out, rather than zero.
+    private static Patrol.PatrolProgress? Sum(Patrol.PatrolProgress? a, Patrol.PatrolProgress? b) =>
+        a is null ? b : b is null ? a : a.Plus(b);
 }

@@ -15,10 +15,14 @@ public interface ITopologyGrain : IGrainWithStringKey
 
     [Alias("version"), ReadOnly]
     Task<long> GetVersion();
+
+    /// <summary>Sets the patrol plan of a unit (null: it inherits again); a new version, and the units below re-report.</summary>
+    [Alias("set-plan")]
+    Task<long> SetPlan(string unit, Patrol.PatrolPlan? plan);
 }
 
 [GenerateSerializer, Immutable, Alias("hub.topology-replace-result")]
 public sealed record TopologyReplaceResult(long Version, IReadOnlyList<string> Errors);
 
 [GenerateSerializer, Immutable, Alias("hub.topology-snapshot")]
-public sealed record TopologySnapshot(long Version, TopologyDocument Document);
+public sealed record TopologySnapshot(long Version, TopologyDocument Document, IReadOnlyDictionary<string, Patrol.PatrolPlan>? Plans = null);

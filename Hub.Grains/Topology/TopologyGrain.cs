@@ -22,7 +22,13 @@ public sealed class TopologyGrain(
         }
         var previous = catalog.Current;
         var kept = state.State;
-        state.State = new TopologyState { Version = kept.Version + 1, Document = document };
+        var remaining = document.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        state.State = new TopologyState
+        {
+            Version = kept.Version + 1,
+            Document = document,
+            Plans = kept.Plans.Where(p => remaining.Contains(p.Key)).ToDictionary(StringComparer.Ordinal),
+        };
         try
         {
             await Durably.Write(this, state.WriteStateAsync);
@@ -32,13 +38,51 @@ public sealed class TopologyGrain(
             state.State = kept;
             throw;
         }
-        var index = new TopologyIndex(document, state.State.Version);
+        var index = new TopologyIndex(document, state.State.Version, state.State.Plans);
         catalog.Offer(index);
         await ResyncUnits(previous, index);
         return new TopologyReplaceResult(index.Version, []);
     }
 
-    public Task<TopologySnapshot> Read() => Task.FromResult(new TopologySnapshot(state.State.Version, state.State.Document));
+    public async Task<long> SetPlan(string unit, Patrol.PatrolPlan? plan)
+    {
+        if (state.State.Plans.GetValueOrDefault(unit) == plan)
+        {
+            return state.State.Version;
+        }
+        var previous = catalog.Current;
+        var kept = state.State;
+        var plans = new Dictionary<string, Patrol.PatrolPlan>(kept.Plans, StringComparer.Ordinal);
+        if (plan is null)
+        {
+            plans.Remove(unit);
+        }
+        else
+        {
+            plans[unit] = plan;
+        }
+        state.State = new TopologyState { Version = kept.Version + 1, Document = kept.Document, Plans = plans };
+        try
+        {
+            await Durably.Write(this, state.WriteStateAsync);
+        }
+        catch (StorageUnavailableException)
+        {
+            state.State = kept;
+            throw;
+        }
+        var index = new TopologyIndex(kept.Document, state.State.Version, plans);
+        catalog.Offer(index);
+        // Only the grids below the unit count patrols; they re-report, and their ancestors follow.
+        var below = index.Units.Where(u => u.Level == Model.UnitLevel.Grid && u.Path.Contains(unit, StringComparer.Ordinal)).Select(u => u.Code).ToList();
+        foreach (var wave in below.Chunk(ResyncWave))
+        {
+            await Task.WhenAll(wave.Select(code => GrainFactory.GetGrain<IGridGrain>(code).Resync()));
+        }
+        return index.Version;
+    }
+
+    public Task<TopologySnapshot> Read() => Task.FromResult(new TopologySnapshot(state.State.Version, state.State.Document, state.State.Plans));
 
     public Task<long> GetVersion() => Task.FromResult(state.State.Version);
 

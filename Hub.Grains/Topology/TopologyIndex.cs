@@ -11,6 +11,8 @@ public sealed class TopologyIndex
 {
     public static readonly TopologyIndex Empty = new(TopologyDocument.Empty, 0);
 
+    private readonly FrozenDictionary<string, Patrol.PatrolPlan> _plans;
+
     private readonly FrozenDictionary<string, UnitNode> _units;
     private readonly FrozenDictionary<string, UnitSpec> _specs;
     private readonly FrozenDictionary<string, WorkerSpec> _workers;
@@ -20,10 +22,12 @@ public sealed class TopologyIndex
     private readonly FrozenDictionary<string, int> _patrolTargets;
 
     /// <param name="doc">A document that <see cref="TopologyValidator"/> accepted.</param>
-    public TopologyIndex(TopologyDocument doc, long version)
+    /// <param name="plans">The patrol plans set on units (巡查计划), by unit code.</param>
+    public TopologyIndex(TopologyDocument doc, long version, IReadOnlyDictionary<string, Patrol.PatrolPlan>? plans = null)
     {
         Document = doc;
         Version = version;
+        _plans = (plans ?? new Dictionary<string, Patrol.PatrolPlan>()).ToFrozenDictionary(StringComparer.Ordinal);
         var children = doc.Units
             .Where(u => u.Parent is not null)
             .GroupBy(u => u.Parent!, StringComparer.Ordinal)
@@ -107,6 +111,53 @@ public sealed class TopologyIndex
     /// </summary>
     public IReadOnlyList<string> Rungs(IReadOnlyList<string> path) =>
         path.Where((code, i) => i == path.Count - 1 || Find(code)?.Level != UnitLevel.Microgrid).ToArray();
+
+    /// <summary>The patrol plan set on the unit itself, if any.</summary>
+    public Patrol.PatrolPlan? PlanOn(string code) => _plans.GetValueOrDefault(code);
+
+    /// <summary>The plan a unit follows: its own, else the nearest one above it; null with no plan on its path (the default applies).</summary>
+    public (Patrol.PatrolPlan Plan, string From)? PlanOf(string code)
+    {
+        if (Find(code) is not { } node)
+        {
+            return null;
+        }
+        for (var i = node.Path.Count - 1; i >= 0; i--)
+        {
+            if (_plans.TryGetValue(node.Path[i], out var plan))
+            {
+                return (plan, node.Path[i]);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The patrol targets under a unit (or the unit itself when it is one), each with the plan it follows.</summary>
+    public IReadOnlyList<Patrol.PatrolTarget> TargetsUnder(string code, Patrol.PatrolPlan fallback)
+    {
+        var targets = new List<Patrol.PatrolTarget>();
+        var next = new Stack<string>([code]);
+        while (next.TryPop(out var current))
+        {
+            if (Find(current) is not { } node)
+            {
+                continue;
+            }
+            if (node.Children.Count == 0)
+            {
+                if (node.Level.IsGridHeld())
+                {
+                    targets.Add(new Patrol.PatrolTarget(node.Code, PlanOf(node.Code)?.Plan ?? fallback));
+                }
+                continue;
+            }
+            foreach (var child in node.Children)
+            {
+                next.Push(child);
+            }
+        }
+        return targets;
+    }
 
     /// <summary>Patrol targets in a subtree: the leaves inside its grids (buildings, and a micro-grid or grid with none below it).</summary>
     public int PatrolTargetsOf(string code) => _patrolTargets.GetValueOrDefault(code);

@@ -9,4 +9,8 @@ public sealed class TopologyState
 
     [Id(1)]
     public TopologyDocument Document { get; set; } = TopologyDocument.Empty;
+
+    /// <summary>巡查计划 set on units, by unit code; a replace keeps those of units that remain.</summary>
+    [Id(2)]
+    public Dictionary<string, Patrol.PatrolPlan> Plans { get; set; } = new(StringComparer.Ordinal);
 }

@@ -24,7 +24,7 @@ public sealed class TopologySync(IGrainFactory grains, TopologyCatalog catalog, 
         if (await topology.GetVersion() > catalog.Current.Version)
         {
             var snapshot = await topology.Read();
-            catalog.Offer(new TopologyIndex(snapshot.Document, snapshot.Version));
+            catalog.Offer(new TopologyIndex(snapshot.Document, snapshot.Version, snapshot.Plans));
         }
     }
 

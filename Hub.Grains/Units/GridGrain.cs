@@ -3,6 +3,7 @@ using Hub.Grains.Alerts;
 using Hub.Grains.History;
 using Hub.Grains.Localization;
 using Hub.Grains.Model;
+using Hub.Grains.Patrol;
 using Hub.Grains.Rollup;
 using Hub.Grains.Storage;
 using Hub.Grains.Time;
@@ -18,12 +19,16 @@ public sealed class GridGrain(
     HubClock clock,
     ICheckinJournal journal,
     IOptions<HubOptions> options,
+    IOptions<PatrolOptions> patrol,
     ILogger<GridGrain> logger) : UnitGrain(topology, clock), IGridGrain, IRemindable
 {
     private const string LostContactReminder = "lost-contact";
 
-    /// <summary>Days of check-in figures and ids kept for late arrivals and resends.</summary>
+    /// <summary>Days of check-in ids kept for late arrivals and resends.</summary>
     private const int RetainedDays = 7;
+
+    /// <summary>Days of check-in figures kept: a month's, for the monthly patrol plans' progress.</summary>
+    private const int RetainedFigureDays = 31;
 
     public const string LostContactSource = Actors.Hub;
     public const string LostContactCategory = "worker-lost-contact";
@@ -130,18 +135,23 @@ public sealed class GridGrain(
             }
         }
         var day = Grid.Days.GetValueOrDefault(today);
-        var targets = Targets(unit);
+        var (daily, week, month) = PatrolRule.AsOf(Topology.Current.TargetsUnder(unit.Code, patrol.Value.DefaultPlan), today, VisitsOn);
         bool Inside(AlertEntry e) => units.Contains(e.Unit);
         return new UnitTally(
             unit.Code == Code ? Book.Count() : Book.Count(Inside),
             new WorkerCounts(workers.Count, onDuty, lost),
-            targets.Count,
+            daily.Targets,
             (unit.Code == Code ? Book.Day(today) : Book.Day(today, Inside)) with
             {
                 Checkins = day is null ? 0 : units.Sum(u => day.CheckinsByUnit.GetValueOrDefault(u)),
-                Patrolled = day?.Patrolled.Count(targets.Contains) ?? 0,
+                Patrolled = daily.Done,
+                PatrolPlanned = daily.Planned,
+                Week = week,
+                Month = month,
             });
     }
+
+    private int VisitsOn(string target, DateOnly day) => Grid.Days.TryGetValue(day, out var figures) ? figures.VisitsTo(target) : 0;
 
     /// <summary>The unit and everything under it, within this grid.</summary>
     private HashSet<string> Subtree(UnitNode unit)
@@ -162,13 +172,6 @@ public sealed class GridGrain(
         return found;
     }
 
-    /// <summary>The patrol targets under a unit: the leaves of its part of the grid (buildings, and a micro-grid or grid with none below it).</summary>
-    private HashSet<string> Targets(UnitNode unit)
-    {
-        var index = Topology.Current;
-        return Subtree(unit).Where(code => index.Find(code) is { Children.Count: 0 }).ToHashSet(StringComparer.Ordinal);
-    }
-
     /// <summary>The patrol target a check-in covers: a leaf of the grid; a patrol at a unit with units below it covers none (API.md §6).</summary>
     private string? TargetOf(CheckinReport c) =>
         c.Kind == CheckinKind.Patrol && Topology.Current.Find(c.Unit) is { Children.Count: 0 } ? c.Unit : null;
@@ -180,6 +183,7 @@ public sealed class GridGrain(
     {
         if (TargetOf(c) is { } target)
         {
+            figures.Visits[target] = figures.VisitsTo(target) + 1;
             figures.Patrolled.Add(target);
         }
         if (!Grid.LastPatrol.TryGetValue(c.Unit, out var last) || last < c.At)
@@ -294,7 +298,8 @@ public sealed class GridGrain(
     private void Prune()
     {
         var oldest = Clock.Today.AddDays(-RetainedDays);
-        foreach (var day in Grid.Days.Keys.Where(d => d < oldest).ToList())
+        var oldestFigures = Clock.Today.AddDays(-RetainedFigureDays);
+        foreach (var day in Grid.Days.Keys.Where(d => d < oldestFigures).ToList())
         {
             Grid.Days.Remove(day);
         }

@@ -53,5 +53,12 @@ public sealed class PatrolDay
     [Id(1)]
     public HashSet<string> Patrolled { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Patrol visits to each target this day (a plan may ask for more than one).</summary>
+    [Id(2)]
+    public Dictionary<string, int> Visits { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Visits to <paramref name="target"/>: counted since plans, else one for a day that only knew it was patrolled.</summary>
+    public int VisitsTo(string target) => Visits.TryGetValue(target, out var n) ? n : Patrolled.Contains(target) ? 1 : 0;
+
     public int Checkins => CheckinsByUnit.Values.Sum();
 }

@@ -109,6 +109,9 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             // The department's user belongs to street 1's police station: street 2's is another department's (outside).
             new("GET", "/api/v1/departments/{code}/assessment", Gate.DepartmentFigures,
                 side => new Target($"/api/v1/departments/{(side == Side.Inside ? TestCity.Police(1) : TestCity.Police(2))}/assessment")),
+            new("PUT", "/api/v1/units/{code}/patrol-plan", Gate.Admins, side => new Target($"/api/v1/units/{Street(side)}/patrol-plan", new { cadence = "daily", visits = 1 })),
+            new("DELETE", "/api/v1/units/{code}/patrol-plan", Gate.Admins, side => new Target($"/api/v1/units/{Street(side)}/patrol-plan")),
+            new("GET", "/api/v1/units/{code}/patrol-plan", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/patrol-plan")),
             new("PUT", "/api/v1/units/{code}/duty", Gate.Admins, side => new Target($"/api/v1/units/{Street(side)}/duty", Array.Empty<object>())),
             new("GET", "/api/v1/units/{code}/duty", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/duty")),
 

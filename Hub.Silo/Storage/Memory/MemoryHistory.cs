@@ -118,6 +118,16 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
         return Task.FromResult(days);
     }
 
+    public Task<IReadOnlyList<PatrolVisits>> PatrolVisits(string unit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<PatrolVisits> visits = Checkins
+            .Where(c => c.Kind == CheckinKind.Patrol && c.Target is not null && c.Day >= firstDay && c.Day <= lastDay && c.Path.Contains(unit, StringComparer.Ordinal))
+            .GroupBy(c => (c.Target!, c.Day))
+            .Select(g => new PatrolVisits(g.Key.Item1, g.Key.Day, g.Count()))
+            .ToArray();
+        return Task.FromResult(visits);
+    }
+
     public Task<IReadOnlyList<HourHistory>> Hours(string unit, DateTimeOffset firstHour, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         static DateTimeOffset HourOf(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);

@@ -52,6 +52,14 @@ public static class HistoryQueries
         ORDER BY 1
         """;
 
+    /// <summary>Patrol visits per target and day; parameters <c>@unit</c>, <c>@first</c> and <c>@last</c>.</summary>
+    public const string PatrolVisits = """
+        SELECT target, day, count(*)
+        FROM hub_checkins
+        WHERE path @> ARRAY[@unit]::text[] AND day BETWEEN @first AND @last AND kind = 'patrol' AND target IS NOT NULL
+        GROUP BY target, day
+        """;
+
     /// <summary>Parameters: <c>@unit</c>, <c>@first</c> and <c>@end</c> (UTC instants, the end excluded).</summary>
     public const string Hours = """
         WITH a AS (

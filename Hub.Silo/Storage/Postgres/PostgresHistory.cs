@@ -141,6 +141,21 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         return days;
     }
 
+    public async Task<IReadOnlyList<PatrolVisits>> PatrolVisits(string unit, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
+    {
+        await using var command = _reads.Source.CreateCommand(HistoryQueries.PatrolVisits);
+        command.Parameters.AddWithValue("unit", unit);
+        command.Parameters.AddWithValue("first", firstDay);
+        command.Parameters.AddWithValue("last", lastDay);
+        var visits = new List<PatrolVisits>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            visits.Add(new PatrolVisits(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), (int)reader.GetInt64(2)));
+        }
+        return visits;
+    }
+
     public async Task<IReadOnlyList<HourHistory>> Hours(string unit, DateTimeOffset firstHour, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         await using var command = _reads.Source.CreateCommand(HistoryQueries.Hours);

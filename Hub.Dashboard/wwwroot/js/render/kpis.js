@@ -13,6 +13,7 @@ export class Kpis {
     this.el = {};
     for (const id of ids) this.el[id] = $(`[data-testid="kpi-${id}"]`, root);
     this.patrolDetail = $('#patrol-detail', root);
+    this.patrolTitle = $('#patrol-title', root);
     this.handlingDetail = $('#handling-detail', root);
     this.patrolBar = $('#patrol-bar', root);
     this.handlingBar = $('#handling-bar', root);
@@ -34,9 +35,16 @@ export class Kpis {
     this.number('on-duty', w.onDuty);
     this.number('workers', w.total);
     this.number('lost-contact', w.lostContact, w.lostContact > 0 && 'is-bad');
-    this.rate('patrol-rate', t.patrolRate, this.patrolBar);
+    // 巡查率 by the plan: today's daily visits; where nothing is planned daily, this week's or this month's
+    const patrol = t.patrolPlanned > 0 || !(t.week?.planned || t.month?.planned)
+      ? { period: 'day', done: t.patrolled, planned: t.patrolPlanned ?? t.patrolTargets, rate: t.patrolRate }
+      : t.week?.planned
+        ? { period: 'week', ...t.week }
+        : { period: 'month', ...t.month };
+    setText(this.patrolTitle, T.kpi.patrolTitles[patrol.period]);
+    this.rate('patrol-rate', patrol.rate, this.patrolBar);
     this.rate('handling-rate', t.handlingRate, this.handlingBar);
-    setText(this.patrolDetail, T.kpi.patrolDetail(count(t.patrolled), count(t.patrolTargets)));
+    setText(this.patrolDetail, T.kpi.patrolDetail(count(patrol.done), count(patrol.planned)));
     setText(this.handlingDetail, T.kpi.handlingDetail(count(t.handled), count(t.raised)));
     setText(this.checkins, T.kpi.checkins(count(t.checkins)));
     for (const sev of ['critical', 'major', 'minor', 'warning']) {
