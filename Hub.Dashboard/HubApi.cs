@@ -26,6 +26,8 @@ public static class HubApi
         services.AddSingleton<WallBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<WallBridge>());
         services.AddSingleton<WallSessions>();
+        services.AddSingleton<Import.ImportJobs>();
+        services.AddSingleton<ImportContext>();
         services.AddHostedService(sp => sp.GetRequiredService<WallSessions>());
         return services;
     }
@@ -44,6 +46,7 @@ public static class HubApi
         api.MapDuty();
         api.MapAssessment();
         api.MapPatrolPlans();
+        api.MapImport();
         // Closing at the session's expiry keeps a wall from outliving its sign-in.
         app.MapHub<WallHub>(WallHub.Path, o => o.CloseOnAuthenticationExpiration = true).Allow(Permission.ReadCases);
         return app;

@@ -21,6 +21,8 @@ public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly
         && (State is null || a.State == State)
         && (!ActiveOnly || a.State.IsActive())
         && (!OpenOnly || a.State.IsOpen())
+        // Imported history is no one's duty: an imported case left open is not in the lists of work.
+        && (!(ActiveOnly || OpenOnly) || a.Source != Import.CaseImport.Source)
         && (Severity is null || a.Severity == Severity)
         && (Department is null || Alerts.CaseParts.Has(a.Parts, Department));
 

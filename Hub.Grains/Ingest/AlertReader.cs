@@ -30,6 +30,10 @@ public static class AlertReader
             }
             var source = f.Text("source", maxLength: IngestLimits.MaxSourceLength);
             var sourceId = f.Text("sourceId", maxLength: IngestLimits.MaxIdLength);
+            if (source == Import.CaseImport.Source)
+            {
+                f.Error("source", $"'{Import.CaseImport.Source}' is kept for imported history (POST /api/v1/import/cases)");
+            }
             var unit = f.Code("unit");
             var device = f.Code("device", required: false);
             var category = f.Text("category", maxLength: IngestLimits.MaxCategoryLength);

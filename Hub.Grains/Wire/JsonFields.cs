@@ -14,12 +14,14 @@ public sealed partial class JsonFields
     private readonly JsonElement _element;
     private readonly string _path;
     private readonly List<string> _errors;
+    private readonly int _errorsBefore;
 
     public JsonFields(JsonElement element, string path, List<string> errors)
     {
         _element = element;
         _path = path;
         _errors = errors;
+        _errorsBefore = errors.Count;
         IsObject = element.ValueKind == JsonValueKind.Object;
         if (!IsObject)
         {
@@ -28,6 +30,9 @@ public sealed partial class JsonFields
     }
 
     public bool IsObject { get; }
+
+    /// <summary>Whether nothing read from this object so far was wrong.</summary>
+    public bool IsValid => _errors.Count == _errorsBefore;
 
     /// <param name="multiline">Whether the text may hold tabs and line breaks (a note, a detail); no other control character is ever taken.</param>
     public string? Text(string name, bool required = true, int maxLength = UnitCode.MaxLength, bool multiline = false)

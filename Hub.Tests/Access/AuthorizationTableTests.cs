@@ -109,6 +109,10 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             // The department's user belongs to street 1's police station: street 2's is another department's (outside).
             new("GET", "/api/v1/departments/{code}/assessment", Gate.DepartmentFigures,
                 side => new Target($"/api/v1/departments/{(side == Side.Inside ? TestCity.Police(1) : TestCity.Police(2))}/assessment")),
+            // Imports are checked before anything is written: an empty array is refused on its merits (422) once let through.
+            new("POST", "/api/v1/import/cases", Gate.Admins, Unscoped("/api/v1/import/cases", Array.Empty<object>()), Through: HttpStatusCode.UnprocessableEntity),
+            new("POST", "/api/v1/import/patrols", Gate.Admins, Unscoped("/api/v1/import/patrols", Array.Empty<object>()), Through: HttpStatusCode.UnprocessableEntity),
+            new("GET", "/api/v1/import/{job}", Gate.Admins, Unscoped("/api/v1/import/none"), Through: HttpStatusCode.NotFound),
             new("PUT", "/api/v1/units/{code}/patrol-plan", Gate.Admins, side => new Target($"/api/v1/units/{Street(side)}/patrol-plan", new { cadence = "daily", visits = 1 })),
             new("DELETE", "/api/v1/units/{code}/patrol-plan", Gate.Admins, side => new Target($"/api/v1/units/{Street(side)}/patrol-plan")),
             new("GET", "/api/v1/units/{code}/patrol-plan", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/patrol-plan")),

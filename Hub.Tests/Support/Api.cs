@@ -40,6 +40,14 @@ public sealed class Api(HttpClient http)
         Content = new StringContent(body, Encoding.UTF8, "application/json"),
     });
 
+    /// <summary>A body of any media type (an NDJSON upload, a wrong type on purpose).</summary>
+    public Task<Answer> PostText(string path, string body, string mediaType)
+    {
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        return Send(new HttpRequestMessage(HttpMethod.Post, path) { Content = content });
+    }
+
     public Task<Answer> PutRaw(string path, string body) => Send(new HttpRequestMessage(HttpMethod.Put, path)
     {
         Content = new StringContent(body, Encoding.UTF8, "application/json"),

@@ -10,7 +10,7 @@ namespace Hub.Silo.Storage.Memory;
 /// History for a single in-memory silo: every alert's latest facts and lifecycle events and every
 /// check-in, answering the same questions as the PostgreSQL history. Lost when the process exits.
 /// </summary>
-public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJournal, IHistoryStats, IHistoryRetention
+public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJournal, IHistoryStats, IHistoryRetention, IHistoryImport
 {
     private readonly ConcurrentDictionary<string, AlertSummary> _alerts = new(StringComparer.Ordinal);
     private readonly Lock _checkinsGate = new();
@@ -59,6 +59,39 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
             }
         }
         return Task.CompletedTask;
+    }
+
+    public async Task<int> ImportCases(IAsyncEnumerable<AlertSummary> cases, Action<int>? written = null, CancellationToken cancellationToken = default)
+    {
+        // Read whole first: nothing is kept unless everything was read.
+        var all = new List<AlertSummary>();
+        await foreach (var c in cases.WithCancellation(cancellationToken))
+        {
+            all.Add(c);
+        }
+        var added = all.Count(c => _alerts.TryAdd(c.Id, c));
+        written?.Invoke(all.Count);
+        return added;
+    }
+
+    public async Task<int> ImportPatrols(IAsyncEnumerable<CheckinRecord> visits, Action<int>? written = null, CancellationToken cancellationToken = default)
+    {
+        var all = new List<CheckinRecord>();
+        await foreach (var v in visits.WithCancellation(cancellationToken))
+        {
+            all.Add(v);
+        }
+        var added = 0;
+        lock (_checkinsGate)
+        {
+            foreach (var v in all.Where(v => _checkinIds.Add((v.Grid, v.Id!))))
+            {
+                _checkins.Add(v);
+                added++;
+            }
+        }
+        written?.Invoke(all.Count);
+        return added;
     }
 
     public Task<int> Prune(DateOnly before, int batch, CancellationToken cancellationToken = default)

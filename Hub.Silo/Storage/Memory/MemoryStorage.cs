@@ -11,6 +11,7 @@ public static class MemoryStorage
         services.AddSingleton<IAlertJournal>(sp => sp.GetRequiredService<MemoryHistory>());
         services.AddSingleton<ICheckinJournal>(sp => sp.GetRequiredService<MemoryHistory>());
         services.AddSingleton<IHistoryStats>(sp => sp.GetRequiredService<MemoryHistory>());
+        services.AddSingleton<IHistoryImport>(sp => sp.GetRequiredService<MemoryHistory>());
         services.AddSingleton<IHistoryRetention>(sp => sp.GetRequiredService<MemoryHistory>());
         return services;
     }

@@ -14,13 +14,16 @@ namespace Hub.Silo.Storage.Postgres;
 /// one transaction. Reads (lists, stats, charts) use a pool of their own with a statement timeout,
 /// so a heavy report can never take the connections an acknowledgement waits for.
 /// </summary>
-public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistoryStats, IHistoryRetention, IAsyncDisposable
+public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistoryStats, IHistoryRetention, IHistoryImport, IAsyncDisposable
 {
     // Codes never contain '|' (API.md §1), so a path travels as one string per row.
 
     /// <summary>How parts are kept in <c>hub_alerts.parts</c> (camelCase, so a department's cases are found by <c>department</c>).</summary>
     private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
     private const char PathSeparator = '|';
+
+    /// <summary>Rows per statement of an import (a history of a year is written in a few hundred).</summary>
+    private const int ImportBatch = 5_000;
 
     private readonly NpgsqlDataSource _database;
     private readonly HistoryReads _reads;
@@ -64,6 +67,10 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         if (query.OpenOnly)
         {
             conditions.Add("state IN ('raised', 'acknowledged', 'dispatched', 'resolved', 'verified')");
+        }
+        if (query.ActiveOnly || query.OpenOnly)
+        {
+            conditions.Add("source <> 'import'"); // imported history is no one's duty
         }
         if (query.Department is { } department)
         {
@@ -211,13 +218,24 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         await _checkins.DisposeAsync();
     }
 
-    private async Task WriteAlerts(IReadOnlyList<(AlertSummary Alert, AuditEntry Change)> records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes alerts' rows: live, a newer version replaces an older one; importing, a row already
+    /// there (by id) is kept as it is.
+    /// </summary>
+    /// <returns>How many rows were written.</returns>
+    private async Task<int> UpsertAlerts(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<AlertSummary> alerts, bool importing, CancellationToken cancellationToken)
     {
-        // One row per alert: the newest version wins (ON CONFLICT may touch a row only once per statement).
-        var alerts = records.Select(r => r.Alert).GroupBy(a => a.Id).Select(g => g.MaxBy(a => a.Version)!).ToArray();
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var upsert = new NpgsqlCommand("""
+        var conflict = importing ? "DO NOTHING" : """
+            DO UPDATE SET
+                last_at = EXCLUDED.last_at, occurrences = EXCLUDED.occurrences, state = EXCLUDED.state, cleared = EXCLUDED.cleared,
+                escalated_to = EXCLUDED.escalated_to, assignee = EXCLUDED.assignee, last_by = EXCLUDED.last_by,
+                changed_at = EXCLUDED.changed_at, handled_at = EXCLUDED.handled_at, version = EXCLUDED.version,
+                reworks = EXCLUDED.reworks, rating = EXCLUDED.rating, parts = EXCLUDED.parts,
+                stage_since = EXCLUDED.stage_since, supervision = EXCLUDED.supervision,
+                yellow_cards = EXCLUDED.yellow_cards, red_cards = EXCLUDED.red_cards, stages = EXCLUDED.stages
+            WHERE hub_alerts.version < EXCLUDED.version
+            """;
+        await using var upsert = new NpgsqlCommand($"""
             INSERT INTO hub_alerts (id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
                                     occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
                                     sender, sender_key, reworks, rating, parts, stage_since, supervision, yellow_cards, red_cards, stages)
@@ -230,53 +248,53 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
                  AS t(id, source, source_id, unit, path, device, category, severity, title, detail, at, day, last_at,
                       occurrences, state, cleared, escalated_to, assignee, last_by, changed_at, handle_deadline, handled_at, owner, version,
                       sender, sender_key, reworks, rating, parts, stage_since, supervision, yellow_cards, red_cards, stages)
-            ON CONFLICT (id) DO UPDATE SET
-                last_at = EXCLUDED.last_at, occurrences = EXCLUDED.occurrences, state = EXCLUDED.state, cleared = EXCLUDED.cleared,
-                escalated_to = EXCLUDED.escalated_to, assignee = EXCLUDED.assignee, last_by = EXCLUDED.last_by,
-                changed_at = EXCLUDED.changed_at, handled_at = EXCLUDED.handled_at, version = EXCLUDED.version,
-                reworks = EXCLUDED.reworks, rating = EXCLUDED.rating, parts = EXCLUDED.parts,
-                stage_since = EXCLUDED.stage_since, supervision = EXCLUDED.supervision,
-                yellow_cards = EXCLUDED.yellow_cards, red_cards = EXCLUDED.red_cards, stages = EXCLUDED.stages
-            WHERE hub_alerts.version < EXCLUDED.version
-            """, connection, transaction))
-        {
-            var p = upsert.Parameters;
-            p.AddWithValue("id", alerts.Select(a => a.Id).ToArray());
-            p.AddWithValue("source", alerts.Select(a => a.Source).ToArray());
-            p.AddWithValue("source_id", alerts.Select(a => a.SourceId).ToArray());
-            p.AddWithValue("unit", alerts.Select(a => a.Unit).ToArray());
-            p.AddWithValue("path", alerts.Select(a => string.Join(PathSeparator, a.Path)).ToArray());
-            p.Add(Texts("device", alerts.Select(a => a.Device)));
-            p.AddWithValue("category", alerts.Select(a => a.Category).ToArray());
-            p.AddWithValue("severity", alerts.Select(a => WireName.Of(a.Severity)).ToArray());
-            p.Add(Texts("title", alerts.Select(a => a.Title)));
-            p.Add(Texts("detail", alerts.Select(a => a.Detail)));
-            p.AddWithValue("at", alerts.Select(a => a.At.UtcDateTime).ToArray());
-            p.AddWithValue("day", alerts.Select(a => _clock.DayOf(a.At)).ToArray());
-            p.AddWithValue("last_at", alerts.Select(a => a.LastAt.UtcDateTime).ToArray());
-            p.AddWithValue("occurrences", alerts.Select(a => a.Occurrences).ToArray());
-            p.AddWithValue("state", alerts.Select(a => WireName.Of(a.State)).ToArray());
-            p.AddWithValue("cleared", alerts.Select(a => a.Cleared).ToArray());
-            p.Add(Texts("escalated_to", alerts.Select(a => a.EscalatedTo)));
-            p.Add(Texts("assignee", alerts.Select(a => a.Assignee)));
-            p.AddWithValue("last_by", alerts.Select(a => a.LastBy).ToArray());
-            p.AddWithValue("changed_at", alerts.Select(a => a.ChangedAt.UtcDateTime).ToArray());
-            p.Add(Times("handle_deadline", alerts.Select(a => a.HandleDeadline)));
-            p.Add(Times("handled_at", alerts.Select(a => a.HandledAt)));
-            p.AddWithValue("owner", alerts.Select(a => a.Owner).ToArray());
-            p.AddWithValue("version", alerts.Select(a => a.Version).ToArray());
-            p.Add(Texts("sender", alerts.Select(a => a.ReportedBy?.Identity)));
-            p.Add(Texts("sender_key", alerts.Select(a => a.ReportedBy?.KeyId)));
-            p.AddWithValue("reworks", alerts.Select(a => a.Reworks).ToArray());
-            p.Add(new NpgsqlParameter("rating", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = alerts.Select(a => a.Rating).ToArray() });
-            p.Add(Texts("parts", alerts.Select(a => a.Parts is { Count: > 0 } parts ? JsonSerializer.Serialize(parts, StoredJson) : null)));
-            p.Add(Times("stage_since", alerts.Select(a => a.StageSince)));
-            p.AddWithValue("supervision", alerts.Select(a => a.Supervision).ToArray());
-            p.AddWithValue("yellow_cards", alerts.Select(a => a.YellowCards).ToArray());
-            p.AddWithValue("red_cards", alerts.Select(a => a.RedCards).ToArray());
-            p.Add(Texts("stages", alerts.Select(a => a.Stages is { } stages ? JsonSerializer.Serialize(stages, StoredJson) : null)));
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
+            ON CONFLICT (id) {conflict}
+            """, connection, transaction);
+        var p = upsert.Parameters;
+        p.AddWithValue("id", alerts.Select(a => a.Id).ToArray());
+        p.AddWithValue("source", alerts.Select(a => a.Source).ToArray());
+        p.AddWithValue("source_id", alerts.Select(a => a.SourceId).ToArray());
+        p.AddWithValue("unit", alerts.Select(a => a.Unit).ToArray());
+        p.AddWithValue("path", alerts.Select(a => string.Join(PathSeparator, a.Path)).ToArray());
+        p.Add(Texts("device", alerts.Select(a => a.Device)));
+        p.AddWithValue("category", alerts.Select(a => a.Category).ToArray());
+        p.AddWithValue("severity", alerts.Select(a => WireName.Of(a.Severity)).ToArray());
+        p.Add(Texts("title", alerts.Select(a => a.Title)));
+        p.Add(Texts("detail", alerts.Select(a => a.Detail)));
+        p.AddWithValue("at", alerts.Select(a => a.At.UtcDateTime).ToArray());
+        p.AddWithValue("day", alerts.Select(a => _clock.DayOf(a.At)).ToArray());
+        p.AddWithValue("last_at", alerts.Select(a => a.LastAt.UtcDateTime).ToArray());
+        p.AddWithValue("occurrences", alerts.Select(a => a.Occurrences).ToArray());
+        p.AddWithValue("state", alerts.Select(a => WireName.Of(a.State)).ToArray());
+        p.AddWithValue("cleared", alerts.Select(a => a.Cleared).ToArray());
+        p.Add(Texts("escalated_to", alerts.Select(a => a.EscalatedTo)));
+        p.Add(Texts("assignee", alerts.Select(a => a.Assignee)));
+        p.AddWithValue("last_by", alerts.Select(a => a.LastBy).ToArray());
+        p.AddWithValue("changed_at", alerts.Select(a => a.ChangedAt.UtcDateTime).ToArray());
+        p.Add(Times("handle_deadline", alerts.Select(a => a.HandleDeadline)));
+        p.Add(Times("handled_at", alerts.Select(a => a.HandledAt)));
+        p.AddWithValue("owner", alerts.Select(a => a.Owner).ToArray());
+        p.AddWithValue("version", alerts.Select(a => a.Version).ToArray());
+        p.Add(Texts("sender", alerts.Select(a => a.ReportedBy?.Identity)));
+        p.Add(Texts("sender_key", alerts.Select(a => a.ReportedBy?.KeyId)));
+        p.AddWithValue("reworks", alerts.Select(a => a.Reworks).ToArray());
+        p.Add(new NpgsqlParameter("rating", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = alerts.Select(a => a.Rating).ToArray() });
+        p.Add(Texts("parts", alerts.Select(a => a.Parts is { Count: > 0 } parts ? JsonSerializer.Serialize(parts, StoredJson) : null)));
+        p.Add(Times("stage_since", alerts.Select(a => a.StageSince)));
+        p.AddWithValue("supervision", alerts.Select(a => a.Supervision).ToArray());
+        p.AddWithValue("yellow_cards", alerts.Select(a => a.YellowCards).ToArray());
+        p.AddWithValue("red_cards", alerts.Select(a => a.RedCards).ToArray());
+        p.Add(Texts("stages", alerts.Select(a => a.Stages is { } stages ? JsonSerializer.Serialize(stages, StoredJson) : null)));
+        return await upsert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task WriteAlerts(IReadOnlyList<(AlertSummary Alert, AuditEntry Change)> records, CancellationToken cancellationToken)
+    {
+        // One row per alert: the newest version wins (ON CONFLICT may touch a row only once per statement).
+        var alerts = records.Select(r => r.Alert).GroupBy(a => a.Id).Select(g => g.MaxBy(a => a.Version)!).ToArray();
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await UpsertAlerts(connection, transaction, alerts, importing: false, cancellationToken);
         await using (var events = new NpgsqlCommand("""
             INSERT INTO hub_alert_events (alert_id, at, by, action, from_state, to_state, note, assignee, version, key)
             SELECT * FROM unnest(@alert_id, @at, @by, @action, @from_state, @to_state, @note, @assignee, @version, @key)
@@ -301,12 +319,19 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
 
     private async Task WriteCheckins(IReadOnlyList<CheckinRecord> records, CancellationToken cancellationToken)
     {
-        await using var command = _database.CreateCommand("""
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await InsertCheckins(connection, null, records, cancellationToken);
+    }
+
+    /// <returns>How many rows were new.</returns>
+    private static async Task<int> InsertCheckins(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<CheckinRecord> records, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
             INSERT INTO hub_checkins (grid, id, worker, unit, path, kind, at, day, target)
             SELECT grid, id, worker, unit, string_to_array(path, '|'), kind, at, day, target
             FROM unnest(@grid, @id, @worker, @unit, @path, @kind, @at, @day, @target) AS t(grid, id, worker, unit, path, kind, at, day, target)
             ON CONFLICT (grid, id) WHERE id IS NOT NULL DO NOTHING
-            """);
+            """, connection, transaction);
         var p = command.Parameters;
         p.AddWithValue("grid", records.Select(c => c.Grid).ToArray());
         p.Add(Texts("id", records.Select(c => c.Id)));
@@ -317,7 +342,43 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
         p.AddWithValue("at", records.Select(c => c.At.UtcDateTime).ToArray());
         p.AddWithValue("day", records.Select(c => c.Day).ToArray());
         p.Add(Texts("target", records.Select(c => c.Target)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task<int> ImportCases(IAsyncEnumerable<AlertSummary> cases, Action<int>? written = null, CancellationToken cancellationToken = default) =>
+        Import(cases, (connection, transaction, batch, cancel) => UpsertAlerts(connection, transaction, batch, importing: true, cancel), written, cancellationToken);
+
+    public Task<int> ImportPatrols(IAsyncEnumerable<CheckinRecord> visits, Action<int>? written = null, CancellationToken cancellationToken = default) =>
+        Import(visits, InsertCheckins, written, cancellationToken);
+
+    /// <summary>Writes every record in batches inside one transaction: all of them are kept, or none.</summary>
+    private async Task<int> Import<T>(
+        IAsyncEnumerable<T> records, Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<T>, CancellationToken, Task<int>> insert,
+        Action<int>? written, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (added, seen) = (0, 0);
+        var batch = new List<T>(ImportBatch);
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            batch.Add(record);
+            if (batch.Count == ImportBatch)
+            {
+                added += await insert(connection, transaction, batch, cancellationToken);
+                seen += batch.Count;
+                batch.Clear();
+                written?.Invoke(seen);
+            }
+        }
+        if (batch.Count > 0)
+        {
+            added += await insert(connection, transaction, batch, cancellationToken);
+            seen += batch.Count;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        written?.Invoke(seen);
+        return added;
     }
 
     /// <summary>Data exceptions (class 22) and integrity violations (23): a row's fault, not the database's.</summary>

@@ -44,6 +44,7 @@ public static class PostgresStorage
         services.AddSingleton<IAlertJournal>(sp => sp.GetRequiredService<PostgresHistory>());
         services.AddSingleton<ICheckinJournal>(sp => sp.GetRequiredService<PostgresHistory>());
         services.AddSingleton<IHistoryStats>(sp => sp.GetRequiredService<PostgresHistory>());
+        services.AddSingleton<IHistoryImport>(sp => sp.GetRequiredService<PostgresHistory>());
         return services;
     }
 

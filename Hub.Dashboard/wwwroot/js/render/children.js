@@ -35,6 +35,7 @@ export class Children {
   reset() {
     this.status = null;
     this.topo = null;
+    this.gridWorkers = null;
     this.tiles.clear();
     this.grid.replaceChildren();
     this.extra.replaceChildren();
@@ -62,6 +63,8 @@ export class Children {
       if (mode === 'building') {
         this.detail = this.buildDetail();
         this.body.replaceChildren(this.detail.root);
+        // the workers may have come before the building's status did
+        if (this.gridWorkers) this.setGridWorkers(this.gridWorkers.code, this.gridWorkers.workers);
       } else {
         this.detail = null;
         this.body.replaceChildren(this.grid, this.extra);
@@ -316,6 +319,7 @@ export class Children {
 
   /** For a building: the workers of its grid (from the grid's topology). */
   setGridWorkers(buildingCode, workers) {
+    this.gridWorkers = { code: buildingCode, workers };
     const d = this.detail;
     if (!d || this.status?.code !== buildingCode) return;
     d.workersWrap.hidden = !workers.length;
