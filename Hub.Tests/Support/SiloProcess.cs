@@ -22,6 +22,14 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The process's peak and current resident memory, from <c>/proc</c> (Linux).</summary>
+    public (long PeakBytes, long NowBytes) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        long Kb(string field) => long.Parse(status.Single(l => l.StartsWith(field, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        return (Kb("VmHWM"), Kb("VmRSS"));
+    }
+
     public string Output
     {
         get
