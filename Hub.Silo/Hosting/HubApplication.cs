@@ -29,6 +29,7 @@ public static class HubApplication
         if (options.DemoFeedEnabled)
         {
             builder.Services.AddHostedService<DemoFeed>();
+            builder.Services.AddHostedService<DemoPast>();
         }
         configure?.Invoke(builder);
 

@@ -68,6 +68,15 @@ public class DemoProcessTests
         Assert.Equal(HttpStatusCode.OK, (await police.Get($"/api/v1/departments/{department}/assessment")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await police.Get($"/api/v1/units/{district}/status")).Status);
 
+        // A past: the last 30 days came in through the history import, so every day has cases and patrols.
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var past = await Eventually.Within(TimeSpan.FromSeconds(30),
+            async () => (await api.Get($"/api/v1/units/{top}/stats?from={today.AddDays(-30):yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}")).Json,
+            p => p["days"]!.AsArray().All(d => d!["raised"]!.GetValue<int>() > 0 && d["patrolled"]!.GetValue<int>() > 0), "thirty days of history");
+        Assert.InRange(past["patrolRate"]!.GetValue<double>(), 0.8, 0.95);
+        Assert.InRange(past["handlingRate"]!.GetValue<double>(), 0.9, 1.0);
+        Assert.True(past["rated"]!.GetValue<int>() > 0);
+
         // Living: check-ins keep arriving.
         var before = city["today"]!["checkins"]!.GetValue<int>();
         await Eventually.Within(TimeSpan.FromSeconds(30), () => api.Status(top),
