@@ -65,6 +65,13 @@ public class MicrogridTests(MicrogridHost host) : IClassFixture<MicrogridHost>
         var stats = await Eventually.Within(TimeSpan.FromSeconds(5), async () => (await _api.Get($"/api/v1/units/{MicrogridCity.Micro1}/stats")).Json,
             s => s["raised"]!.GetValue<int>() == 1, "history has the micro-grid's case");
         Assert.Equal(1, stats["patrolled"]!.GetValue<int>());
+
+        // The grid's chart of its children names its micro-grids.
+        using var chart = await _api.Http.GetAsync($"/api/v1/units/{MicrogridCity.Grid}/charts/children-health.svg");
+        Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+        var svg = await chart.Content.ReadAsStringAsync();
+        Assert.Contains("1号微网格", svg, StringComparison.Ordinal);
+        Assert.Contains("2号微网格", svg, StringComparison.Ordinal);
     }
 
     [Fact]
