@@ -99,11 +99,16 @@ public static class AlertEndpoints
             }
         }
         var limit = QueryParams.WholeNumber(http.Request, "limit", AlertQuery.DefaultLimit, 1, AlertQuery.MaxLimit, errors);
+        var sort = query["sort"].ToString();
+        if (sort is not ("" or "time" or "importance"))
+        {
+            errors.Add($"sort: '{sort}' is not one of time, importance");
+        }
         if (errors.Count > 0)
         {
             return Problems.BadRequest(string.Join("; ", errors), errors);
         }
-        var found = await journal.Find(new AlertQuery(unit, state, activeOnly, severity, limit, caller.IsDepartment ? caller.Department : null) { OpenOnly = openOnly }, http.RequestAborted);
+        var found = await journal.Find(new AlertQuery(unit, state, activeOnly, severity, limit, caller.IsDepartment ? caller.Department : null) { OpenOnly = openOnly, ByImportance = sort == "importance" }, http.RequestAborted);
         return Results.Ok(new { Items = found.Select(a => views.From(a)).ToArray() });
     }
 

@@ -32,7 +32,7 @@ public sealed class AlertBook
 
     public AlertCounts Count(Func<AlertEntry, bool>? where = null)
     {
-        int active = 0, unack = 0, critical = 0, major = 0, minor = 0, warning = 0, unackCritical = 0, unackMajor = 0, overdue = 0;
+        int active = 0, unack = 0, critical = 0, major = 0, minor = 0, warning = 0, unackCritical = 0, unackMajor = 0, overdue = 0, overdueSevere = 0, ackCritical = 0;
         var escalated = EscalationCounts.Zero;
         foreach (var e in Entries.Values)
         {
@@ -42,6 +42,8 @@ public sealed class AlertBook
             }
             active++;
             overdue += e.IsOverdue ? 1 : 0;
+            overdueSevere += e.IsOverdue && e.Severity is Severity.Critical or Severity.Major ? 1 : 0;
+            ackCritical += !e.IsUnacknowledged && e.Severity == Severity.Critical ? 1 : 0;
             switch (e.Severity)
             {
                 case Severity.Critical: critical++; break;
@@ -60,7 +62,7 @@ public sealed class AlertBook
                 }
             }
         }
-        return new AlertCounts(active, unack, critical, major, minor, warning, unackCritical, unackMajor, escalated, overdue);
+        return new AlertCounts(active, unack, critical, major, minor, warning, unackCritical, unackMajor, escalated, overdue, overdueSevere, ackCritical);
     }
 
     /// <summary>

@@ -7,6 +7,19 @@ namespace Hub.Grains.History;
 /// <param name="Department">Only the cases this department is summoned to (a department's user's list).</param>
 public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly, Severity? Severity, int Limit, string? Department = null)
 {
+    /// <summary>
+    /// Most important first instead of newest first: unacknowledged, then accepted, then waiting for
+    /// 核查/结案; within each, past its limit (supervised) first; then by severity; then newest.
+    /// </summary>
+    public bool ByImportance { get; init; }
+
+    /// <summary>The order <see cref="ByImportance"/> sorts by, as a key (smaller first).</summary>
+    public static (int, int, int, long) ImportanceOf(AlertSummary a) => (
+        a.State == AlertState.Raised ? 0 : a.State.IsActive() ? 1 : 2,
+        a.State.IsActive() && a.Supervision >= 1 ? 0 : 1,
+        a.Severity switch { Model.Severity.Critical => 0, Model.Severity.Major => 1, Model.Severity.Minor => 2, _ => 3 },
+        -a.At.UtcTicks);
+
     /// <summary>Only the cases still open in the loop: active, or waiting for 核查 or 结案 (the wall's list).</summary>
     public bool OpenOnly { get; init; }
 

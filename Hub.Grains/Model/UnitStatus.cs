@@ -45,7 +45,7 @@ public sealed record StatusToday(
 public sealed record ChildSummary(string Code, string Name, UnitLevel Level, Health Health, ChildAlerts Alerts, ChildWorkers Workers);
 
 [GenerateSerializer, Immutable, Alias("hub.child-alerts")]
-public sealed record ChildAlerts(int Active, int Unacknowledged, int Critical, int Major = 0, int Escalated = 0);
+public sealed record ChildAlerts(int Active, int Unacknowledged, int Critical, int Major = 0, int Escalated = 0, int Overdue = 0);
 
 [GenerateSerializer, Immutable, Alias("hub.child-workers")]
 public sealed record ChildWorkers(int Total, int OnDuty);

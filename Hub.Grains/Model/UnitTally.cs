@@ -11,7 +11,11 @@ public sealed record UnitTally(AlertCounts Alerts, WorkerCounts Workers, int Pat
     public static UnitTally Empty(DateOnly day) => new(AlertCounts.Zero, WorkerCounts.Zero, 0, DayCounts.Zero(day));
 }
 
-/// <summary>Active alerts of a subtree.</summary>
+/// <summary>
+/// Active alerts of a subtree. <see cref="Overdue"/>: past their stage's limit (超时);
+/// <see cref="OverdueSevere"/>: of those, critical or major; <see cref="AcknowledgedCritical"/>:
+/// critical ones accepted but not yet handled.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("hub.alert-counts")]
 public sealed record AlertCounts(
     int Active,
@@ -23,7 +27,9 @@ public sealed record AlertCounts(
     int UnacknowledgedCritical,
     int UnacknowledgedMajor,
     EscalationCounts Escalated,
-    int Overdue = 0)
+    int Overdue = 0,
+    int OverdueSevere = 0,
+    int AcknowledgedCritical = 0)
 {
     public static readonly AlertCounts Zero = new(0, 0, 0, 0, 0, 0, 0, 0, EscalationCounts.Zero);
 
@@ -37,7 +43,9 @@ public sealed record AlertCounts(
         a.UnacknowledgedCritical + b.UnacknowledgedCritical,
         a.UnacknowledgedMajor + b.UnacknowledgedMajor,
         a.Escalated + b.Escalated,
-        a.Overdue + b.Overdue);
+        a.Overdue + b.Overdue,
+        a.OverdueSevere + b.OverdueSevere,
+        a.AcknowledgedCritical + b.AcknowledgedCritical);
 }
 
 /// <summary>

@@ -2,16 +2,20 @@ using Hub.Grains.Model;
 
 namespace Hub.Grains.Rollup;
 
-/// <summary>The health colour of a subtree, exactly as API.md §6 words it.</summary>
+/// <summary>
+/// The health colour of a subtree: API.md §6, with what an acknowledgement does not undo
+/// (docs/API.md): a critical or major case past its limit is red however acknowledged; an
+/// accepted critical case still open, or any case past its limit, keeps it at least orange.
+/// </summary>
 public static class HealthRule
 {
     public static Health Evaluate(AlertCounts alerts, WorkerCounts workers)
     {
-        if (alerts.UnacknowledgedCritical > 0 || alerts.Escalated.Any > 0)
+        if (alerts.UnacknowledgedCritical > 0 || alerts.Escalated.Any > 0 || alerts.OverdueSevere > 0)
         {
             return Health.Red;
         }
-        if (alerts.UnacknowledgedMajor > 0 || workers.LostContact > 0)
+        if (alerts.UnacknowledgedMajor > 0 || workers.LostContact > 0 || alerts.AcknowledgedCritical > 0 || alerts.Overdue > 0)
         {
             return Health.Orange;
         }

@@ -50,6 +50,7 @@ public static class StatusComposer
         child.Name,
         child.Level,
         HealthRule.Evaluate(tally),
-        new ChildAlerts(tally.Alerts.Active, tally.Alerts.Unacknowledged, tally.Alerts.Critical, tally.Alerts.Major, tally.Alerts.Escalated.AtOrAbove(child.Level)),
+        new ChildAlerts(tally.Alerts.Active, tally.Alerts.Unacknowledged, tally.Alerts.Critical, tally.Alerts.Major, tally.Alerts.Escalated.AtOrAbove(child.Level),
+            tally.Alerts.Overdue),
         new ChildWorkers(tally.Workers.Total, tally.Workers.OnDuty));
 }

@@ -36,8 +36,20 @@ public class HealthRuleTests
         Assert.Equal(Health.Red, HealthRule.Evaluate(Alerts(active: 1, escalated: EscalationCounts.One(UnitLevel.Grid)), WorkerCounts.Zero));
 
     [Fact]
-    public void Acknowledged_critical_is_only_active() =>
-        Assert.Equal(Health.Yellow, HealthRule.Evaluate(Alerts(active: 1) with { Critical = 1 }, WorkerCounts.Zero));
+    public void An_accepted_critical_case_still_open_is_orange_not_calm() =>
+        Assert.Equal(Health.Orange, HealthRule.Evaluate(Alerts(active: 1) with { Critical = 1, AcknowledgedCritical = 1 }, WorkerCounts.Zero));
+
+    [Fact]
+    public void A_critical_or_major_case_past_its_limit_is_red_however_acknowledged() =>
+        Assert.Equal(Health.Red, HealthRule.Evaluate(Alerts(active: 1) with { Major = 1, Overdue = 1, OverdueSevere = 1 }, WorkerCounts.Zero));
+
+    [Fact]
+    public void A_minor_case_past_its_limit_is_orange()
+    {
+        Assert.Equal(Health.Orange, HealthRule.Evaluate(Alerts(active: 1) with { Minor = 1, Overdue = 1 }, WorkerCounts.Zero));
+        // One step below: within its limit, it is only active.
+        Assert.Equal(Health.Yellow, HealthRule.Evaluate(Alerts(active: 1) with { Minor = 1 }, WorkerCounts.Zero));
+    }
 
     [Fact]
     public void Health_orders_from_calm_to_urgent() =>

@@ -72,7 +72,7 @@ export const api = {
   topologyAll: () => call('GET', 'api/v1/topology'),
   /** The cases still open in the loop (active, or waiting for 核查 or 结案) under `code`; without one, all the caller may see. */
   openAlerts: (code, limit, signal) =>
-    call('GET', `api/v1/alerts?${code ? `unit=${enc(code)}&` : ''}state=open&limit=${limit}`, undefined, signal),
+    call('GET', `api/v1/alerts?${code ? `unit=${enc(code)}&` : ''}state=open&sort=importance&limit=${limit}`, undefined, signal),
   /** action: ack | reject | dispatch | report-in | resolve | verify | close | rate */
   act: (id, action, body) => call('POST', `api/v1/alerts/${enc(id)}/${action}`, body ?? {}),
   /** Who is on watch at the unit now (值班). */

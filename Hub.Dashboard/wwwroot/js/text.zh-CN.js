@@ -164,6 +164,7 @@ export const T = {
     active: '活跃告警',
     unacknowledged: '未确认',
     escalated: '逐级上报',
+    overdue: '超时',
     onDuty: '在岗',
     workers: '总数',
     lostContact: '失联',
@@ -178,6 +179,7 @@ export const T = {
     active: '活跃告警',
     unacknowledged: '未确认',
     critical: '紧急',
+    overdue: '超时',
     onDuty: '在岗',
     none: '暂无下级单位',
     drill: '点击进入',
@@ -211,6 +213,7 @@ export const T = {
 
   feed: {
     title: '实时告警',
+    more: (n) => `另有 ${n} 条 ▼`,
     count: (shown, active) => (active > shown ? `显示 ${shown} / 活跃 ${active}` : `活跃 ${active}`),
     empty: '当前无活跃告警',
     emptySub: '辖区运行平稳',

@@ -64,6 +64,7 @@ const feed = new Feed($('#feed'), $('#feed-count'), {
   // a department's list is every case its department is summoned to: the server filters it
   load: (code) => api.openAlerts(S.dept ? null : code, FEED_LIMIT),
   onAction,
+  more: $('#feed-more'),
   matches: (e) => (S.dept ? (e.departments || []).includes(S.dept) : e.path.includes(S.code)),
 });
 const duty = new Duty(document);

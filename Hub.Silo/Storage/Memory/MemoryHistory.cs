@@ -37,10 +37,10 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
 
     public Task<IReadOnlyList<AlertSummary>> Find(AlertQuery query, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<AlertSummary> found = _alerts.Values
-            .Where(a => query.Matches(a, clock.DayOf(a.At)))
-            .OrderByDescending(a => a.At)
-            .ThenByDescending(a => a.Id, StringComparer.Ordinal)
+        var matching = _alerts.Values.Where(a => query.Matches(a, clock.DayOf(a.At)));
+        IReadOnlyList<AlertSummary> found = (query.ByImportance
+                ? matching.OrderBy(AlertQuery.ImportanceOf).ThenByDescending(a => a.Id, StringComparer.Ordinal)
+                : matching.OrderByDescending(a => a.At).ThenByDescending(a => a.Id, StringComparer.Ordinal))
             .Take(query.Limit)
             .ToArray();
         return Task.FromResult(found);

@@ -22,6 +22,13 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
     private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
     private const char PathSeparator = '|';
 
+    /// <summary>The order of <see cref="AlertQuery.ByImportance"/>, ahead of the newest-first tie-break.</summary>
+    private const string ImportanceOrder = """
+        CASE WHEN state = 'raised' THEN 0 WHEN state IN ('acknowledged', 'dispatched') THEN 1 ELSE 2 END,
+        CASE WHEN state IN ('raised', 'acknowledged', 'dispatched') AND supervision >= 1 THEN 0 ELSE 1 END,
+        CASE severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END,
+        """;
+
     /// <summary>Rows per statement of an import (a history of a year is written in a few hundred).</summary>
     private const int ImportBatch = 5_000;
 
@@ -95,7 +102,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
                    sender, sender_key, reworks, rating, parts::text, stage_since, supervision, yellow_cards, red_cards, stages::text
             FROM hub_alerts
             {(conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : "")}
-            ORDER BY at DESC, id DESC
+            ORDER BY {(query.ByImportance ? ImportanceOrder : "")}at DESC, id DESC
             LIMIT @limit
             """;
         var found = new List<AlertSummary>();

@@ -124,6 +124,8 @@ export class Children {
     t.dutyBar = h('span', { class: 'tile-duty-bar' });
     t.criticalStat = h('span', { class: 'stat stat-critical' }, h('span', { class: 'stat-label', text: T.children.critical }), t.critical);
     t.unackStat = h('span', { class: 'stat stat-unack' }, h('span', { class: 'stat-label', text: T.children.unacknowledged }), t.unack);
+    t.overdue = h('span', { class: 'stat-value' });
+    t.overdueStat = h('span', { class: 'stat stat-overdue', dataset: { testid: 'child-overdue' } }, h('span', { class: 'stat-label', text: T.children.overdue }), t.overdue);
     // the button is the size container; the inner grid rearranges itself when tiles get small
     t.root = h(
       'button',
@@ -138,6 +140,7 @@ export class Children {
           { class: 'tile-stats' },
           t.unackStat,
           t.criticalStat,
+          t.overdueStat,
           h('span', { class: 'stat stat-duty' }, h('span', { class: 'stat-label', text: T.children.onDuty }), t.duty),
         ),
         h('span', { class: 'tile-duty' }, t.dutyBar),
@@ -164,6 +167,8 @@ export class Children {
     setText(t.duty, `${count(w.onDuty)}/${count(w.total)}`);
     toggleClass(t.unackStat, 'is-on', a.unacknowledged > 0);
     toggleClass(t.criticalStat, 'is-on', a.critical > 0);
+    setText(t.overdue, count(a.overdue ?? 0));
+    toggleClass(t.overdueStat, 'is-on', a.overdue > 0);
     toggleClass(t.root, 'has-critical', a.critical > 0);
     toggleClass(t.root, 'no-workers', !w.total);
     t.dutyBar.style.setProperty('--p', String(w.total ? Math.min(1, (w.onDuty || 0) / w.total) : 0));

@@ -46,6 +46,7 @@ export class Feed {
     this.seq = 0;
     this.appliedSeq = 0;
     this.placeholder = h('div', { class: 'feed-empty' });
+    this.moreEl = opts.more || null;
     list.addEventListener('click', (e) => {
       const button = e.target.closest('button[data-action]');
       if (!button || button.disabled) return;
@@ -255,9 +256,13 @@ export class Feed {
     }, afterMs);
   }
 
-  /** Newest first; DOM moved only where needed. */
+  /**
+   * Most important first, as an alarm display orders (and the API's sort=importance): not yet
+   * accepted, then accepted, then waiting for 核查/结案; within each, past its limit first; then
+   * severity; then newest. DOM moved only where needed.
+   */
   order() {
-    const sorted = [...this.items.values()].sort((a, b) => (Date.parse(b.data.at) || 0) - (Date.parse(a.data.at) || 0));
+    const sorted = [...this.items.values()].sort((a, b) => compareImportance(a.data, b.data));
     let cursor = this.list.firstElementChild;
     if (cursor === this.placeholder) cursor = cursor.nextElementSibling;
     for (const item of sorted) {
@@ -273,6 +278,16 @@ export class Feed {
       item.el.remove();
       this.items.delete(item.data.id);
     }
+    this.paintMore();
+  }
+
+  /** "另有 N 条": how many cases lie below what the panel shows (it never scrolls by itself). */
+  paintMore() {
+    if (!this.moreEl) return;
+    const bottom = this.list.getBoundingClientRect().bottom;
+    const hidden = [...this.items.values()].filter((i) => !i.leaving && i.el.getBoundingClientRect().bottom > bottom + 1).length;
+    this.moreEl.hidden = hidden === 0;
+    setText(this.moreEl, hidden ? T.feed.more(hidden) : '');
   }
 
   build(item) {
@@ -316,6 +331,7 @@ export class Feed {
     const stageUsed = OPEN_STATES.has(d.state) ? d.stage?.used : null;
     const light = stageUsed != null ? lightOf(stageUsed) : ACTIVE_STATES.has(d.state) ? lightOf(d.handleUsed) : 'none';
     setData(el, 'light', light);
+    setData(el, 'overdue', isOverdue(d) ? 'true' : 'false');
     setText(p.sev, T.severity[d.severity] || d.severity);
     setText(p.time, hms(d.at));
     setText(p.day, isToday(d.at) ? '' : monthDay(d.at));
@@ -470,11 +486,32 @@ export class Feed {
   }
 
   paintCount() {
+    this.paintMore();
     // the count is of active cases, as the status counts them; those waiting for 核查/结案 are extra
     const shown = [...this.items.values()].filter((i) => !i.leaving && ACTIVE_STATES.has(i.data.state)).length;
     const total = this.activeTotal ?? shown;
     setText(this.countEl, this.loadedOnce || this.activeTotal != null ? T.feed.count(shown, Math.max(total, shown)) : '');
   }
+}
+
+const SEVERITY_RANK = { critical: 0, major: 1, minor: 2, warning: 3 };
+
+/** Past its limit: the stage supervised, or the handling limit used up. */
+export const isOverdue = (d) => ACTIVE_STATES.has(d.state) && ((d.stage?.supervision ?? 0) >= 1 || (d.handleUsed ?? 0) >= 1);
+
+function importance(d) {
+  return [
+    d.state === 'raised' ? 0 : ACTIVE_STATES.has(d.state) ? 1 : 2,
+    isOverdue(d) ? 0 : 1,
+    SEVERITY_RANK[d.severity] ?? 4,
+    -(Date.parse(d.at) || 0),
+  ];
+}
+
+export function compareImportance(a, b) {
+  const [x, y] = [importance(a), importance(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
 }
 
 export function clearActionErrors() {

@@ -4,7 +4,7 @@ import { setText, toggleClass, $ } from '../dom.js';
 import { count, percentParts } from '../format.js';
 
 const ids = [
-  'active', 'unacknowledged', 'escalated', 'critical', 'major', 'minor', 'warning',
+  'active', 'unacknowledged', 'escalated', 'overdue', 'critical', 'major', 'minor', 'warning',
   'on-duty', 'workers', 'lost-contact', 'patrol-rate', 'handling-rate',
 ];
 
@@ -28,6 +28,7 @@ export class Kpis {
     this.number('active', a.active);
     this.number('unacknowledged', a.unacknowledged, a.unacknowledged > 0 && 'is-warn');
     this.number('escalated', a.escalated, a.escalated > 0 && 'is-bad');
+    this.number('overdue', a.overdue, a.overdue > 0 && 'is-bad');
     this.number('critical', a.critical);
     this.number('major', a.major);
     this.number('minor', a.minor);
