@@ -50,6 +50,12 @@ public class AlarmOrderPageTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.Equal(0, await page.EvaluateAsync<double>("() => document.getElementById('feed').scrollTop"));
         await Assertions.Expect(page.GetByTestId("health")).ToHaveAttributeAsync("data-health", "red");
         await Assertions.Expect(page.GetByTestId("kpi-overdue")).ToHaveTextAsync("1");
+        // Readable from five metres: the text that carries the alarm is at least 20 px at 1080p, and status has a mark besides its colour.
+        var sizes = await page.EvaluateAsync<double[]>(
+            "() => ['.alert-sev', '.alert-time', '.alert-state', '.alert-stage', '.alert-light', '.alert-title'].map(s => parseFloat(getComputedStyle(document.querySelector(`[data-alert-id='" + gas + "'] ${s}`)).fontSize))");
+        Assert.All(sizes, size => Assert.True(size >= 20, $"{size} px"));
+        Assert.Equal("\"▲ \"", await rows.Nth(1).Locator(".alert-sev").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+        Assert.Contains("overdue.svg", await rows.Nth(1).Locator(".alert-light").EvaluateAsync<string>("e => getComputedStyle(e, '::before').maskImage"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "alarm-order.png") });
     }
 }

@@ -338,6 +338,10 @@ export const T = {
     dismiss: '知道了',
   },
 
+  stale: {
+    banner: (seconds) => `数据已 ${seconds} 秒未更新：与监测中心的连接中断，以下数字可能已过时`,
+  },
+
   errors: {
     unknownUnit: (code) => `未找到单位「${code}」`,
     noTopology: '无法获取组织架构，正在重试…',

@@ -23,6 +23,8 @@ import { PasswordDialog } from './render/password.js';
 
 const FEED_REFRESH_MS = 30000;
 const POLL_MS = 10000; // HTTP status polling while the hub connection is down
+// past this long with neither the live connection nor an answered poll, the figures are not to be trusted
+const STALE_MS = 60000;
 const RETRY_MS = 3000;
 
 const body = document.body;
@@ -52,6 +54,7 @@ const S = {
   topoLoaded: false, // breadcrumb of the current unit shown
   kids: new Map(), // code → children codes (from the latest status of that code), for rotation
   lastAlarmAt: 0,
+  freshAt: Date.now(), // when the figures were last known current: connected, or a poll answered
   denied: false, // the unit shown is outside the user's scope: nothing to poll
   dept: null, // a department's user: the department whose cases the wall shows (no unit views)
 };
@@ -189,6 +192,7 @@ async function httpStatus(code, gen) {
   const res = await api.status(code);
   if (gen !== S.gen) return;
   if (res.ok && res.body) {
+    S.freshAt = Date.now();
     applyStatus(res.body);
   } else if (res.status === 404) {
     showUnknown(code);
@@ -326,6 +330,26 @@ async function workersNear(alert) {
     if (!res.ok) return [];
   }
   return (res.body?.workers || []).map((w) => w.name).filter(Boolean);
+}
+
+// ---- freshness -------------------------------------------------------------------------------
+/**
+ * The figures are current while the live connection is up (it pushes every change) or a poll
+ * answers; past STALE_MS without either they grey out under a banner that says for how long.
+ */
+function checkFreshness() {
+  if (live.connected) S.freshAt = Date.now();
+  const age = Date.now() - S.freshAt;
+  const stale = !!S.me && !S.dept && age > STALE_MS;
+  const banner = $('#stale-banner');
+  if (stale) {
+    setText(banner, T.stale.banner(Math.round(age / 1000)));
+    banner.hidden = false;
+    body.dataset.stale = 'true';
+  } else if (body.dataset.stale) {
+    banner.hidden = true;
+    delete body.dataset.stale;
+  }
 }
 
 // ---- notices ---------------------------------------------------------------------------------
@@ -505,6 +529,7 @@ async function main() {
   setInterval(() => {
     if (S.me && !live.connected && S.code && !S.denied) httpStatus(S.code, S.gen);
   }, POLL_MS);
+  setInterval(checkFreshness, 5000);
 
   const me = await whoAmI();
   hideNotice();
