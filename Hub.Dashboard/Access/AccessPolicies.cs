@@ -20,6 +20,7 @@ public static class AccessPolicies
         Permission.SignedIn or Permission.ReadCases => "a signed-in user",
         Permission.Read => "role viewer, officer, leader or admin",
         Permission.Stats => "role leader or admin",
+        Permission.Supervise => "role leader or admin",
         Permission.DepartmentStats => "role leader, admin or department",
         Permission.Act => "role officer or admin",
         Permission.WorkCases => "role officer, admin or department",

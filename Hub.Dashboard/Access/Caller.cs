@@ -33,6 +33,7 @@ public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId
         Permission.SignedIn or Permission.ReadCases => IsPerson,
         Permission.Read => IsPerson && !IsDepartment,
         Permission.Stats => Role is Grains.Access.Role.Leader or Grains.Access.Role.Admin,
+        Permission.Supervise => Role is Grains.Access.Role.Leader or Grains.Access.Role.Admin,
         Permission.DepartmentStats => Role is Grains.Access.Role.Leader or Grains.Access.Role.Admin or Grains.Access.Role.Department,
         Permission.Act => Role is Grains.Access.Role.Officer or Grains.Access.Role.Admin,
         Permission.WorkCases => Role is Grains.Access.Role.Officer or Grains.Access.Role.Admin or Grains.Access.Role.Department,

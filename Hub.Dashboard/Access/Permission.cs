@@ -21,6 +21,9 @@ public enum Permission
     /// <summary>Statistics over durable history: leaders and admins.</summary>
     Stats,
 
+    /// <summary>督办: a leader (or an admin) presses a case on, one supervision level up.</summary>
+    Supervise,
+
     /// <summary>A department's assessment: leaders and admins, and a department's user for their own department.</summary>
     DepartmentStats,
 

@@ -26,6 +26,8 @@ public static class ActionBody
         AlertAction.Reject => Command(action, caller, fields.Text("reason", maxLength: MaxNoteLength, multiline: true)),
         AlertAction.Verify => Command(action, caller, Note(fields), passed: fields.Bool("passed")),
         AlertAction.Rate => Command(action, caller, Note(fields), score: fields.WholeNumber("score", LowestScore, HighestScore)),
+        // 督办 always says what is asked.
+        AlertAction.Supervise => Command(action, caller, Note(fields, required: true)),
         _ => Command(action, caller, Note(fields)),
     };
 

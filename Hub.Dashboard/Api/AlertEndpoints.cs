@@ -27,6 +27,7 @@ public static class AlertEndpoints
         api.MapPost("/alerts/{id}/close", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Close, caller, http, grains, views)).Allow(Permission.Act);
         api.MapPost("/alerts/{id}/reject", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Reject, caller, http, grains, views)).Allow(Permission.Act);
         api.MapPost("/alerts/{id}/verify", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Verify, caller, http, grains, views)).Allow(Permission.Act);
+        api.MapPost("/alerts/{id}/supervise", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Supervise, caller, http, grains, views)).Allow(Permission.Supervise);
         api.MapPost("/alerts/{id}/rate", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Rate, caller, http, grains, views)).Allow(Permission.Act);
         return api;
     }

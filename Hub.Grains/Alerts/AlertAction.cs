@@ -19,6 +19,9 @@ public enum AlertAction
 
     /// <summary>报到: a summoned department is on the case.</summary>
     ReportIn,
+
+    /// <summary>督办 by a leader: the case's supervision goes one level up (黄牌, then 红牌), with the leader's words.</summary>
+    Supervise,
 }
 
 /// <summary>

@@ -17,6 +17,7 @@ public static class AlertTransitions
         (AlertAction.Close, AlertState.Verified) => AlertState.Closed,
         (AlertAction.Close, AlertState.Resolved) when !requireVerify => AlertState.Closed,
         (AlertAction.Rate, AlertState.Closed) when alert.Rating is null => AlertState.Closed,
+        (AlertAction.Supervise, AlertState.Raised or AlertState.Acknowledged or AlertState.Dispatched) when alert.Supervision < 2 => alert.State,
         _ => null,
     };
 
@@ -31,6 +32,7 @@ public static class AlertTransitions
         AlertAction.Reject => AlertEventKind.Rejected,
         AlertAction.Verify => IsRework(command) ? AlertEventKind.Reworked : AlertEventKind.Verified,
         AlertAction.Rate => AlertEventKind.Rated,
+        AlertAction.Supervise => AlertEventKind.Supervised,
         _ => AlertEventKind.Closed,
     };
 }

@@ -78,6 +78,8 @@ public static class CaseStep
             return new CaseStepResult(ActionOutcome.Conflict, alert);
         }
         var rework = AlertTransitions.IsRework(command);
+        // A leader's 督办 raises the level one step and earns the case its card, as the clock's would.
+        var supervised = command.Action == AlertAction.Supervise ? alert.Supervision + 1 : alert.Supervision;
         if (rework)
         {
             parts = CaseParts.Reset(parts, now, reportIn);
@@ -94,6 +96,9 @@ public static class CaseStep
             Reworks = alert.Reworks + (rework ? 1 : 0),
             Rating = command.Action == AlertAction.Rate ? command.Score : alert.Rating,
             Parts = parts.Count > 0 ? parts : alert.Parts,
+            Supervision = supervised,
+            YellowCards = alert.YellowCards + (supervised == 1 && alert.Supervision == 0 ? 1 : 0),
+            RedCards = alert.RedCards + (supervised == 2 && alert.Supervision == 1 ? 1 : 0),
         };
         return Done(changed, new AuditEntry(now, command.Actor, AlertTransitions.EventOf(command), alert.State, to, command.Note, command.Assignee,
             Departments: command.Action == AlertAction.Dispatch ? command.Departments : null));

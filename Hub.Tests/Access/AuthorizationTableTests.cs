@@ -100,6 +100,7 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             new("POST", "/api/v1/alerts/{id}/close", Gate.Officers, side => new Target($"/api/v1/alerts/{AlertOn(side)}/close", new { note = "结案" }), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/reject", Gate.Officers, side => new Target($"/api/v1/alerts/{CaseOn(side)}/reject", new { reason = "误报" }), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/verify", Gate.Officers, side => new Target($"/api/v1/alerts/{CaseOn(side)}/verify", new { passed = true }), HttpStatusCode.NotFound),
+            new("POST", "/api/v1/alerts/{id}/supervise", Gate.Leaders, side => new Target($"/api/v1/alerts/{AlertOn(side)}/supervise", new { note = "请加快处置" }), HttpStatusCode.NotFound),
             new("POST", "/api/v1/alerts/{id}/rate", Gate.Officers, side => new Target($"/api/v1/alerts/{CaseOn(side)}/rate", new { score = 5 }), HttpStatusCode.NotFound),
 
             new("GET", "/api/v1/units/{code}/status", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/status")),

@@ -72,6 +72,8 @@ export function createActions(live) {
           return http(alertId, 'report-in', { department, note });
         case 'part-done':
           return http(alertId, 'resolve', { department, note });
+        case 'supervise':
+          return http(alertId, 'supervise', { note });
         case 'close': {
           const closed = await http(alertId, 'close', { note });
           if (!closed.ok || !values.score) return closed;

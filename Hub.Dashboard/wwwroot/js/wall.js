@@ -291,7 +291,7 @@ function placeBelow(path, names) {
 
 // ---- actions on a case -----------------------------------------------------------------------
 async function onAction(action, alert) {
-  if (!feed.canAct && !feed.department) return; // viewers, leaders and kiosks have no buttons; nothing else acts
+  if (!feed.canAct && !feed.department && !feed.canSupervise) return; // viewers and kiosks have no buttons; nothing else acts
   if (action === 'ack') {
     feed.setPending(alert.id, true);
     const r = await actions.ack(alert.id, null);
@@ -410,7 +410,7 @@ async function begin(me) {
   delete body.dataset.signin;
   body.dataset.role = me.role;
   account.show(me);
-  feed.setActor(!opts.kiosk && canAct(me.role), opts.kiosk || !isDepartment(me) ? null : me.department);
+  feed.setActor(!opts.kiosk && canAct(me.role), opts.kiosk || !isDepartment(me) ? null : me.department, !opts.kiosk && canAssess(me.role));
   hideNotice();
   live.start();
   if (isDepartment(me)) {

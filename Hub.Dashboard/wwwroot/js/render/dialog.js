@@ -15,6 +15,7 @@ const MODES = {
   close: { title: T.actions.closeTitle, score: true, note: T.actions.note },
   'report-in': { title: T.actions.reportInTitle, note: T.actions.note },
   'part-done': { title: T.actions.partDoneTitle, note: T.actions.noteRequired, needNote: T.actions.needNote },
+  supervise: { title: T.actions.superviseTitle, note: T.actions.superviseNote, needNote: T.actions.needSuperviseNote },
 };
 
 export const DIALOG_ACTIONS = new Set(Object.keys(MODES));

@@ -93,10 +93,11 @@ export class Feed {
    * reports in and finishes their part; anyone else (and a kiosk) gets no buttons at all: a viewer is
    * not shown what they may not do.
    */
-  setActor(canAct, department = null) {
-    if (this.canAct === canAct && this.department === department) return;
+  setActor(canAct, department = null, canSupervise = false) {
+    if (this.canAct === canAct && this.department === department && this.canSupervise === canSupervise) return;
     this.canAct = canAct;
     this.department = department;
+    this.canSupervise = canSupervise;
     for (const item of this.items.values()) {
       item.actionsFor = null;
       this.paintActions(item);
@@ -360,10 +361,12 @@ export class Feed {
       const own = (d.parts || []).find((p) => p.department === this.department);
       return own?.state === 'waiting' ? ['report-in'] : own?.state === 'reported' ? ['part-done'] : [];
     }
-    if (!this.canAct) return [];
+    // 督办: a leader presses a late case on (one level up, to 红牌 at most)
+    const supervise = this.canSupervise && isOverdue(d) && (d.stage?.supervision ?? 0) < 2 ? ['supervise'] : [];
+    if (!this.canAct) return supervise;
     const steps = OFFICER_STEPS[d.state] || [];
     // a whistled case is finished by its departments, part by part
-    return d.state === 'dispatched' && d.parts?.length ? steps.filter((s) => s !== 'resolve') : steps;
+    return [...(d.state === 'dispatched' && d.parts?.length ? steps.filter((s) => s !== 'resolve') : steps), ...supervise];
   }
 
   paintActions(item) {
