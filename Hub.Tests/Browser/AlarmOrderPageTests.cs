@@ -23,29 +23,41 @@ public class AlarmOrderPageTests(BrowserFixture browser) : IClassFixture<Browser
         var routine = new List<string>();
         for (var i = 0; i < 10; i++)
         {
-            var id = await hub.Api.Raise(Alert(TestCity.Building(2, 3, 1 + (i % 3)), severity: "warning", category: "parking"));
+            var id = await hub.Api.Raise(Alert(TestCity.Building(2, 3, 1 + (i % 3)), severity: "minor", category: "parking"));
             Assert.Equal(System.Net.HttpStatusCode.OK, (await hub.Api.Post($"/api/v1/alerts/{id}/ack", new { })).Status);
             routine.Add(id);
         }
         var fresh = await hub.Api.Raise(Alert(TestCity.Building(2, 3, 2), severity: "minor", category: "dumping"));
+        // Work items (提示), kept apart from the alarms.
+        var work = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            work.Add(await hub.Api.Raise(Alert(TestCity.Building(2, 3, 3), severity: "warning", category: "road-occupation")));
+        }
         // The gas leak's dispatch limit runs out.
         await Eventually.Within(TimeSpan.FromSeconds(8), async () => (await hub.Api.Get($"/api/v1/alerts/{gas}")).Json["stage"]!["supervision"]!.GetValue<int>(),
             level => level >= 1, "the critical case is past its limit");
 
         var (page, _) = await browser.Open($"{hub.Url}/?unit={grid}");
-        var rows = page.GetByTestId("alert");
-        await Assertions.Expect(rows).ToHaveCountAsync(12, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("alert")).ToHaveCountAsync(15, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        var rows = page.Locator("[data-testid='alert'][data-list='alarm']");
+        await Assertions.Expect(page.GetByTestId("tab-alarm")).ToHaveTextAsync("告警 12");
+        await Assertions.Expect(page.GetByTestId("tab-work")).ToHaveTextAsync("工单 3");
+        foreach (var id in work)
+        {
+            await Assertions.Expect(page.Locator($"[data-alert-id='{id}']")).ToBeHiddenAsync();
+        }
         // Not yet accepted first; then the late critical case, above ten newer routine ones.
         await Assertions.Expect(rows.Nth(0)).ToHaveAttributeAsync("data-alert-id", fresh);
         await Assertions.Expect(rows.Nth(1)).ToHaveAttributeAsync("data-alert-id", gas, new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
         await Assertions.Expect(rows.Nth(1)).ToHaveAttributeAsync("data-overdue", "true");
         var ids = await rows.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.alertId)");
-        Assert.Equal(routine.AsEnumerable().Reverse(), ids.Skip(2)); // the routine ones newest first
+        Assert.Equal(routine.AsEnumerable().Reverse(), ids.Skip(2).Where(routine.Contains)); // the routine ones newest first
         // The late case is in view; what is not is counted, and the list has not moved by itself.
         Assert.True(await rows.Nth(1).IsVisibleAsync());
         var below = await page.EvaluateAsync<int>(
             "() => { const b = document.getElementById('feed').getBoundingClientRect().bottom; return [...document.querySelectorAll('[data-testid=alert]')].filter(e => e.getBoundingClientRect().bottom > b + 1).length; }");
-        Assert.True(below > 0, "twelve rows do not fit at 1080p");
+        Assert.True(below > 0, "twelve alarms do not fit at 1080p");
         await Assertions.Expect(page.GetByTestId("feed-more")).ToHaveTextAsync($"另有 {below} 条 ▼");
         Assert.Equal(0, await page.EvaluateAsync<double>("() => document.getElementById('feed').scrollTop"));
         await Assertions.Expect(page.GetByTestId("health")).ToHaveAttributeAsync("data-health", "red");
@@ -57,5 +69,13 @@ public class AlarmOrderPageTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.Equal("\"▲ \"", await rows.Nth(1).Locator(".alert-sev").EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
         Assert.Contains("overdue.svg", await rows.Nth(1).Locator(".alert-light").EvaluateAsync<string>("e => getComputedStyle(e, '::before').maskImage"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "alarm-order.png") });
+
+        // The work items on their own tab.
+        await page.GetByTestId("tab-work").ClickAsync();
+        foreach (var id in work)
+        {
+            await Assertions.Expect(page.Locator($"[data-alert-id='{id}']")).ToBeVisibleAsync();
+        }
+        await Assertions.Expect(rows.Nth(1)).ToBeHiddenAsync();
     }
 }

@@ -115,6 +115,7 @@ public class ClosedLoopPageTests(BrowserFixture browser) : IClassFixture<Browser
         await using var hub = await browser.StartHub();
         var id = await hub.Api.Raise(Alert(TestCity.Grid(2, 2), severity: "warning", category: "parking"));
         var (page, _) = await browser.Open($"{hub.Url}/?unit={TestCity.Grid(2, 2)}");
+        await page.GetByTestId("tab-work").ClickAsync(); // 提示 is a work item (工单), on its own tab
         var item = page.Locator($"[data-testid='alert'][data-alert-id='{id}']");
         await item.Locator("button[data-action='reject']").ClickAsync();
         var dialog = page.GetByTestId("action-dialog");

@@ -34,6 +34,8 @@ public class AlertTransitionsTests
                         (AlertAction.Close, AlertState.Verified) => AlertState.Closed,
                         (AlertAction.Close, AlertState.Resolved) when !requireVerify => AlertState.Closed,
                         (AlertAction.Rate, AlertState.Closed) => AlertState.Closed,
+                        // 督办 presses an active case on, in the state it is in.
+                        (AlertAction.Supervise, AlertState.Raised or AlertState.Acknowledged or AlertState.Dispatched) => from,
                         _ => null,
                     };
                     data.Add(action, from, requireVerify, to);
@@ -47,6 +49,10 @@ public class AlertTransitionsTests
     [MemberData(nameof(Table))]
     public void Every_action_from_every_state(AlertAction action, AlertState from, bool requireVerify, AlertState? expected) =>
         Assert.Equal(expected, AlertTransitions.Apply(Command(action), Case(from), requireVerify));
+
+    [Fact]
+    public void A_case_already_at_red_is_pressed_no_further() =>
+        Assert.Null(AlertTransitions.Apply(Command(AlertAction.Supervise), Case(AlertState.Dispatched) with { Supervision = 2 }, requireVerify: true));
 
     [Fact]
     public void A_failed_verification_sends_the_case_back_to_dispatched_as_a_rework()

@@ -214,6 +214,8 @@ export const T = {
   feed: {
     title: '实时告警',
     more: (n) => `另有 ${n} 条 ▼`,
+    // alarms apart from work items (提示, and 一般 with limits over a day): an alarm display lists alarms
+    tabs: { alarm: (n) => `告警 ${n}`, work: (n) => `工单 ${n}` },
     count: (shown, active) => (active > shown ? `显示 ${shown} / 活跃 ${active}` : `活跃 ${active}`),
     empty: '当前无活跃告警',
     emptySub: '辖区运行平稳',

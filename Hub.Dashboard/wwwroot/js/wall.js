@@ -68,6 +68,7 @@ const feed = new Feed($('#feed'), $('#feed-count'), {
   load: (code) => api.openAlerts(S.dept ? null : code, FEED_LIMIT),
   onAction,
   more: $('#feed-more'),
+  tabs: $('.feed-tabs'),
   matches: (e) => (S.dept ? (e.departments || []).includes(S.dept) : e.path.includes(S.code)),
 });
 const duty = new Duty(document);

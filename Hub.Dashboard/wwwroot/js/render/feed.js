@@ -47,6 +47,9 @@ export class Feed {
     this.appliedSeq = 0;
     this.placeholder = h('div', { class: 'feed-empty' });
     this.moreEl = opts.more || null;
+    this.list.dataset.showing = 'alarm';
+    this.tabs = opts.tabs ? [...opts.tabs.querySelectorAll('[data-list]')] : [];
+    for (const tab of this.tabs) tab.addEventListener('click', () => this.show(tab.dataset.list));
     list.addEventListener('click', (e) => {
       const button = e.target.closest('button[data-action]');
       if (!button || button.disabled) return;
@@ -282,11 +285,19 @@ export class Feed {
     this.paintMore();
   }
 
-  /** "另有 N 条": how many cases lie below what the panel shows (it never scrolls by itself). */
+  /** Shows the alarms or the work items (工单). */
+  show(list) {
+    this.list.dataset.showing = list;
+    for (const tab of this.tabs) tab.setAttribute('aria-selected', String(tab.dataset.list === list));
+    this.paintCount();
+  }
+
+  /** "另有 N 条": how many cases of the list shown lie below what the panel shows (it never scrolls by itself). */
   paintMore() {
     if (!this.moreEl) return;
     const bottom = this.list.getBoundingClientRect().bottom;
-    const hidden = [...this.items.values()].filter((i) => !i.leaving && i.el.getBoundingClientRect().bottom > bottom + 1).length;
+    const showing = this.list.dataset.showing;
+    const hidden = [...this.items.values()].filter((i) => !i.leaving && i.el.dataset.list === showing && i.el.getBoundingClientRect().bottom > bottom + 1).length;
     this.moreEl.hidden = hidden === 0;
     setText(this.moreEl, hidden ? T.feed.more(hidden) : '');
   }
@@ -333,6 +344,7 @@ export class Feed {
     const light = stageUsed != null ? lightOf(stageUsed) : ACTIVE_STATES.has(d.state) ? lightOf(d.handleUsed) : 'none';
     setData(el, 'light', light);
     setData(el, 'overdue', isOverdue(d) ? 'true' : 'false');
+    setData(el, 'list', listOf(d));
     setText(p.sev, T.severity[d.severity] || d.severity);
     setText(p.time, hms(d.at));
     setText(p.day, isToday(d.at) ? '' : monthDay(d.at));
@@ -490,6 +502,10 @@ export class Feed {
 
   paintCount() {
     this.paintMore();
+    for (const tab of this.tabs) {
+      const n = [...this.items.values()].filter((i) => !i.leaving && listOf(i.data) === tab.dataset.list).length;
+      setText(tab, T.feed.tabs[tab.dataset.list](n));
+    }
     // the count is of active cases, as the status counts them; those waiting for 核查/结案 are extra
     const shown = [...this.items.values()].filter((i) => !i.leaving && ACTIVE_STATES.has(i.data.state)).length;
     const total = this.activeTotal ?? shown;
@@ -498,6 +514,17 @@ export class Feed {
 }
 
 const SEVERITY_RANK = { critical: 0, major: 1, minor: 2, warning: 3 };
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Alarm or work item (工单): 提示 is work; so is 一般 when its handling limit runs over a day;
+ * the rest are alarms.
+ */
+export function listOf(d) {
+  if (d.severity === 'warning') return 'work';
+  const limit = Date.parse(d.handleDeadline) - Date.parse(d.at);
+  return d.severity === 'minor' && limit > DAY_MS ? 'work' : 'alarm';
+}
 
 /** Past its limit: the stage supervised, or the handling limit used up. */
 export const isOverdue = (d) => ACTIVE_STATES.has(d.state) && ((d.stage?.supervision ?? 0) >= 1 || (d.handleUsed ?? 0) >= 1);
