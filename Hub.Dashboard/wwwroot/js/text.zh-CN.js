@@ -214,6 +214,10 @@ export const T = {
   feed: {
     title: '实时告警',
     more: (n) => `另有 ${n} 条 ▼`,
+    group: (area, category, n, overdue) => `${area} ${category} ×${n}${overdue ? `，${overdue} 条超时` : ''}`,
+    unfold: '展开',
+    fold: '收起',
+    flood: (n) => `告警激增：近 10 分钟 ${n} 条`,
     // alarms apart from work items (提示, and 一般 with limits over a day): an alarm display lists alarms
     tabs: { alarm: (n) => `告警 ${n}`, work: (n) => `工单 ${n}` },
     count: (shown, active) => (active > shown ? `显示 ${shown} / 活跃 ${active}` : `活跃 ${active}`),
@@ -245,6 +249,8 @@ export const T = {
 
   actions: {
     ack: '确认',
+    ackAll: '全部确认',
+    ackAllNote: '批量确认',
     dispatch: '派遣',
     resolve: '办结',
     reject: '不予立案',

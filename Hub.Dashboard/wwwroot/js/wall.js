@@ -68,6 +68,8 @@ const feed = new Feed($('#feed'), $('#feed-count'), {
   load: (code) => api.openAlerts(S.dept ? null : code, FEED_LIMIT),
   onAction,
   more: $('#feed-more'),
+  flood: $('#flood-banner'),
+  onGroup,
   tabs: $('.feed-tabs'),
   matches: (e) => (S.dept ? (e.departments || []).includes(S.dept) : e.path.includes(S.code)),
 });
@@ -314,6 +316,18 @@ async function onAction(action, alert) {
       return r;
     },
   });
+}
+
+/** A group's 全部确认: each member waiting for it is acknowledged on its own, so each is audited. */
+async function onGroup(action, members, button) {
+  if (action !== 'ack' || !feed.canAct) return;
+  button.disabled = true;
+  for (const d of members.filter((m) => m.state === 'raised')) {
+    const r = await actions.ack(d.id, T.actions.ackAllNote);
+    if (r.alert) feed.applyAlert(r.alert);
+  }
+  feed.order();
+  feed.refreshSoon(800);
 }
 
 /** The departments a case may be whistled to (吹哨): those serving its unit or any unit above it. */

@@ -6,6 +6,7 @@
 import { T } from '../text.zh-CN.js';
 import { h, setText, setData, toggleClass } from '../dom.js';
 import { hms, monthDay, isToday, lightOf, duration } from '../format.js';
+import { groupsOf, arrivedLately, areaOf, FLOOD_COUNT } from './flood.js';
 
 export const FEED_LIMIT = 100;
 const DONE_SHOW_MS = 2500; // a resolved/closed item stays this long, then fades
@@ -47,10 +48,24 @@ export class Feed {
     this.appliedSeq = 0;
     this.placeholder = h('div', { class: 'feed-empty' });
     this.moreEl = opts.more || null;
+    this.floodEl = opts.flood || null;
     this.list.dataset.showing = 'alarm';
     this.tabs = opts.tabs ? [...opts.tabs.querySelectorAll('[data-list]')] : [];
     for (const tab of this.tabs) tab.addEventListener('click', () => this.show(tab.dataset.list));
+    this.groups = new Map(); // key → { el, title, buttons, expanded, members }
     list.addEventListener('click', (e) => {
+      const groupButton = e.target.closest('button[data-group-action]');
+      if (groupButton) {
+        const group = this.groups.get(groupButton.closest('[data-testid="alert-group"]')?.dataset.group);
+        if (!group) return;
+        if (groupButton.dataset.groupAction === 'toggle') {
+          group.expanded = !group.expanded;
+          this.order();
+        } else {
+          this.opts.onGroup?.(groupButton.dataset.groupAction, group.members.map((i) => i.data), groupButton);
+        }
+        return;
+      }
       const button = e.target.closest('button[data-action]');
       if (!button || button.disabled) return;
       const el = button.closest('[data-testid="alert"]');
@@ -254,6 +269,7 @@ export class Feed {
       setTimeout(() => {
         item.el.remove();
         if (this.items.get(item.data.id) === item) this.items.delete(item.data.id);
+        if (this.groups.size) this.order(); // a group that lost a member says so
         this.paintPlaceholder();
         this.paintCount();
       }, FADE_MS);
@@ -267,13 +283,45 @@ export class Feed {
    */
   order() {
     const sorted = [...this.items.values()].sort((a, b) => compareImportance(a.data, b.data));
+    // floods folded: a group's row stands where its most important member would, its members after it
+    const found = groupsOf(sorted, this.code, (d) => OPEN_STATES.has(d.state));
+    for (const [key, group] of this.groups) {
+      if (!found.has(key)) {
+        group.el.remove();
+        this.groups.delete(key);
+      }
+    }
+    const inGroup = new Map();
+    for (const [key, g] of found) {
+      const group = this.groups.get(key) ?? this.makeGroup(g);
+      group.members = g.members;
+      this.groups.set(key, group);
+      this.paintGroup(group);
+      for (const m of g.members) inGroup.set(m, group);
+    }
+    const sequence = [];
+    const placed = new Set();
+    for (const item of sorted) {
+      const group = inGroup.get(item);
+      if (!group) {
+        delete item.el.dataset.folded;
+        sequence.push(item.el);
+      } else if (!placed.has(group)) {
+        placed.add(group);
+        sequence.push(group.el);
+        for (const m of group.members) {
+          m.el.dataset.folded = group.expanded ? 'false' : 'true';
+          sequence.push(m.el);
+        }
+      }
+    }
     let cursor = this.list.firstElementChild;
     if (cursor === this.placeholder) cursor = cursor.nextElementSibling;
-    for (const item of sorted) {
-      if (item.el === cursor) {
+    for (const el of sequence) {
+      if (el === cursor) {
         cursor = cursor.nextElementSibling;
       } else {
-        this.list.insertBefore(item.el, cursor);
+        this.list.insertBefore(el, cursor);
       }
     }
     // keep the DOM bounded
@@ -283,6 +331,32 @@ export class Feed {
       this.items.delete(item.data.id);
     }
     this.paintMore();
+  }
+
+  makeGroup(g) {
+    const title = h('span', { class: 'group-title' });
+    const buttons = h('div', { class: 'alert-actions' });
+    const el = h('article', { class: 'alert alert-group', dataset: { testid: 'alert-group', group: g.key, list: g.list } }, h('div', { class: 'alert-rail' }), title, buttons);
+    return { el, title, buttons, expanded: false, members: [], key: null };
+  }
+
+  /** "小店区 燃气 ×4，3 条超时", with 展开/收起 and, for who acts, 全部确认 while any waits for it. */
+  paintGroup(group) {
+    const members = group.members.map((m) => m.data);
+    const first = members[0];
+    const overdue = members.filter(isOverdue).length;
+    const area = areaOf(first, this.code).name;
+    setData(group.el, 'severity', first.severity);
+    setData(group.el, 'overdue', overdue ? 'true' : 'false');
+    setText(group.title, T.feed.group(area, T.category[first.category] || first.category, members.length, overdue));
+    const key = `${this.canAct}:${group.expanded}:${members.some((d) => d.state === 'raised')}`;
+    if (group.key === key) return;
+    group.key = key;
+    const buttons = [h('button', { type: 'button', class: 'act', dataset: { groupAction: 'toggle' }, text: group.expanded ? T.feed.fold : T.feed.unfold })];
+    if (this.canAct && members.some((d) => d.state === 'raised')) {
+      buttons.push(h('button', { type: 'button', class: 'act act-ack', dataset: { groupAction: 'ack' }, text: T.actions.ackAll }));
+    }
+    group.buttons.replaceChildren(...buttons);
   }
 
   /** Shows the alarms or the work items (工单). */
@@ -502,6 +576,11 @@ export class Feed {
 
   paintCount() {
     this.paintMore();
+    if (this.floodEl) {
+      const lately = arrivedLately([...this.items.values()]);
+      this.floodEl.hidden = lately <= FLOOD_COUNT;
+      setText(this.floodEl, lately > FLOOD_COUNT ? T.feed.flood(lately) : '');
+    }
     for (const tab of this.tabs) {
       const n = [...this.items.values()].filter((i) => !i.leaving && listOf(i.data) === tab.dataset.list).length;
       setText(tab, T.feed.tabs[tab.dataset.list](n));
@@ -514,6 +593,7 @@ export class Feed {
 }
 
 const SEVERITY_RANK = { critical: 0, major: 1, minor: 2, warning: 3 };
+
 const DAY_MS = 24 * 3600 * 1000;
 
 /**

@@ -1,0 +1,36 @@
+// Floods folded: cases of one category in one area, told as one story ("小店区 燃气 ×4，3 条超时")
+// that opens to its members; and how many arrived lately, for the flood banner.
+
+export const GROUP_MIN = 3; // this many open cases of one category in one area are one group
+export const FLOOD_WINDOW_MS = 10 * 60 * 1000;
+export const FLOOD_COUNT = 10; // more than this many in the window under the unit shown is a flood
+
+/** The area a case is told under: the unit just below the one shown, or that unit itself. */
+export function areaOf(d, code) {
+  const path = d.path || [];
+  const at = path.indexOf(code);
+  const area = at >= 0 && at + 1 < path.length ? at + 1 : Math.max(at, 0);
+  return { code: path[area] ?? code, name: d.pathNames?.[area] ?? path[area] ?? code };
+}
+
+/** The groups among `items` (already in importance order): key → { key, area, category, list, members }. */
+export function groupsOf(items, code, isOpen) {
+  const byKey = new Map();
+  for (const item of items) {
+    const d = item.data;
+    if (item.leaving || !isOpen(d)) continue;
+    const area = areaOf(d, code);
+    const key = `${d.category}|${area.code}|${item.el.dataset.list}`;
+    if (!byKey.has(key)) byKey.set(key, { key, area, category: d.category, list: item.el.dataset.list, members: [] });
+    byKey.get(key).members.push(item);
+  }
+  for (const [key, group] of byKey) if (group.members.length < GROUP_MIN) byKey.delete(key);
+  return byKey;
+}
+
+/** How many of the cases arrived within the flood window before `now`. */
+export function arrivedLately(items, now = Date.now()) {
+  let n = 0;
+  for (const item of items) if (!item.leaving && now - (Date.parse(item.data.at) || 0) <= FLOOD_WINDOW_MS) n++;
+  return n;
+}
