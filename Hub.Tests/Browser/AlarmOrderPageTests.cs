@@ -81,4 +81,18 @@ public class AlarmOrderPageTests(BrowserFixture browser) : IClassFixture<Browser
         }
         await Assertions.Expect(rows.Nth(1)).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task A_major_case_running_past_its_limit_sounds_the_alarm_banner()
+    {
+        var settings = browser.HubSettings();
+        settings["Hub:Sla:Stage:Dispatch:Major"] = "00:00:03";
+        await using var hub = await browser.StartHub(settings);
+        var grid = TestCity.Grid(1, 4);
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={grid}");
+        var id = await hub.Api.Raise(Alert(grid, severity: "major", category: "water"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await hub.Api.Post($"/api/v1/alerts/{id}/ack", new { })).Status);
+        var banner = page.GetByTestId("alarm-banner");
+        await Assertions.Expect(banner).ToContainTextAsync("超时督办", new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
+    }
 }

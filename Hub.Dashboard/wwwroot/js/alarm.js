@@ -57,7 +57,8 @@ export class Alarm {
   }
 
   /**
-   * Raises the cue. kind: 'critical' (a critical alert was raised) or 'red' (the view turned red).
+   * Raises the cue. kind: 'critical' (a critical alert was raised), 'overdue' (a critical or major
+   * case ran past its limit) or 'red' (the view turned red).
    */
   trigger({ kind, title, place, time }) {
     const body = document.body;
@@ -68,7 +69,7 @@ export class Alarm {
       body.classList.remove('is-alarm');
       delete body.dataset.alarm;
     }, PULSE_MS);
-    setText(this.bannerKind, kind === 'critical' ? T.alarm.critical : T.alarm.turnedRed);
+    setText(this.bannerKind, T.alarm.kinds[kind] ?? T.alarm.turnedRed);
     setText(this.bannerText, title || '');
     setText(this.bannerPlace, place || '');
     setText(this.bannerTime, time || '');

@@ -344,6 +344,7 @@ export const T = {
   },
 
   alarm: {
+    kinds: { critical: '紧急告警', overdue: '超时督办', red: '态势告急' },
     critical: '紧急告警',
     turnedRed: '态势告急',
     turnedRedText: (name) => `${name} 状态转为告急，请立即处置`,

@@ -273,6 +273,13 @@ function onAlerts(events) {
   if (!mine.length) return;
   feed.applyEvents(mine);
   if (S.dept) department.refreshSoon();
+  // a critical or major case running past its limit sounds like a new critical one
+  const late = mine.filter((e) => e.kind === 'supervised' && (e.severity === 'critical' || e.severity === 'major'));
+  if (late.length) {
+    const e = late[late.length - 1];
+    S.lastAlarmAt = Date.now();
+    alarm.trigger({ kind: 'overdue', title: e.title || T.category[e.category] || e.category, place: placeBelow(e.path, e.pathNames), time: hms(e.at) });
+  }
   const critical = mine.filter((e) => e.kind === 'raised' && e.severity === 'critical');
   if (critical.length) {
     const e = critical[critical.length - 1];
