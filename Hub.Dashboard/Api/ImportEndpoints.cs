@@ -77,9 +77,9 @@ public static class ImportEndpoints
                     {
                         found.Add($"line {item.Line}.unit: outside the scope '{caller.Scope}' of {caller.Describe()}");
                     }
-                    if (key is not null && found.Count == 0 && !seen.TryAdd(Fingerprint(key), item.Line))
+                    if (key is not null && found.Count == 0 && Fingerprint(key) is var print && !seen.TryAdd(print, item.Line))
                     {
-                        found.Add($"line {item.Line}: the same {(kind == ImportKind.Cases ? "case (center, sourceId)" : "visit (worker, id)")} as line {seen[Fingerprint(key)]}");
+                        found.Add($"line {item.Line}: the same {(kind == ImportKind.Cases ? "case (center, sourceId)" : "visit (worker, id)")} as line {seen[print]}");
                     }
                     foreach (var problem in found)
                     {

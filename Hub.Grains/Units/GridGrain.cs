@@ -101,7 +101,7 @@ public sealed class GridGrain(
 
     protected override UnitStatus? StatusOf(string code)
     {
-        if (Node is not { } grid || Topology.Current.Find(code) is not { } unit || (code != Code && unit.Owner != Code))
+        if (Node is null || Topology.Current.Find(code) is not { } unit || (code != Code && unit.Owner != Code))
         {
             return null;
         }
@@ -111,7 +111,7 @@ public sealed class GridGrain(
             .Select(c => StatusComposer.Summarize(index.Find(c)!, TallyOf(index.Find(c)!, today)))
             .ToArray();
         var last = Subtree(unit).Select(u => Grid.LastPatrol.TryGetValue(u, out var at) ? at : (DateTimeOffset?)null).Max();
-        return StatusComposer.Compose(unit, code == Code ? Tally(today) : TallyOf(unit, today), children, Clock.Now, InZone(last));
+        return StatusComposer.Compose(unit, TallyOf(unit, today), children, Clock.Now, InZone(last));
     }
 
     protected override UnitTally Tally(DateOnly today) => Node is { } grid ? TallyOf(grid, today) : UnitTally.Empty(today);
@@ -184,7 +184,6 @@ public sealed class GridGrain(
         if (TargetOf(c) is { } target)
         {
             figures.Visits[target] = figures.VisitsTo(target) + 1;
-            figures.Patrolled.Add(target);
         }
         if (!Grid.LastPatrol.TryGetValue(c.Unit, out var last) || last < c.At)
         {

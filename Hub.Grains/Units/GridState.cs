@@ -49,7 +49,7 @@ public sealed class PatrolDay
     [Id(0)]
     public Dictionary<string, int> CheckinsByUnit { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Targets (buildings, or the grid when it has none) that got a patrol this day.</summary>
+    /// <summary>Targets patrolled this day, as days stored before visits were counted knew them; <see cref="Visits"/> now.</summary>
     [Id(1)]
     public HashSet<string> Patrolled { get; set; } = new(StringComparer.Ordinal);
 
