@@ -30,9 +30,18 @@ public sealed class AlertBook
 
     public IEnumerable<AlertEntry> Active => Entries.Values.Where(e => e.IsActive);
 
-    public AlertCounts Count(Func<AlertEntry, bool>? where = null)
+    /// <summary>The next moment after <paramref name="now"/> at which an active case comes near its limit; null when none will.</summary>
+    public DateTimeOffset? NextNearing(DateTimeOffset now) =>
+        Active.Where(e => !e.IsOverdue && e.NearingAt > now).Min(e => e.NearingAt);
+
+    /// <summary>When the latest report of a case held here arrived (cases kept for recent days count), among those <paramref name="where"/> picks.</summary>
+    public DateTimeOffset? LastReport(Func<AlertEntry, bool>? where = null) =>
+        Entries.Values.Where(e => where is null || where(e)).Max(e => e.ReportedAt);
+
+    /// <param name="now">The moment the clocks are read at: what is near its limit (临期) depends on it.</param>
+    public AlertCounts Count(DateTimeOffset now, Func<AlertEntry, bool>? where = null)
     {
-        int active = 0, unack = 0, critical = 0, major = 0, minor = 0, warning = 0, unackCritical = 0, unackMajor = 0, overdue = 0, overdueSevere = 0, ackCritical = 0;
+        int active = 0, unack = 0, critical = 0, major = 0, minor = 0, warning = 0, unackCritical = 0, unackMajor = 0, overdue = 0, overdueSevere = 0, ackCritical = 0, nearing = 0;
         var escalated = EscalationCounts.Zero;
         foreach (var e in Entries.Values)
         {
@@ -42,6 +51,7 @@ public sealed class AlertBook
             }
             active++;
             overdue += e.IsOverdue ? 1 : 0;
+            nearing += e.IsNearing(now) ? 1 : 0;
             overdueSevere += e.IsOverdue && e.Severity is Severity.Critical or Severity.Major ? 1 : 0;
             ackCritical += !e.IsUnacknowledged && e.Severity == Severity.Critical ? 1 : 0;
             switch (e.Severity)
@@ -62,7 +72,7 @@ public sealed class AlertBook
                 }
             }
         }
-        return new AlertCounts(active, unack, critical, major, minor, warning, unackCritical, unackMajor, escalated, overdue, overdueSevere, ackCritical);
+        return new AlertCounts(active, unack, critical, major, minor, warning, unackCritical, unackMajor, escalated, overdue, overdueSevere, ackCritical, nearing);
     }
 
     /// <summary>

@@ -17,7 +17,9 @@ public sealed record AlertEntry(
     string? Sender = null,
     int Supervision = 0,
     int Reworks = 0,
-    int? Rating = null)
+    int? Rating = null,
+    DateTimeOffset? NearingAt = null,
+    DateTimeOffset? ReportedAt = null)
 {
     public bool IsActive => State.IsActive();
 
@@ -25,4 +27,7 @@ public sealed record AlertEntry(
 
     /// <summary>Past its stage's limit: supervised (督办) and still active.</summary>
     public bool IsOverdue => IsActive && Supervision >= 1;
+
+    /// <summary>Active and at or past <see cref="StageClock.NearAt"/> of its stage's limit (临期), overdue ones included.</summary>
+    public bool IsNearing(DateTimeOffset now) => IsActive && (IsOverdue || NearingAt <= now);
 }

@@ -367,7 +367,8 @@ public sealed class AlertGrain(
     private AlertEntry EntryOf(AlertSummary alert)
     {
         var escalatedTo = alert.EscalatedTo is { } code ? topology.Current.Find(code)?.Level : null;
-        return alert.ToEntry(clock.DayOf(alert.At), escalatedTo);
+        var limit = StageClock.StageOf(alert) is { } stage ? limits.Of(stage, alert.Severity) : null;
+        return alert.ToEntry(clock.DayOf(alert.At), escalatedTo, StageClock.NearingAt(alert, limit));
     }
 
     // One-way: the holder may at this moment be waiting on this very grain (a merge), so waiting

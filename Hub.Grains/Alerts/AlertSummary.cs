@@ -38,6 +38,7 @@ public sealed record AlertSummary(
     int RedCards = 0,
     StageTally? Stages = null)
 {
-    public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel) =>
-        new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity, Supervision, Reworks, Rating);
+    /// <param name="nearingAt">When the stage the case waits in reaches <see cref="StageClock.NearAt"/> of its limit; null without one.</param>
+    public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel, DateTimeOffset? nearingAt = null) =>
+        new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity, Supervision, Reworks, Rating, nearingAt, LastAt);
 }

@@ -18,6 +18,9 @@ public static class StageClock
 {
     public const double YellowAt = 1.0, RedAt = 1.5;
 
+    /// <summary>The share of a limit at which a case is near it (临期): its unit's health turns orange.</summary>
+    public const double NearAt = 0.8;
+
     /// <summary>The stage a case in this state waits in; null when it waits for nothing (verified, closed, rejected).</summary>
     public static CaseStage? StageOf(AlertSummary alert) =>
         StageOf(alert.State, alert.Parts?.Any(p => p.State == PartState.Waiting) == true);
@@ -52,6 +55,10 @@ public static class StageClock
         var level = now >= limit.Point(since, RedAt) ? 2 : now >= limit.Point(since, YellowAt) ? 1 : 0;
         return new StageReading(stage, since, limit.Point(since), Math.Round(limit.Share(since, now), 4), level);
     }
+
+    /// <summary>When the stage a case waits in reaches <see cref="NearAt"/> of its limit; null when it waits for nothing or has no limit.</summary>
+    public static DateTimeOffset? NearingAt(AlertSummary alert, CaseLimit? limit) =>
+        limit is null || StageOf(alert) is null ? null : limit.Point(alert.StageSince ?? alert.ChangedAt, NearAt);
 
     /// <summary>When the next supervision level is due, after <paramref name="reached"/>; null when none is left or there is no limit.</summary>
     public static DateTimeOffset? NextAt(DateTimeOffset since, CaseLimit? limit, int reached) => limit is null

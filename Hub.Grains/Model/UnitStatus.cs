@@ -15,10 +15,15 @@ public sealed record UnitStatus(
     StatusToday Today,
     IReadOnlyList<ChildSummary> Children,
     DateTimeOffset AsOf,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastPatrolAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastPatrolAt = null,
+    StatusSources? Sources = null);
+
+/// <summary>When the subtree last heard from each source: a check-in, a case report (null: not lately).</summary>
+[GenerateSerializer, Immutable, Alias("hub.status-sources")]
+public sealed record StatusSources(DateTimeOffset? Checkin, DateTimeOffset? Alert);
 
 [GenerateSerializer, Immutable, Alias("hub.status-alerts")]
-public sealed record StatusAlerts(int Active, int Unacknowledged, int Escalated, int Critical, int Major, int Minor, int Warning, int Overdue = 0);
+public sealed record StatusAlerts(int Active, int Unacknowledged, int Escalated, int Critical, int Major, int Minor, int Warning, int Overdue = 0, int Nearing = 0);
 
 [GenerateSerializer, Immutable, Alias("hub.status-workers")]
 public sealed record StatusWorkers(int Total, int OnDuty, int LostContact);

@@ -6,15 +6,16 @@ namespace Hub.Grains.Model;
 /// (never as deltas), so a repeated or reordered report cannot corrupt the parent's sum.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.unit-tally")]
-public sealed record UnitTally(AlertCounts Alerts, WorkerCounts Workers, int PatrolTargets, DayCounts Today)
+public sealed record UnitTally(AlertCounts Alerts, WorkerCounts Workers, int PatrolTargets, DayCounts Today, SourceTimes? Sources = null)
 {
-    public static UnitTally Empty(DateOnly day) => new(AlertCounts.Zero, WorkerCounts.Zero, 0, DayCounts.Zero(day));
+    public static UnitTally Empty(DateOnly day) => new(AlertCounts.Zero, WorkerCounts.Zero, 0, DayCounts.Zero(day), SourceTimes.None);
 }
 
 /// <summary>
 /// Active alerts of a subtree. <see cref="Overdue"/>: past their stage's limit (超时);
 /// <see cref="OverdueSevere"/>: of those, critical or major; <see cref="AcknowledgedCritical"/>:
-/// critical ones accepted but not yet handled.
+/// critical ones accepted but not yet handled; <see cref="Nearing"/>: at or past 80 % of their
+/// stage's limit (临期), the overdue ones included.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.alert-counts")]
 public sealed record AlertCounts(
@@ -29,7 +30,8 @@ public sealed record AlertCounts(
     EscalationCounts Escalated,
     int Overdue = 0,
     int OverdueSevere = 0,
-    int AcknowledgedCritical = 0)
+    int AcknowledgedCritical = 0,
+    int Nearing = 0)
 {
     public static readonly AlertCounts Zero = new(0, 0, 0, 0, 0, 0, 0, 0, EscalationCounts.Zero);
 
@@ -45,7 +47,8 @@ public sealed record AlertCounts(
         a.Escalated + b.Escalated,
         a.Overdue + b.Overdue,
         a.OverdueSevere + b.OverdueSevere,
-        a.AcknowledgedCritical + b.AcknowledgedCritical);
+        a.AcknowledgedCritical + b.AcknowledgedCritical,
+        a.Nearing + b.Nearing);
 }
 
 /// <summary>

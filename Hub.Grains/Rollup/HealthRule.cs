@@ -5,7 +5,8 @@ namespace Hub.Grains.Rollup;
 /// <summary>
 /// The health colour of a subtree: API.md §6, with what an acknowledgement does not undo
 /// (docs/API.md): a critical or major case past its limit is red however acknowledged; an
-/// accepted critical case still open, or any case past its limit, keeps it at least orange.
+/// accepted critical case still open, or any case at 80 % of its limit or past it (临期, 超时),
+/// keeps it at least orange.
 /// </summary>
 public static class HealthRule
 {
@@ -15,7 +16,7 @@ public static class HealthRule
         {
             return Health.Red;
         }
-        if (alerts.UnacknowledgedMajor > 0 || workers.LostContact > 0 || alerts.AcknowledgedCritical > 0 || alerts.Overdue > 0)
+        if (alerts.UnacknowledgedMajor > 0 || workers.LostContact > 0 || alerts.AcknowledgedCritical > 0 || alerts.Overdue > 0 || alerts.Nearing > 0)
         {
             return Health.Orange;
         }

@@ -22,7 +22,7 @@ public static class StatusComposer
             node.Level,
             node.Parent,
             HealthRule.Evaluate(tally),
-            new StatusAlerts(a.Active, a.Unacknowledged, a.Escalated.AtOrAbove(node.Level), a.Critical, a.Major, a.Minor, a.Warning, a.Overdue),
+            new StatusAlerts(a.Active, a.Unacknowledged, a.Escalated.AtOrAbove(node.Level), a.Critical, a.Major, a.Minor, a.Warning, a.Overdue, a.Nearing),
             new StatusWorkers(tally.Workers.Total, tally.Workers.OnDuty, tally.Workers.LostContact),
             new StatusToday(
                 today.Checkins,
@@ -42,8 +42,12 @@ public static class StatusComposer
                 today.Month ?? Patrol.PatrolProgress.None),
             children,
             asOf,
-            lastPatrolAt);
+            lastPatrolAt,
+            new StatusSources(InZoneOf(tally.Sources?.Checkin, asOf), InZoneOf(tally.Sources?.Alert, asOf)));
     }
+
+    // Times are answered in the hub's zone, which the status's own time carries.
+    private static DateTimeOffset? InZoneOf(DateTimeOffset? at, DateTimeOffset asOf) => at?.ToOffset(asOf.Offset);
 
     public static ChildSummary Summarize(UnitNode child, UnitTally tally) => new(
         child.Code,

@@ -15,8 +15,10 @@ public static class TallyMath
         var workers = WorkerCounts.Zero;
         var targets = 0;
         var day = DayCounts.Zero(today);
+        var sources = SourceTimes.None;
         foreach (var part in parts)
         {
+            sources = sources.Latest(part.Sources);
             alerts += part.Alerts;
             workers += part.Workers;
             targets += part.PatrolTargets;
@@ -25,6 +27,6 @@ public static class TallyMath
                 day = day.Plus(part.Today);
             }
         }
-        return new UnitTally(alerts, workers, targets, day);
+        return new UnitTally(alerts, workers, targets, day, sources);
     }
 }

@@ -57,7 +57,7 @@ public sealed class AreaGrain(
 
     protected override UnitTally Tally(DateOnly today)
     {
-        var own = new UnitTally(Book.Count(), WorkerCounts.Zero, 0, Book.Day(today));
+        var own = new UnitTally(Book.Count(Clock.Now), WorkerCounts.Zero, 0, Book.Day(today), new SourceTimes(null, Book.LastReport()));
         var children = Node?.Children.Select(c => ChildTally(c, today)) ?? [];
         return TallyMath.Sum(children.Append(own), today);
     }

@@ -78,6 +78,7 @@ public sealed class GridGrain(
             }
             var figures = Grid.Days.TryGetValue(day, out var known) ? known : Grid.Days[day] = new PatrolDay();
             figures.CheckinsByUnit[c.Unit] = figures.CheckinsByUnit.GetValueOrDefault(c.Unit) + 1;
+            Later(Grid.LastCheckin, c.Unit, c.At);
             if (c.Kind == CheckinKind.Patrol)
             {
                 RecordPatrol(figures, c);
@@ -110,8 +111,7 @@ public sealed class GridGrain(
         var children = unit.Children
             .Select(c => StatusComposer.Summarize(index.Find(c)!, TallyOf(index.Find(c)!, today)))
             .ToArray();
-        var last = Subtree(unit).Select(u => Grid.LastPatrol.TryGetValue(u, out var at) ? at : (DateTimeOffset?)null).Max();
-        return StatusComposer.Compose(unit, TallyOf(unit, today), children, Clock.Now, InZone(last));
+        return StatusComposer.Compose(unit, TallyOf(unit, today), children, Clock.Now, InZone(LatestOf(Grid.LastPatrol, Subtree(unit))));
     }
 
     protected override UnitTally Tally(DateOnly today) => Node is { } grid ? TallyOf(grid, today) : UnitTally.Empty(today);
@@ -138,7 +138,7 @@ public sealed class GridGrain(
         var (daily, week, month) = PatrolRule.AsOf(Topology.Current.TargetsUnder(unit.Code, patrol.Value.DefaultPlan), today, VisitsOn);
         bool Inside(AlertEntry e) => units.Contains(e.Unit);
         return new UnitTally(
-            unit.Code == Code ? Book.Count() : Book.Count(Inside),
+            unit.Code == Code ? Book.Count(Clock.Now) : Book.Count(Clock.Now, Inside),
             new WorkerCounts(workers.Count, onDuty, lost),
             daily.Targets,
             (unit.Code == Code ? Book.Day(today) : Book.Day(today, Inside)) with
@@ -148,7 +148,8 @@ public sealed class GridGrain(
                 PatrolPlanned = daily.Planned,
                 Week = week,
                 Month = month,
-            });
+            },
+            new SourceTimes(LatestOf(Grid.LastCheckin, units), unit.Code == Code ? Book.LastReport() : Book.LastReport(Inside)));
     }
 
     private int VisitsOn(string target, DateOnly day) => Grid.Days.TryGetValue(day, out var figures) ? figures.VisitsTo(target) : 0;
@@ -185,11 +186,19 @@ public sealed class GridGrain(
         {
             figures.Visits[target] = figures.VisitsTo(target) + 1;
         }
-        if (!Grid.LastPatrol.TryGetValue(c.Unit, out var last) || last < c.At)
+        Later(Grid.LastPatrol, c.Unit, c.At);
+    }
+
+    private static void Later(Dictionary<string, DateTimeOffset> latest, string unit, DateTimeOffset at)
+    {
+        if (!latest.TryGetValue(unit, out var known) || known < at)
         {
-            Grid.LastPatrol[c.Unit] = c.At;
+            latest[unit] = at;
         }
     }
+
+    private static DateTimeOffset? LatestOf(Dictionary<string, DateTimeOffset> latest, HashSet<string> units) =>
+        units.Select(u => latest.TryGetValue(u, out var at) ? at : (DateTimeOffset?)null).Max();
 
     /// <returns>The lost-contact alert this check-in ends, if any.</returns>
     private string? UpdateDuty(CheckinReport c)

@@ -24,6 +24,10 @@ public sealed class GridState
     /// <summary>The latest patrol at each unit of the grid (the grid itself or a building).</summary>
     [Id(4)]
     public Dictionary<string, DateTimeOffset> LastPatrol { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The latest check-in of any kind at each unit of the grid.</summary>
+    [Id(5)]
+    public Dictionary<string, DateTimeOffset> LastCheckin { get; set; } = new(StringComparer.Ordinal);
 }
 
 [GenerateSerializer, Alias("hub.worker-duty.v1")]

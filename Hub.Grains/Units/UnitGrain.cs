@@ -20,6 +20,8 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     public static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(250);
 
     private IGrainTimer? _flushTimer;
+    private IGrainTimer? _nearingTimer;
+    private DateTimeOffset? _nearingArmedFor;
     private bool _flushPending;
     private long _version;
 
@@ -146,6 +148,7 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     /// <summary>Marks the tally changed; the parent hears of it within <see cref="FlushDelay"/>, or now if urgent.</summary>
     protected void Changed(bool urgent)
     {
+        WatchNearing();
         if (urgent)
         {
             // A critical raise goes up at once; screens get it at once too, unless they just had a push.
@@ -165,6 +168,34 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
             _reportOwed = true;
             Schedule(FlushDelay);
         }
+    }
+
+    /// <summary>
+    /// A case reaching 80 % of its limit (临期) turns the unit orange with no event to say so: a timer
+    /// for the next such moment among the cases held here marks the tally changed then.
+    /// </summary>
+    private void WatchNearing()
+    {
+        var next = Book.NextNearing(Clock.Now);
+        if (next == _nearingArmedFor)
+        {
+            return;
+        }
+        _nearingTimer?.Dispose();
+        _nearingTimer = null;
+        _nearingArmedFor = next;
+        if (next is { } at)
+        {
+            var due = at - Clock.Now;
+            _nearingTimer = this.RegisterGrainTimer(NearingReached, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+    }
+
+    private Task NearingReached()
+    {
+        _nearingArmedFor = null;
+        Changed(urgent: false);
+        return Task.CompletedTask;
     }
 
     private void Schedule(TimeSpan delay)

@@ -4,10 +4,11 @@ using static Hub.Tests.Support.Reports;
 
 namespace Hub.Tests.Http;
 
-/// <summary>A hub whose major cases must be dispatched within 2 seconds of being accepted.</summary>
+/// <summary>A hub whose major cases must be dispatched within 2 seconds of being accepted, and minor ones within 10.</summary>
 public sealed class ShortDispatchHost : HubHost
 {
-    protected override IEnumerable<KeyValuePair<string, string>> Settings() => [new("Hub:Sla:Stage:Dispatch:Major", "00:00:02")];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
+        [new("Hub:Sla:Stage:Dispatch:Major", "00:00:02"), new("Hub:Sla:Stage:Dispatch:Minor", "00:00:10")];
 }
 
 /// <summary>
@@ -48,5 +49,40 @@ public class HealthTruthTests(ShortDispatchHost host) : IClassFixture<ShortDispa
         Assert.Equal([fresh, gas, major], byTime);
         var bad = await _api.Get("/api/v1/alerts?sort=loudest");
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+    }
+
+    [Fact]
+    public async Task A_case_at_80_percent_of_its_limit_turns_its_unit_orange_before_it_is_late()
+    {
+        var grid = TestCity.Grid(2, 1);
+        var id = await _api.Raise(Alert(grid, severity: "minor", category: "dumping"));
+        Assert.Equal(HttpStatusCode.OK, (await _api.Post($"/api/v1/alerts/{id}/ack", new { })).Status);
+        var calm = await Eventually.Within(TimeSpan.FromSeconds(2), () => _api.Status(grid), s => s["alerts"]!["unacknowledged"]!.GetValue<int>() == 0, "accepted");
+        Assert.Equal(("yellow", 0), (calm["health"]!.GetValue<string>(), calm["alerts"]!["nearing"]!.GetValue<int>()));
+        // 8 of its 10 seconds used: orange with no event to say so, two seconds before it is late.
+        var near = await Eventually.Within(TimeSpan.FromSeconds(9.5), () => _api.Status(grid), s => s["health"]!.GetValue<string>() == "orange", "临期");
+        Assert.Equal((1, 0), (near["alerts"]!["nearing"]!.GetValue<int>(), near["alerts"]!["overdue"]!.GetValue<int>()));
+        await Eventually.Within(TimeSpan.FromSeconds(2), () => _api.Status(TestCity.Street(2)), s => s["alerts"]!["nearing"]!.GetValue<int>() == 1, "counted up the tree");
+    }
+
+    [Fact]
+    public async Task Status_says_when_each_source_was_last_heard_from()
+    {
+        var grid = TestCity.Grid(2, 3);
+        var before = await _api.Status(grid);
+        Assert.Null(before["sources"]!["checkin"]);
+        Assert.Null(before["sources"]!["alert"]);
+        var checkedIn = Reports.Now.AddMinutes(-3);
+        var reported = Reports.Now.AddMinutes(-1);
+        await _api.Checkins(Checkin(TestCity.Worker(2, 3, 1), TestCity.Building(2, 3, 1), "patrol", at: checkedIn));
+        await _api.Raise(Alert(TestCity.Building(2, 3, 2), severity: "warning", category: "parking", at: reported));
+        var status = await Eventually.Within(TimeSpan.FromSeconds(3), () => _api.Status(grid),
+            s => s["sources"]!["checkin"] is not null && s["sources"]!["alert"] is not null, "both sources heard of");
+        Assert.Equal(checkedIn.ToUnixTimeMilliseconds(), DateTimeOffset.Parse(status["sources"]!["checkin"]!.GetValue<string>()).ToUnixTimeMilliseconds());
+        Assert.Equal(reported.ToUnixTimeMilliseconds(), DateTimeOffset.Parse(status["sources"]!["alert"]!.GetValue<string>()).ToUnixTimeMilliseconds());
+        Assert.EndsWith("+08:00", status["sources"]!["alert"]!.GetValue<string>(), StringComparison.Ordinal);
+        // A building hears only of its own.
+        var quiet = await _api.Status(TestCity.Building(2, 3, 3));
+        Assert.Null(quiet["sources"]!["checkin"]);
     }
 }

@@ -7,6 +7,8 @@ public class AlertBookTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
 
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
+
     private static AlertEntry Entry(string id, Severity severity = Severity.Major, AlertState state = AlertState.Raised, string unit = "G1",
         string? device = null, string category = "fire", DateOnly? day = null, UnitLevel? escalatedTo = null, long version = 1, string sender = "center:ZZ-01") =>
         new(id, unit, severity, category, device, state, day ?? Today, escalatedTo, version, sender);
@@ -22,7 +24,7 @@ public class AlertBookTests
         book.Put(Entry("e", Severity.Warning));
         book.Put(Entry("f", Severity.Critical, AlertState.Resolved));
         book.Put(Entry("g", Severity.Major, AlertState.Closed));
-        var counts = book.Count();
+        var counts = book.Count(Now);
         // "b" is a critical case accepted and still open: it keeps its unit orange (AcknowledgedCritical).
         Assert.Equal(new AlertCounts(5, 3, 2, 1, 1, 1, 1, 1, EscalationCounts.Zero, AcknowledgedCritical: 1), counts);
     }
@@ -33,7 +35,7 @@ public class AlertBookTests
         var book = new AlertBook();
         book.Put(Entry("a", escalatedTo: UnitLevel.Community));
         book.Put(Entry("b", state: AlertState.Acknowledged, escalatedTo: UnitLevel.Street));
-        Assert.Equal(EscalationCounts.One(UnitLevel.Community), book.Count().Escalated);
+        Assert.Equal(EscalationCounts.One(UnitLevel.Community), book.Count(Now).Escalated);
     }
 
     [Fact]
@@ -42,7 +44,7 @@ public class AlertBookTests
         var book = new AlertBook();
         book.Put(Entry("a", unit: "B1"));
         book.Put(Entry("b", unit: "B2"));
-        Assert.Equal(1, book.Count(e => e.Unit == "B1").Active);
+        Assert.Equal(1, book.Count(Now, e => e.Unit == "B1").Active);
     }
 
     [Fact]
@@ -92,7 +94,33 @@ public class AlertBookTests
         book.Put(Entry("later", state: AlertState.Dispatched) with { Supervision = 2 });
         book.Put(Entry("in-time", state: AlertState.Dispatched));
         book.Put(Entry("done-late", state: AlertState.Closed) with { Supervision = 2 });
-        Assert.Equal((3, 2), (book.Count().Active, book.Count().Overdue));
+        Assert.Equal((3, 2), (book.Count(Now).Active, book.Count(Now).Overdue));
+    }
+
+    [Fact]
+    public void Active_cases_at_80_percent_of_their_stage_limit_count_as_nearing_from_that_moment()
+    {
+        var book = new AlertBook();
+        book.Put(Entry("near", state: AlertState.Acknowledged) with { NearingAt = Now });
+        book.Put(Entry("not-yet", state: AlertState.Dispatched) with { NearingAt = Now.AddTicks(1) });
+        book.Put(Entry("late", state: AlertState.Dispatched) with { Supervision = 1 });
+        book.Put(Entry("no-limit", state: AlertState.Dispatched));
+        book.Put(Entry("done", state: AlertState.Resolved) with { NearingAt = Now.AddHours(-1) });
+        Assert.Equal(2, book.Count(Now).Nearing); // "near" and the overdue "late"
+        Assert.Equal(3, book.Count(Now.AddTicks(1)).Nearing);
+        Assert.Equal(Now.AddTicks(1), book.NextNearing(Now));
+        Assert.Null(book.NextNearing(Now.AddTicks(1)));
+    }
+
+    [Fact]
+    public void The_last_report_is_the_latest_of_the_cases_kept_including_handled_ones()
+    {
+        var book = new AlertBook();
+        Assert.Null(book.LastReport());
+        book.Put(Entry("a", unit: "B1") with { ReportedAt = Now.AddMinutes(-5) });
+        book.Put(Entry("b", state: AlertState.Closed, unit: "B2") with { ReportedAt = Now.AddMinutes(-1) });
+        Assert.Equal(Now.AddMinutes(-1), book.LastReport());
+        Assert.Equal(Now.AddMinutes(-5), book.LastReport(e => e.Unit == "B1"));
     }
 
     [Fact]

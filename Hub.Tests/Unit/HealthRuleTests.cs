@@ -52,6 +52,13 @@ public class HealthRuleTests
     }
 
     [Fact]
+    public void A_case_at_80_percent_of_its_limit_is_orange()
+    {
+        Assert.Equal(Health.Orange, HealthRule.Evaluate(Alerts(active: 1) with { Warning = 1, Nearing = 1 }, WorkerCounts.Zero));
+        Assert.Equal(Health.Yellow, HealthRule.Evaluate(Alerts(active: 1) with { Warning = 1 }, WorkerCounts.Zero));
+    }
+
+    [Fact]
     public void Health_orders_from_calm_to_urgent() =>
         Assert.True(Health.Green < Health.Yellow && Health.Yellow < Health.Orange && Health.Orange < Health.Red);
 }

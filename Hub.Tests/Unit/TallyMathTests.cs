@@ -35,6 +35,16 @@ public class TallyMathTests
     public void The_sum_of_nothing_is_empty() => Assert.Equal(UnitTally.Empty(Today) with { }, TallyMath.Sum([], Today) with { });
 
     [Fact]
+    public void Each_source_keeps_its_latest_time_across_parts_even_a_child_still_on_yesterday()
+    {
+        var at = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+        var quiet = Tally(Today, 0, 0, 0, 0, 0, 0, 0, 0);
+        var early = quiet with { Sources = new SourceTimes(at, at.AddHours(2)) };
+        var late = Tally(Today.AddDays(-1), 0, 0, 0, 0, 0, 0, 0, 0) with { Sources = new SourceTimes(at.AddHours(1), null) };
+        Assert.Equal(new SourceTimes(at.AddHours(1), at.AddHours(2)), TallyMath.Sum([early, quiet, late], Today).Sources);
+    }
+
+    [Fact]
     public void Escalation_counts_sum_per_level()
     {
         var a = AlertCounts.Zero with { Escalated = EscalationCounts.One(UnitLevel.Community) };
