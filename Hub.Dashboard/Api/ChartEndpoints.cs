@@ -1,7 +1,6 @@
 using Hub.Dashboard.Access;
 using Hub.Dashboard.Charts;
 using Hub.Grains.History;
-using Hub.Grains.Model;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
@@ -101,7 +100,7 @@ public static class ChartEndpoints
     {
         var status = await UnitGrains.Of(grains, node).GetStatus(node.Code);
         return status?.Children
-            .Select(c => new ChildBar(c.Name, c.Alerts.Active, c.Alerts.Critical, WireName.Of(c.Health)))
+            .Select(c => new ChildBar(c.Name, c.Alerts.Active, c.Alerts.Critical))
             .ToArray() ?? [];
     }
 

@@ -13,5 +13,4 @@ public sealed record HourlyCheckins(DateTimeOffset Hour, int Checkins, int Patro
 public sealed record DailyHandling(DateOnly Day, int Raised, int Handled, double? HandlingRate);
 
 /// <summary>One child unit's alert load.</summary>
-/// <param name="Health">"green", "yellow", "orange" or "red"; anything else is drawn in the muted color.</param>
-public sealed record ChildBar(string Name, int Active, int Critical, string Health);
+public sealed record ChildBar(string Name, int Active, int Critical);

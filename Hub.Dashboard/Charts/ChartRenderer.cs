@@ -125,7 +125,10 @@ public sealed class ChartRenderer(ChartFont font)
         return Finish(plot, lastIndex < 0);
     }
 
-    /// <summary>Horizontal bars of active alerts per child unit, colored by its health, busiest at the top.</summary>
+    /// <summary>
+    /// Horizontal bars of active alerts per child unit, busiest at the top: every bar in one color
+    /// (they mean the same), its critical part in the critical severity's. Health is the tiles' to tell.
+    /// </summary>
     public Plot ChildrenHealth(string unitName, IReadOnlyList<ChildBar> children)
     {
         ArgumentNullException.ThrowIfNull(children);
@@ -135,12 +138,20 @@ public sealed class ChartRenderer(ChartFont font)
         // Horizontal bars keep Chinese names upright and readable however many children there are.
         // Rows fill from the top, and a few children keep a normal bar height instead of filling the chart.
         var slots = Math.Max(rows.Length, MinChildRows);
-        var bars = rows.Select((c, i) =>
+        var bars = rows.SelectMany((c, i) =>
         {
-            var bar = NewBar(slots - 1 - i, 0, Math.Max(0, c.Active), ChartPalette.ForHealth(c.Health), 0.7);
+            var active = Math.Max(0, c.Active);
+            var critical = Math.Clamp(c.Critical, 0, active);
+            var bar = NewBar(slots - 1 - i, 0, active, ChartPalette.Active, 0.7);
             bar.Orientation = Orientation.Horizontal;
-            bar.Label = ChartText.ChildValue(Math.Max(0, c.Active), Math.Max(0, c.Critical));
-            return bar;
+            bar.Label = ChartText.ChildValue(active, critical);
+            if (critical == 0)
+            {
+                return new[] { bar };
+            }
+            var part = NewBar(slots - 1 - i, 0, critical, ChartPalette.Critical, 0.7);
+            part.Orientation = Orientation.Horizontal;
+            return [bar, part];
         }).ToList();
         if (bars.Count > 0)
         {

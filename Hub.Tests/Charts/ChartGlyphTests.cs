@@ -14,7 +14,7 @@ public class ChartGlyphTests
 
     private byte[] Render(string name)
     {
-        using var plot = _charts.ChildrenHealth("测试区", [new ChildBar(name, 3, 1, "red"), new ChildBar("第二街道", 0, 0, "green")]);
+        using var plot = _charts.ChildrenHealth("测试区", [new ChildBar(name, 3, 1), new ChildBar("第二街道", 0, 0)]);
         return ChartRenderer.Png(plot, 600, 300);
     }
 

@@ -143,6 +143,10 @@ export const T = {
   header: {
     asOf: (time) => `数据更新 ${time}`,
     stale: (time) => `数据截至 ${time}（连接中断）`,
+    // how long each source has been quiet: worker check-ins, case reports (sensors, cameras, centers)
+    sources: { checkin: '打卡', alert: '上报' },
+    sourceAge: (label, age) => `${label} ${age}`,
+    sourceNever: (label) => `${label} 暂无`,
     loading: '正在加载…',
     breadcrumbLabel: '所在层级',
     soundOn: '声音 开',

@@ -8,6 +8,26 @@ const MIN_TILE_H_REM = 3.6;
 const MIN_TILE_W_REM = 11;
 const IDEAL_ASPECT = 1.55;
 
+const HEALTH_RANK = { red: 4, orange: 3, yellow: 2, green: 1 };
+
+/**
+ * Tiles in the order of what needs eyes first: health (告急 first), then cases past their limit,
+ * critical ones, unaccepted ones, active ones; the topology's order among equals.
+ */
+export function byStatus(kids) {
+  const key = (c) => {
+    const a = c.alerts || {};
+    return [HEALTH_RANK[c.health] || 0, a.overdue || 0, a.critical || 0, a.unacknowledged || 0, a.active || 0];
+  };
+  return kids
+    .map((c, i) => ({ c, i, k: key(c) }))
+    .sort((x, y) => {
+      for (let j = 0; j < x.k.length; j++) if (x.k[j] !== y.k[j]) return y.k[j] - x.k[j];
+      return x.i - y.i;
+    })
+    .map((e) => e.c);
+}
+
 export class Children {
   constructor(panel, { onPick }) {
     this.panel = panel;
@@ -86,7 +106,7 @@ export class Children {
   renderTiles(kids) {
     const seen = new Set();
     let previous = null;
-    for (const c of kids) {
+    for (const c of byStatus(kids)) {
       seen.add(c.code);
       let tile = this.tiles.get(c.code);
       if (!tile) {
@@ -190,7 +210,7 @@ export class Children {
 
   /**
    * Chooses the number of columns so tiles are wide rather than tall and fill the panel without
-   * scrolling when possible (tiles turn compact below ~6.5rem high); the last row's tiles widen.
+   * scrolling when possible (tiles turn compact below ~6.5rem high); every tile is of one size.
    */
   layout() {
     const n = this.tiles.size;
@@ -211,7 +231,7 @@ export class Children {
         rowH = MIN_TILE_H_REM * rem;
         penalty += 1.5; // needs scrolling
       }
-      const uneven = (cols * rows - n) / cols; // share of the last row left to widened tiles
+      const uneven = (cols * rows - n) / cols; // share of the last row left empty
       const score = Math.abs(Math.log(w / rowH / IDEAL_ASPECT)) + penalty + uneven * 0.25;
       if (score < best.score) best = { cols, score, rowH };
     }

@@ -1,7 +1,7 @@
 // Header: unit name, level, health badge, breadcrumb, clock, connection, data time.
 import { T } from '../text.zh-CN.js';
 import { h, setText, setData, $ } from '../dom.js';
-import { clockText, hms, DEFAULT_OFFSET_MINUTES } from '../format.js';
+import { clockText, hms, ago, DEFAULT_OFFSET_MINUTES } from '../format.js';
 
 export class Header {
   constructor(root, { onNavigate }) {
@@ -15,6 +15,9 @@ export class Header {
     this.clockTime = $('#clock-time', root);
     this.clockDate = $('#clock-date', root);
     this.asOf = $('#as-of', root);
+    this.sources = $('#sources', root);
+    this.lastSources = null;
+    this.skew = 0; // hub clock − browser clock, so that ages read the hub's time
     this.offset = DEFAULT_OFFSET_MINUTES; // the hub's offset, learnt from asOf
     this.lastAsOf = null;
     this.connState = 'connecting';
@@ -33,6 +36,19 @@ export class Header {
     const now = clockText(Date.now(), this.offset);
     setText(this.clockTime, now.time);
     setText(this.clockDate, now.date);
+    this.paintSources();
+  }
+
+  /** 打卡 12 秒前 · 上报 3 分钟前: each source's age, ticking with the clock. */
+  paintSources() {
+    const sources = this.lastSources;
+    if (!sources) return;
+    const now = Date.now() + this.skew;
+    const parts = Object.entries(T.header.sources).map(([key, label]) =>
+      sources[key] ? T.header.sourceAge(label, ago(sources[key], now)) : T.header.sourceNever(label),
+    );
+    setText(this.sources, parts.join(' · '));
+    for (const key of Object.keys(T.header.sources)) setData(this.sources, key, sources[key] || '');
   }
 
   /** While a unit loads: its code, name unknown yet. */
@@ -50,7 +66,11 @@ export class Header {
     setData(this.health, 'health', s.health);
     setText(this.healthText, T.health[s.health] || T.health.unknown);
     this.lastAsOf = s.asOf;
+    const asOf = Date.parse(s.asOf);
+    if (!Number.isNaN(asOf)) this.skew = asOf - Date.now();
+    this.lastSources = s.sources || null;
     this.paintAsOf();
+    this.paintSources();
   }
 
   paintAsOf() {
