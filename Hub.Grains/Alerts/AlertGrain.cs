@@ -46,6 +46,10 @@ public sealed class AlertGrain(
     private (DateTimeOffset Since, int Level)? _supervisionArmed;
     private bool _supervisionReminderMayExist;
     private IGrainTimer? _journalRetry;
+    private IGrainTimer? _clocksRetry;
+
+    // An escalation reminder may be stored until this activation has stopped it (a restart may have left one).
+    private bool _escalationReminderMayExist = true;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -102,8 +106,7 @@ public sealed class AlertGrain(
             EscalatedTo: null, Assignee: null, LastBy: report.Sender.Name, ChangedAt: now, Version: 1,
             HandleDeadline: views.DeadlineOf(report.Severity, report.At), ReportedBy: report.Sender, StageSince: now);
         await Save(alert, new AuditEntry(now, report.Sender.Name, AlertEventKind.Raised, null, AlertState.Raised, report.Title, Key: report.Sender.KeyId));
-        await Escalate();
-        await Supervise();
+        await KeepClocks();
         return new RaiseResult(report.SourceId, Id, RaiseOutcome.Created, EntryOf(alert));
     }
 
@@ -138,11 +141,7 @@ public sealed class AlertGrain(
             return new ActionResult(step.Outcome, step.Alert, null, step.Problem);
         }
         await Save(changed, change);
-        if (alert.State == AlertState.Raised)
-        {
-            await StopEscalation();
-        }
-        await Supervise();
+        await KeepClocks();
         NotifyHolder(changed);
         return new ActionResult(ActionOutcome.Done, changed, state.State.Audit);
     }
@@ -202,6 +201,7 @@ public sealed class AlertGrain(
         {
             var due = next - clock.Now;
             _escalationTimer = this.RegisterGrainTimer(Escalate, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+            _escalationReminderMayExist = true;
             await this.RegisterOrUpdateReminder(EscalationReminder, due < ReminderPeriod ? ReminderPeriod : due, ReminderPeriod);
         }
         else
@@ -262,6 +262,34 @@ public sealed class AlertGrain(
         }
     }
 
+    /// <summary>
+    /// Arms (or stops) the escalation and supervision clocks for the case as it now stands. The change
+    /// they follow is already stored and will be answered as done: if a reminder cannot be kept now
+    /// (storage just came back, say), the clocks are tried again shortly instead of failing the change.
+    /// </summary>
+    private async Task KeepClocks()
+    {
+        try
+        {
+            if (state.State.Alert is { State: AlertState.Raised })
+            {
+                await Escalate();
+            }
+            else if (_escalationReminderMayExist || _escalationTimer is not null)
+            {
+                await StopEscalation();
+            }
+            await Supervise();
+            _clocksRetry?.Dispose();
+            _clocksRetry = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Alert {Alert}: its clocks could not be kept; trying again in {Retry}", Id, JournalRetry);
+            _clocksRetry ??= this.RegisterGrainTimer(KeepClocks, new GrainTimerCreationOptions(JournalRetry, JournalRetry) { KeepAlive = true });
+        }
+    }
+
     /// <summary>The unit a 红牌 raises the case to: the next rung up (a micro-grid's watch is its grid's); null below red or at the top.</summary>
     private string? SupervisedTo(AlertSummary alert, int level) => AlertViews.SupervisedTo(topology.Current, alert.Path, level);
 
@@ -300,6 +328,7 @@ public sealed class AlertGrain(
         {
             await this.UnregisterReminder(reminder);
         }
+        _escalationReminderMayExist = false;
     }
 
     /// <summary>

@@ -389,7 +389,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
     }
 
     /// <summary>Data exceptions (class 22) and integrity violations (23): a row's fault, not the database's.</summary>
-    private static bool IsDataError(Exception e) =>
+    internal static bool IsDataError(Exception e) =>
         e is PostgresException { SqlState: var state } && (state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("23", StringComparison.Ordinal));
 
     private static NpgsqlParameter Texts(string name, IEnumerable<string?> values) =>

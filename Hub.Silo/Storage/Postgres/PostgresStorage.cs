@@ -2,13 +2,15 @@ using Hub.Grains;
 using Hub.Grains.History;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
 namespace Hub.Silo.Storage.Postgres;
 
 /// <summary>
-/// The durable configuration: grain state, clustering and reminders through Orleans' ADO.NET
-/// providers, history through Npgsql — all in one PostgreSQL database whose schema the silo applies.
+/// The durable configuration: grain state through the hub's own group-committing store,
+/// clustering and reminders through Orleans' ADO.NET providers, history through Npgsql — all in one
+/// PostgreSQL database whose schema the silo applies.
 /// </summary>
 public static class PostgresStorage
 {
@@ -20,6 +22,10 @@ public static class PostgresStorage
     /// </summary>
     public const int OrleansPool = 30;
     public const int HistoryPool = 15;
+    public const int StatePool = 10;
+
+    /// <summary>Orleans' ADO.NET grain storage, where states were kept before <see cref="GrainStateStore"/>: read until a grain's first write.</summary>
+    public const string EarlierStorage = "hub-adonet";
 
     /// <summary>The connection string with a pool size, unless it sets one itself.</summary>
     public static string WithPool(string connectionString, int size)
@@ -56,13 +62,18 @@ public static class PostgresStorage
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(HubStorage.Name, options => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+        silo.AddAdoNetGrainStorage(EarlierStorage, options => options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
         {
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
             // Orleans' own format: state types carry stable [Alias] names, so renaming a class does not orphan stored rows.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
+        var stateConnection = WithPool(connectionString, StatePool);
+        silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) => new GrainStateStore(
+            NpgsqlDataSource.Create(stateConnection),
+            new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
+            sp.GetRequiredKeyedService<IGrainStorage>(EarlierStorage)));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;
