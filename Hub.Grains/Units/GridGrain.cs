@@ -42,10 +42,20 @@ public sealed class GridGrain(
 
     protected override AlertBook Book => Grid.Alerts;
 
-    protected override Task WriteState() => state.WriteStateAsync();
+    protected override Task WriteState()
+    {
+        Grid.Seen.Pack();
+        return state.WriteStateAsync();
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Ids remembered the earlier way move into the ledger; the next write stores them there.
+        foreach (var (id, day) in Grid.SeenCheckins)
+        {
+            Grid.Seen.Add(id, day);
+        }
+        Grid.SeenCheckins.Clear();
         await base.OnActivateAsync(cancellationToken);
         WatchLostContact();
     }
@@ -58,7 +68,7 @@ public sealed class GridGrain(
         }
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
         var fresh = checkins
-            .Where(c => c.Id is null || (!Grid.SeenCheckins.ContainsKey(c.Id) && inBatch.Add(c.Id)))
+            .Where(c => c.Id is null || (!Grid.Seen.Contains(c.Id) && inBatch.Add(c.Id)))
             .ToList();
         if (fresh.Count == 0)
         {
@@ -74,7 +84,7 @@ public sealed class GridGrain(
             var day = Clock.DayOf(c.At);
             if (c.Id is not null)
             {
-                Grid.SeenCheckins[c.Id] = day;
+                Grid.Seen.Add(c.Id, day);
             }
             var figures = Grid.Days.TryGetValue(day, out var known) ? known : Grid.Days[day] = new PatrolDay();
             figures.CheckinsByUnit[c.Unit] = figures.CheckinsByUnit.GetValueOrDefault(c.Unit) + 1;
@@ -311,7 +321,7 @@ public sealed class GridGrain(
         {
             Grid.Days.Remove(day);
         }
-        SeenCheckins.Bound(Grid.SeenCheckins, oldest);
+        Grid.Seen.Forget(oldest);
         Book.Prune(Clock.Today);
     }
 

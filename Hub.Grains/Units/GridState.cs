@@ -17,7 +17,7 @@ public sealed class GridState
     [Id(2)]
     public Dictionary<DateOnly, PatrolDay> Days { get; set; } = [];
 
-    /// <summary>Check-in ids seen, with the day each counted toward, so a resend is a duplicate.</summary>
+    /// <summary>Check-in ids as states stored before <see cref="Seen"/> kept them; moved there on load.</summary>
     [Id(3)]
     public Dictionary<string, DateOnly> SeenCheckins { get; set; } = new(StringComparer.Ordinal);
 
@@ -28,6 +28,10 @@ public sealed class GridState
     /// <summary>The latest check-in of any kind at each unit of the grid.</summary>
     [Id(5)]
     public Dictionary<string, DateTimeOffset> LastCheckin { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Check-in ids seen, by the day each counted toward, so a resend is a duplicate.</summary>
+    [Id(6)]
+    public CheckinLedger Seen { get; set; } = new();
 }
 
 [GenerateSerializer, Alias("hub.worker-duty.v1")]

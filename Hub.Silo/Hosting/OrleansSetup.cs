@@ -6,6 +6,8 @@ using Hub.Silo.Storage;
 using Hub.Silo.Storage.Memory;
 using Hub.Silo.Storage.Postgres;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 
 namespace Hub.Silo.Hosting;
 
@@ -24,7 +26,8 @@ public static class OrleansSetup
                 builder.UseOrleans(silo =>
                 {
                     silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: ServiceId, clusterId: options.ClusterId);
-                    silo.AddMemoryGrainStorage(HubStorage.Name);
+                    silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) =>
+                        new MemoryStateStore(new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
                     silo.UseInMemoryReminderService();
                 });
                 break;

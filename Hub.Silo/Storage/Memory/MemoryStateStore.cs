@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Orleans.Storage;
+
+namespace Hub.Silo.Storage.Memory;
+
+/// <summary>
+/// Grain state for a single in-memory silo, kept in this process: a copy in Orleans' binary format
+/// per grain, replaced only when the version written from is still the stored one. No grain call
+/// and no JSON on the write path (Orleans' memory provider pays both on every write). Lost when the
+/// process exits, like the rest of memory storage.
+/// </summary>
+public sealed class MemoryStateStore(IGrainStorageSerializer serializer) : IGrainStorage
+{
+    private readonly ConcurrentDictionary<(string State, GrainId Grain), Stored> _states = new();
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (_states.TryGetValue((stateName, grainId), out var stored))
+        {
+            grainState.State = serializer.Deserialize<T>(stored.Payload)!;
+            grainState.ETag = stored.Etag.ToString(CultureInfo.InvariantCulture);
+            grainState.RecordExists = true;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var etag = Replace((stateName, grainId), grainState.ETag, serializer.Serialize(grainState.State));
+        grainState.ETag = etag.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+        return Task.CompletedTask;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = (stateName, grainId);
+        if (grainState.ETag is not null && !((ICollection<KeyValuePair<(string, GrainId), Stored>>)_states).Remove(new(key, Expected(key, grainState.ETag))))
+        {
+            throw Conflict(key, grainState.ETag);
+        }
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        grainState.State = Activator.CreateInstance<T>();
+        return Task.CompletedTask;
+    }
+
+    private long Replace((string, GrainId) key, string? etag, BinaryData payload)
+    {
+        if (etag is null)
+        {
+            return _states.TryAdd(key, new Stored(1, payload)) ? 1 : throw Conflict(key, etag);
+        }
+        var known = Expected(key, etag);
+        var next = new Stored(known.Etag + 1, payload);
+        return _states.TryUpdate(key, next, known) ? next.Etag : throw Conflict(key, etag);
+    }
+
+    /// <summary>The stored entry if its version is <paramref name="etag"/>; a conflict otherwise.</summary>
+    private Stored Expected((string, GrainId) key, string etag) =>
+        _states.TryGetValue(key, out var stored) && stored.Etag.ToString(CultureInfo.InvariantCulture) == etag ? stored : throw Conflict(key, etag);
+
+    private static InconsistentStateException Conflict((string State, GrainId Grain) key, string? etag) =>
+        new($"the stored version of {key.State} of {key.Grain} is no longer {etag ?? "absent"}", "stored", etag ?? "");
+
+    /// <summary>One grain's state; compared by reference, so a replace succeeds only over the entry it read.</summary>
+    private sealed class Stored(long etag, BinaryData payload)
+    {
+        public long Etag { get; } = etag;
+
+        public BinaryData Payload { get; } = payload;
+    }
+}
