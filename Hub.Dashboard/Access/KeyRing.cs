@@ -1,11 +1,20 @@
+using System.Collections.Concurrent;
 using Hub.Grains.Access;
 using Hub.Grains.Storage;
 
 namespace Hub.Dashboard.Access;
 
-/// <summary>Making center keys and recognising a presented one.</summary>
+/// <summary>
+/// Making center keys and recognising a presented one. Each silo remembers the keys it has looked
+/// up for <see cref="Freshness"/>, so a busy center's requests do not all queue at the one grain
+/// that holds the keys; a key revoked on this silo is refused at once, on the others within that time.
+/// </summary>
 public sealed class KeyRing(IGrainFactory grains, TimeProvider time)
 {
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset Read)> _known = new(StringComparer.Ordinal);
+
     private IApiKeysGrain Keys => grains.GetGrain<IApiKeysGrain>(IApiKeysGrain.Key);
 
     /// <summary>Makes a key; the returned text is the only copy of its secret.</summary>
@@ -24,7 +33,7 @@ public sealed class KeyRing(IGrainFactory grains, TimeProvider time)
         {
             return null;
         }
-        var key = await Keys.Find(id);
+        var key = await Known(id);
         if (key is not { Revoked: false } || !Secrets.Matches(secret, key.SecretHash))
         {
             return null;
@@ -35,6 +44,7 @@ public sealed class KeyRing(IGrainFactory grains, TimeProvider time)
             try
             {
                 await Keys.Used(key.Id, now);
+                _known[id] = (key with { LastUsedAt = now }, _known.TryGetValue(id, out var read) ? read.Read : now);
             }
             catch (StorageUnavailableException)
             {
@@ -48,5 +58,27 @@ public sealed class KeyRing(IGrainFactory grains, TimeProvider time)
 
     public Task<ApiKey?> Find(string id) => Keys.Find(id);
 
-    public Task<ApiKey?> Revoke(string id) => Keys.Revoke(id, time.GetUtcNow());
+    public async Task<ApiKey?> Revoke(string id)
+    {
+        var revoked = await Keys.Revoke(id, time.GetUtcNow());
+        _known.TryRemove(id, out _);
+        return revoked;
+    }
+
+    /// <summary>The key as this silo last read it, if that is fresh enough; else as the grain holds it now.</summary>
+    private async Task<ApiKey?> Known(string id)
+    {
+        var now = time.GetUtcNow();
+        if (_known.TryGetValue(id, out var known) && now - known.Read < Freshness)
+        {
+            return known.Key;
+        }
+        var key = await Keys.Find(id);
+        if (key is not null)
+        {
+            // Only keys that exist are remembered: presented nonsense must not fill memory.
+            _known[id] = (key, now);
+        }
+        return key;
+    }
 }
