@@ -17,6 +17,9 @@ public static class HubApi
     public static IServiceCollection AddHubApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHubAccess(configuration);
+        services.AddOptions<Ingest.IngestOptions>().Bind(configuration.GetSection(Ingest.IngestOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Ingest.IngestOptions>, Ingest.IngestOptionsValidation>();
+        services.AddSingleton<Ingest.CheckinAdmission>();
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<UnavailableHandler>();

@@ -41,12 +41,16 @@ public static class AccessPolicies
         options.FallbackPolicy = new AuthorizationPolicyBuilder(HubClaims.Scheme).RequireAuthenticatedUser().Build();
     }
 
-    /// <summary>Each center key has its own token bucket; sign-in attempts are limited per client address.</summary>
+    /// <summary>
+    /// Each center key has its own token buckets — one for its alerts, one for everything else, so
+    /// that a key busy with check-ins still gets its alerts through; sign-in attempts are limited
+    /// per client address.
+    /// </summary>
     public static void Limit(RateLimiterOptions options, AccessOptions access)
     {
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             Caller.Of(http.User) is { KeyId: { } keyId }
-                ? RateLimitPartition.GetTokenBucketLimiter(keyId, _ => new TokenBucketRateLimiterOptions
+                ? RateLimitPartition.GetTokenBucketLimiter(IsAlertIngest(http.Request) ? keyId + ":alerts" : keyId, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = access.KeyBurst,
                     TokensPerPeriod = access.KeyRequestsPerSecond,
@@ -65,4 +69,7 @@ public static class AccessPolicies
                 .ExecuteAsync(context.HttpContext);
         };
     }
+
+    private static bool IsAlertIngest(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals("/api/v1/alerts", StringComparison.OrdinalIgnoreCase);
 }

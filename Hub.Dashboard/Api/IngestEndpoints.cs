@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Ingest;
 using Hub.Grains.Ingest;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
@@ -19,9 +20,10 @@ public static class IngestEndpoints
         return api;
     }
 
-    private static Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
+    private static Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest, CheckinAdmission admission) =>
         Ingest(request, caller, topology.Current, IngestLimits.MaxCheckins, "check-ins",
             (batch, index) => CheckinReader.Read(batch, index, clock.Now, caller.Scope),
+            count => admission.Admit(caller, request.HttpContext.Response, count),
             async items =>
             {
                 var result = await ingest.ApplyCheckins(items);
@@ -31,12 +33,14 @@ public static class IngestEndpoints
     private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
         Ingest(request, caller, topology.Current, IngestLimits.MaxAlerts, "alerts",
             (batch, index) => AlertReader.Read(batch, index, clock.Now, caller.Sender, caller.Scope),
+            _ => (null, null),
             async items => new { Results = await ingest.RaiseAlerts(items) });
 
     /// <summary>
     /// Reads a batch against one topology snapshot and the caller's scope, and applies it only if it
     /// is whole and wholly inside the scope; 202 with what applying it answered. What lies outside
-    /// is refused first (403), so a 422 never describes anything outside the scope.
+    /// is refused first (403), so a 422 never describes anything outside the scope. A whole, valid
+    /// batch may still be refused as too much at once (429, 503: <see cref="CheckinAdmission"/>).
     /// </summary>
     private static async Task<IResult> Ingest<T>(
         HttpRequest request,
@@ -45,6 +49,7 @@ public static class IngestEndpoints
         int maxItems,
         string what,
         Func<JsonElement, TopologyIndex, BatchRead<T>> read,
+        Func<int, (IDisposable? Lease, IResult? Refused)> admit,
         Func<IReadOnlyList<T>, Task<object>> apply)
     {
         var (batch, problem) = await ReadBatch(request, maxItems, what);
@@ -60,9 +65,19 @@ public static class IngestEndpoints
                 return Problems.Of(StatusCodes.Status403Forbidden, "Forbidden",
                     $"{items.Outside.Count} field(s) name something outside the scope '{caller.Scope}' of {caller.Describe()}; nothing was applied", items.Outside);
             }
-            return items.IsValid
-                ? Results.Accepted(value: await apply(items.Items))
-                : Problems.InvalidBatch(items.Errors, batch.RootElement.GetArrayLength());
+            if (!items.IsValid)
+            {
+                return Problems.InvalidBatch(items.Errors, batch.RootElement.GetArrayLength());
+            }
+            var (lease, refused) = admit(items.Items.Count);
+            if (refused is not null)
+            {
+                return refused;
+            }
+            using (lease)
+            {
+                return Results.Accepted(value: await apply(items.Items));
+            }
         }
     }
 

@@ -36,6 +36,8 @@ var app = HubApplication.Build(
     // Ingest goes through a center key as in production; its rate limit is lifted to measure the hub, not the limiter.
     "--Hub:Auth:KeyRequestsPerSecond", "1000000",
     "--Hub:Auth:KeyBurst", "1000000",
+    "--Hub:Ingest:KeyCheckinsPerSecond", "1000000",
+    "--Hub:Ingest:KeyCheckinBurst", "1000000",
     .. storage,
 ]);
 await app.StartAsync();

@@ -1,0 +1,49 @@
+using Hub.Grains.Ingest;
+
+namespace Hub.Dashboard.Ingest;
+
+/// <summary>How much check-in traffic the hub takes on (<c>Hub:Ingest</c>); alerts are never held back by these.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Hub:Ingest";
+
+    /// <summary>
+    /// Check-ins being applied at once across the silo. Past it a batch is refused with 503 and
+    /// Retry-After rather than queued: a queue without bound would make every later alert wait behind it.
+    /// </summary>
+    public int MaxCheckinsInFlight { get; set; } = 20_000;
+
+    /// <summary>Check-ins per second one center key may send, on average.</summary>
+    public int KeyCheckinsPerSecond { get; set; } = 5_000;
+
+    /// <summary>Check-ins one center key may send at once before the average applies.</summary>
+    public int KeyCheckinBurst { get; set; } = 20_000;
+
+    /// <summary>What is wrong with these settings, by key; empty when they can work.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (MaxCheckinsInFlight < IngestLimits.MaxCheckins)
+        {
+            problems.Add($"{Section}:MaxCheckinsInFlight must be at least {IngestLimits.MaxCheckins} (one whole batch); it is {MaxCheckinsInFlight}");
+        }
+        if (KeyCheckinBurst < IngestLimits.MaxCheckins)
+        {
+            problems.Add($"{Section}:KeyCheckinBurst must be at least {IngestLimits.MaxCheckins} (one whole batch); it is {KeyCheckinBurst}");
+        }
+        if (KeyCheckinsPerSecond < 1)
+        {
+            problems.Add($"{Section}:KeyCheckinsPerSecond must be at least 1; it is {KeyCheckinsPerSecond}");
+        }
+        return problems;
+    }
+}
+
+/// <summary>Stops the silo at start with each wrong <see cref="IngestOptions"/> value named.</summary>
+public sealed class IngestOptionsValidation : Microsoft.Extensions.Options.IValidateOptions<IngestOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, IngestOptions options) =>
+        options.Problems() is { Count: > 0 } problems
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems)
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+}
