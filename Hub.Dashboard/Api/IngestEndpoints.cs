@@ -20,15 +20,25 @@ public static class IngestEndpoints
         return api;
     }
 
-    private static Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest, CheckinAdmission admission) =>
-        Ingest(request, caller, topology.Current, IngestLimits.MaxCheckins, "check-ins",
-            (batch, index) => CheckinReader.Read(batch, index, clock.Now, caller.Scope),
-            count => admission.Admit(caller, request.HttpContext.Response, count),
-            async items =>
-            {
-                var result = await ingest.ApplyCheckins(items);
-                return new { result.Accepted, result.Duplicates };
-            });
+    private static async Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest, CheckinAdmission admission)
+    {
+        var (entered, refused) = admission.Enter(request.HttpContext.Response);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        using (entered)
+        {
+            return await Ingest(request, caller, topology.Current, IngestLimits.MaxCheckins, "check-ins",
+                (batch, index) => CheckinReader.Read(batch, index, clock.Now, caller.Scope),
+                count => admission.Admit(caller, request.HttpContext.Response, count),
+                async items =>
+                {
+                    var result = await ingest.ApplyCheckins(items);
+                    return new { result.Accepted, result.Duplicates };
+                });
+        }
+    }
 
     private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
         Ingest(request, caller, topology.Current, IngestLimits.MaxAlerts, "alerts",

@@ -8,19 +8,21 @@ using Microsoft.Extensions.Options;
 namespace Hub.Dashboard.Ingest;
 
 /// <summary>
-/// Whether a batch of check-ins is taken on now, counted in check-ins rather than requests: each
-/// center key has its own budget (429 past it), and the silo a bound on what it applies at once
-/// (503 past it). Both answer with Retry-After. Alerts never pass through here, so a flood of
+/// Whether a batch of check-ins is taken on now: first a bound on requests being read at once
+/// (503 before the body is read), then counted in check-ins rather than requests — each center key
+/// has its own budget (429 past it), and the silo a bound on what it applies at once (503 past it). Both answer with Retry-After. Alerts never pass through here, so a flood of
 /// patrol logs cannot hold back a gas leak.
 /// </summary>
 public sealed class CheckinAdmission : IDisposable
 {
+    private readonly ConcurrencyLimiter _requests;
     private readonly ConcurrencyLimiter _inFlight;
     private readonly PartitionedRateLimiter<string> _perKey;
 
     public CheckinAdmission(IOptions<IngestOptions> options)
     {
         var o = options.Value;
+        _requests = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = o.MaxCheckinRequests, QueueLimit = 0 });
         _inFlight = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = o.MaxCheckinsInFlight, QueueLimit = 0 });
         _perKey = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
@@ -29,6 +31,18 @@ public sealed class CheckinAdmission : IDisposable
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
         }));
+    }
+
+    /// <summary>A lease to hold while the request is read and applied, or the answer refusing it before its body is read.</summary>
+    public (IDisposable? Lease, IResult? Refused) Enter(HttpResponse response)
+    {
+        var lease = _requests.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            return (lease, null);
+        }
+        lease.Dispose();
+        return (null, AtCapacity(response));
     }
 
     /// <summary>A lease to hold while the batch is applied, or the answer refusing it.</summary>
@@ -50,13 +64,19 @@ public sealed class CheckinAdmission : IDisposable
             return (lease, null);
         }
         lease.Dispose();
+        return (null, AtCapacity(response));
+    }
+
+    private static IResult AtCapacity(HttpResponse response)
+    {
         response.Headers.RetryAfter = "1";
-        return (null, Problems.Of(StatusCodes.Status503ServiceUnavailable, "At capacity",
-            "the hub is applying as many check-ins as it takes at once; nothing of this batch was applied, try again in 1 s"));
+        return Problems.Of(StatusCodes.Status503ServiceUnavailable, "At capacity",
+            "the hub is applying as many check-ins as it takes at once; nothing of this batch was applied, try again in 1 s");
     }
 
     public void Dispose()
     {
+        _requests.Dispose();
         _inFlight.Dispose();
         _perKey.Dispose();
     }

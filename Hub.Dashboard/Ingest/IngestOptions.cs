@@ -13,6 +13,12 @@ public sealed class IngestOptions
     /// </summary>
     public int MaxCheckinsInFlight { get; set; } = 20_000;
 
+    /// <summary>
+    /// Check-in requests being read and applied at once. Past it a request is refused with 503 before
+    /// its body is read, so that a flood costs the hub almost nothing to turn away.
+    /// </summary>
+    public int MaxCheckinRequests { get; set; } = 8;
+
     /// <summary>Check-ins per second one center key may send, on average.</summary>
     public int KeyCheckinsPerSecond { get; set; } = 5_000;
 
@@ -30,6 +36,10 @@ public sealed class IngestOptions
         if (KeyCheckinBurst < IngestLimits.MaxCheckins)
         {
             problems.Add($"{Section}:KeyCheckinBurst must be at least {IngestLimits.MaxCheckins} (one whole batch); it is {KeyCheckinBurst}");
+        }
+        if (MaxCheckinRequests < 1)
+        {
+            problems.Add($"{Section}:MaxCheckinRequests must be at least 1; it is {MaxCheckinRequests}");
         }
         if (KeyCheckinsPerSecond < 1)
         {

@@ -10,6 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 // run (these machines are noisy: compare ratios, not absolute figures). Run in Release:
 //   dotnet run -c Release --project bench/Hub.Bench [-- seconds [postgres-connection-string]]
 // With a connection string (an empty database) the hub runs on PostgreSQL storage instead of memory.
+// With "latency" first, an open-loop load instead (OpenLoop): alert latency under check-in traffic.
+//   dotnet run -c Release --project bench/Hub.Bench -- latency [seconds [postgres-connection-string]]
+var latency = args.Length > 0 && args[0] == "latency";
+args = latency ? args[1..] : args;
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 string[] storage = args.Length > 1 ? ["--Hub:Storage", "postgres", "--ConnectionStrings:Hub", args[1]] : [];
 var duration = TimeSpan.FromSeconds(seconds);
@@ -45,6 +49,29 @@ var grains = app.Services.GetRequiredService<IGrainFactory>();
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(1) };
 http.DefaultRequestHeaders.Add("X-Api-Key", await CenterKey(http, adminPassword));
 
+if (latency)
+{
+    Console.WriteLine($"Governance Hub open-loop latency: {Environment.ProcessorCount} cores, {seconds} s per run, .NET {Environment.Version}, storage: {(storage.Length > 0 ? "postgres" : "memory")}");
+    Console.WriteLine("check-ins in batches of 100 at a fixed rate, a critical alert every 200 ms; latencies from when each request was due, p50 / p99 / p99.9");
+    Console.WriteLine();
+    Console.WriteLine("| check-ins/s asked | grids | check-ins/s taken | refused 503 / 429 batches | batch answer | alert → screen | alert → district status | alerts seen |");
+    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    var wall = new OpenLoop(http, $"http://127.0.0.1:{port}/hubs/wall", await AdminToken(http, adminPassword), json);
+    var run = 0;
+    await wall.Run(1_000, [0, 1, 2], "B", TimeSpan.FromSeconds(3), "warm-up"); // JIT and activations, not measured
+    foreach (var grids in new[] { 7, 1_000 })
+    {
+        foreach (var rate in new[] { 1_000, 3_000, 6_000, 10_000, 20_000, 40_000, 80_000 })
+        {
+            var o = await wall.Run(rate, Enumerable.Range(0, grids).Select(g => g * (BenchCity.Grids.Count / grids)).ToArray(), "B", duration, $"L{run++}");
+            Console.WriteLine($"| {rate:N0} | {grids:N0} | {o.CheckinsAccepted / o.Seconds:N0} | {o.Refused503} / {o.Refused429} | {o.Batch} | {o.AlertPush} | {o.AlertStatus} | {o.AlertsSeen}/{o.AlertsSent} |");
+        }
+    }
+    await app.StopAsync();
+    File.Delete(topologyFile);
+    return;
+}
+
 Console.WriteLine($"Governance Hub benchmark: {Environment.ProcessorCount} cores, {seconds} s per measurement, .NET {Environment.Version}, storage: {(storage.Length > 0 ? "postgres" : "memory")}");
 
 // (a) The baseline: no-op grain calls, 1,000 in flight per window (Task.WhenAll, not Task.Run loops).
@@ -77,6 +104,8 @@ Func<int, Task<int>> Ingest(int gridsPerBatch) => async batch =>
 await Measure.Run(TimeSpan.FromSeconds(3), Senders, Ingest(BatchSize));
 var ingest = await Measure.Run(duration, Senders, Ingest(BatchSize));
 var grouped = await Measure.Run(duration, Senders, Ingest(50));
+// (d) On PostgreSQL, the server's own pace for the rows an accepted check-in leaves: binary COPY.
+var copy = storage.Length > 0 ? await CopyBaseline.Run(args[1], duration, Senders, BatchSize) : null;
 
 Console.WriteLine();
 Console.WriteLine("| measurement | rate | p50 | p99 |");
@@ -84,8 +113,16 @@ Console.WriteLine("| --- | ---: | ---: | ---: |");
 Console.WriteLine($"| (a) no-op grain calls, {CallsInFlight} in flight | {ping.PerSecond:N0} calls/s | {Ms(ping.Percentile(0.5))} per window | {Ms(ping.Percentile(0.99))} per window |");
 Console.WriteLine($"| (b) check-ins via POST /api/v1/checkins, batches of {BatchSize} over {BenchCity.Grids.Count} grids, {Senders} senders | {ingest.PerSecond:N0} check-ins/s | {Ms(ingest.Percentile(0.5))} per batch | {Ms(ingest.Percentile(0.99))} per batch |");
 Console.WriteLine($"| (c) the same, each batch from 50 grids (20 check-ins per grid call) | {grouped.PerSecond:N0} check-ins/s | {Ms(grouped.Percentile(0.5))} per batch | {Ms(grouped.Percentile(0.99))} per batch |");
+if (copy is not null)
+{
+    Console.WriteLine($"| (d) binary COPY of check-in history rows, {BatchSize} per commit, {Senders} writers | {copy.PerSecond:N0} rows/s | {Ms(copy.Percentile(0.5))} per commit | {Ms(copy.Percentile(0.99))} per commit |");
+}
 Console.WriteLine();
 Console.WriteLine($"b/a = {ingest.PerSecond / ping.PerSecond:0.000}, c/a = {grouped.PerSecond / ping.PerSecond:0.000} (check-ins applied per no-op grain call)");
+if (copy is not null)
+{
+    Console.WriteLine($"b/d = {ingest.PerSecond / copy.PerSecond:0.000}, c/d = {grouped.PerSecond / copy.PerSecond:0.000} (check-ins applied per row binary COPY writes)");
+}
 
 await app.StopAsync();
 File.Delete(topologyFile);
@@ -99,11 +136,16 @@ static int FreeTcpPort()
     return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
 }
 
+static async Task<string> AdminToken(HttpClient http, string adminPassword)
+{
+    using var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { user = "admin", password = adminPassword });
+    return (await login.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+}
+
 // Signs in as the bootstrap admin and makes a key over the whole topology, as an operator would.
 static async Task<string> CenterKey(HttpClient http, string adminPassword)
 {
-    using var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { user = "admin", password = adminPassword });
-    var token = (await login.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+    var token = await AdminToken(http, adminPassword);
     using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/apikeys") { Content = JsonContent.Create(new { center = "BENCH", scope = "*" }) };
     request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
     using var created = await http.SendAsync(request);
