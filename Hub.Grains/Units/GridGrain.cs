@@ -93,7 +93,7 @@ public sealed class GridGrain(
             {
                 RecordPatrol(figures, c);
             }
-            if (UpdateDuty(c) is { } lostAlert)
+            if (Roster.CheckedIn(c) is { } lostAlert)
             {
                 ended.Add(lostAlert);
             }
@@ -135,15 +135,7 @@ public sealed class GridGrain(
     {
         var units = Subtree(unit);
         var workers = unit.Level == UnitLevel.Building ? [] : Topology.Current.WorkersOf(unit.Code);
-        int onDuty = 0, lost = 0;
-        foreach (var w in workers)
-        {
-            if (Grid.Workers.TryGetValue(w.Id, out var duty) && duty.OnDuty)
-            {
-                onDuty++;
-                lost += duty.IsLostContact ? 1 : 0;
-            }
-        }
+        var (onDuty, lost) = Roster.Count(workers);
         var day = Grid.Days.GetValueOrDefault(today);
         var (daily, week, month) = PatrolRule.AsOf(Topology.Current.TargetsUnder(unit.Code, patrol.Value.DefaultPlan), today, VisitsOn);
         bool Inside(AlertEntry e) => units.Contains(e.Unit);
@@ -210,21 +202,6 @@ public sealed class GridGrain(
     private static DateTimeOffset? LatestOf(Dictionary<string, DateTimeOffset> latest, HashSet<string> units) =>
         units.Select(u => latest.TryGetValue(u, out var at) ? at : (DateTimeOffset?)null).Max();
 
-    /// <returns>The lost-contact alert this check-in ends, if any.</returns>
-    private string? UpdateDuty(CheckinReport c)
-    {
-        if (Grid.Workers.TryGetValue(c.Worker, out var duty) && c.At < duty.LastAt)
-        {
-            return null;
-        }
-        duty ??= Grid.Workers[c.Worker] = new WorkerDuty();
-        duty.LastAt = c.At;
-        duty.OnDuty = c.Kind != CheckinKind.End;
-        var ended = duty.LostContactAlert;
-        duty.LostContactAlert = null;
-        return ended;
-    }
-
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         _reminderSet = true;
@@ -233,7 +210,9 @@ public sealed class GridGrain(
         await KeepReminder();
     }
 
-    private bool AnyOnDuty => Grid.Workers.Values.Any(w => w.OnDuty);
+    private bool AnyOnDuty => Roster.AnyOnDuty;
+
+    private DutyRoster Roster => new(Grid.Workers, LostContactAfter);
 
     // Keeps the grid active while anyone is on duty: nobody else would notice a silent worker.
     private void WatchLostContact()
@@ -285,28 +264,23 @@ public sealed class GridGrain(
     {
         await KeepReminder();
         var now = Clock.Now;
-        var changed = false;
-        foreach (var worker in Topology.Current.WorkersOf(Code))
+        var lost = Roster.NewlyLost(Topology.Current.WorkersOf(Code), now);
+        foreach (var (worker, lastAt) in lost)
         {
-            if (Grid.Workers.TryGetValue(worker.Id, out var duty) && duty.OnDuty && duty.LostContactAlert is null
-                && now - duty.LastAt > LostContactAfter)
-            {
-                var report = new AlertReport(
-                    LostContactSource,
-                    $"lost-contact/{worker.Id}/{duty.LastAt.UtcTicks}",
-                    Code,
-                    Device: null,
-                    LostContactCategory,
-                    Severity.Major,
-                    now,
-                    UserText.LostContactTitle(worker.Name),
-                    UserText.LostContactDetail(options.Value.LostContactMinutes, InZone(duty.LastAt)!.Value),
-                    Sender.Hub);
-                duty.LostContactAlert = (await Raise(report)).AlertId;
-                changed = true;
-            }
+            var report = new AlertReport(
+                LostContactSource,
+                $"lost-contact/{worker.Id}/{lastAt.UtcTicks}",
+                Code,
+                Device: null,
+                LostContactCategory,
+                Severity.Major,
+                now,
+                UserText.LostContactTitle(worker.Name),
+                UserText.LostContactDetail(options.Value.LostContactMinutes, InZone(lastAt)!.Value),
+                Sender.Hub);
+            Roster.Lost(worker.Id, (await Raise(report)).AlertId);
         }
-        if (changed)
+        if (lost.Count > 0)
         {
             await Save();
             Changed(urgent: false);

@@ -11,18 +11,15 @@ namespace Hub.Grains.Units;
 
 /// <summary>
 /// What grids and areas share: the alerts a unit holds, and coalesced reporting upward — a change
-/// marks the unit dirty and its whole tally goes to the parent at most every
-/// <see cref="FlushDelay"/> (DESIGN.md principle 2), or at once for a critical raise.
+/// marks the unit dirty and its whole tally goes to the parent and its screens as
+/// <see cref="UpdateThrottle"/> says (DESIGN.md principle 2).
 /// </summary>
 public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grain, IUnitGrain
 {
-    /// <summary>Four hops of this from a grid to the city stay well inside the 2 s of API.md §6.</summary>
-    public static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(250);
-
     private IGrainTimer? _flushTimer;
     private IGrainTimer? _nearingTimer;
     private DateTimeOffset? _nearingArmedFor;
-    private bool _flushPending;
+    private UpdateThrottle? _throttle;
     private long _version;
 
     protected TopologyCatalog Topology { get; } = topology;
@@ -77,16 +74,9 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Pushes to screens are spaced at least this far apart. API.md §7 allows 4 a second; the extra
-    /// 50 ms is a margin for delivery, so that jitter on the way to a screen cannot bunch a fifth
-    /// push into one second as the screen sees it.
-    /// </summary>
-    public static readonly TimeSpan PushSpacing = TimeSpan.FromMilliseconds(300);
-
     private Watchers? _watching;
-    private DateTime _lastPush;
-    private bool _reportOwed;
+
+    private UpdateThrottle Throttle => _throttle ??= new UpdateThrottle(ServiceProvider.GetRequiredService<TimeProvider>());
 
     private Watchers Watching => _watching ??= new Watchers(ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType()));
 
@@ -145,28 +135,32 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
         return result;
     }
 
-    /// <summary>Marks the tally changed; the parent hears of it within <see cref="FlushDelay"/>, or now if urgent.</summary>
+    /// <summary>Marks the tally changed; the parent hears of it within <see cref="UpdateThrottle.FlushDelay"/>, or now if urgent.</summary>
     protected void Changed(bool urgent)
     {
         WatchNearing();
-        if (urgent)
+        Do(Throttle.Changed(urgent), urgent);
+    }
+
+    private Task Flush()
+    {
+        Do(Throttle.Due(), urgent: false);
+        return Task.CompletedTask;
+    }
+
+    private void Do(UpdateThrottle.Advice next, bool urgent)
+    {
+        if (next.Report)
         {
-            // A critical raise goes up at once; screens get it at once too, unless they just had a push.
-            ReportToParent(urgent: true);
-            var wait = PushSpacing - (DateTime.UtcNow - _lastPush);
-            if (wait <= TimeSpan.Zero)
-            {
-                PushStatus();
-            }
-            else
-            {
-                Schedule(wait);
-            }
+            ReportToParent(urgent);
         }
-        else
+        if (next.Push && PushStatus())
         {
-            _reportOwed = true;
-            Schedule(FlushDelay);
+            Throttle.Pushed();
+        }
+        if (next.AskAgainIn is { } delay)
+        {
+            _flushTimer?.Change(delay, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -198,41 +192,13 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
         return Task.CompletedTask;
     }
 
-    private void Schedule(TimeSpan delay)
-    {
-        if (!_flushPending)
-        {
-            _flushPending = true;
-            _flushTimer?.Change(delay, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private Task Flush()
-    {
-        _flushPending = false;
-        if (_reportOwed)
-        {
-            ReportToParent(urgent: false);
-        }
-        var wait = PushSpacing - (DateTime.UtcNow - _lastPush);
-        if (wait > TimeSpan.Zero)
-        {
-            Schedule(wait); // the parent has heard; the screens hear when their spacing allows
-        }
-        else
-        {
-            PushStatus();
-        }
-        return Task.CompletedTask;
-    }
-
-    private void PushStatus()
+    /// <returns>Whether any screen was told.</returns>
+    private bool PushStatus()
     {
         if (_watching is not { Any: true } watching)
         {
-            return;
+            return false;
         }
-        _lastPush = DateTime.UtcNow;
         foreach (var code in watching.Units.ToList())
         {
             if (StatusOf(code) is { } status)
@@ -240,11 +206,11 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
                 watching.Notify(code, bridge => bridge.StatusChanged(status));
             }
         }
+        return true;
     }
 
     private void ReportToParent(bool urgent)
     {
-        _reportOwed = false;
         if (Node?.Parent is { } parent)
         {
             GrainFactory.GetGrain<IAreaGrain>(parent).ReportChild(Code, Tally(Clock.Today), NextVersion(), urgent).Ignore();

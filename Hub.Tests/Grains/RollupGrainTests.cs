@@ -33,7 +33,7 @@ public class RollupGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFix
         var gridCode = TestCity.Grid(1, 3);
         var grid = _grains.GetGrain<IGridGrain>(gridCode);
         await grid.ApplyCheckins([Patrol(1, 3, 1)]);
-        await Task.Delay(UnitGrain.FlushDelay * 3);
+        await Task.Delay(UpdateThrottle.FlushDelay * 3);
         var reportsBefore = ReportCounter.Of(TestCity.Community(1), gridCode);
 
         var started = DateTime.UtcNow;
@@ -45,7 +45,7 @@ public class RollupGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFix
         await Eventually.Within(TimeSpan.FromSeconds(2), () => Tally(TestCity.Community(1)), t => t.Today.Checkins >= 201, "community total");
 
         var reports = ReportCounter.Of(TestCity.Community(1), gridCode) - reportsBefore;
-        var allowed = (int)(elapsed / UnitGrain.FlushDelay) + 2;
+        var allowed = (int)(elapsed / UpdateThrottle.FlushDelay) + 2;
         Assert.InRange(reports, 1, allowed);
     }
 

@@ -70,7 +70,7 @@ public class WallHubTests(LiveHost host) : IClassFixture<LiveHost>
         }
     }
 
-    private static TimeSpan UnitPushSpacing => Hub.Grains.Units.UnitGrain.PushSpacing;
+    private static TimeSpan UnitPushSpacing => Hub.Grains.Units.UpdateThrottle.PushSpacing;
 
     [Fact]
     public async Task A_critical_raise_reaches_a_watching_district_within_500_ms_with_its_whole_path()
