@@ -42,7 +42,7 @@ public class CredentialsAtRestTests(PostgresHubHost host) : IClassFixture<Postgr
 
         await using var connection = new NpgsqlConnection(host.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT GrainTypeString, PayloadBinary FROM OrleansGrainState WHERE PayloadBinary IS NOT NULL", connection);
+        await using var command = new NpgsqlCommand("SELECT state_name, payload FROM hub_grain_state WHERE payload IS NOT NULL", connection);
         var rows = new List<(string Type, byte[] Payload)>();
         await using (var reader = await command.ExecuteReaderAsync())
         {

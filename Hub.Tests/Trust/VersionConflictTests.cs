@@ -17,7 +17,7 @@ public class VersionConflictTests(PostgresHubHost host) : IClassFixture<Postgres
     {
         await using var connection = new NpgsqlConnection(host.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("UPDATE OrleansGrainState SET Version = Version + 1 WHERE GrainIdExtensionString = @key", connection);
+        await using var command = new NpgsqlCommand("UPDATE hub_grain_state SET etag = etag + 1 WHERE grain_id LIKE '%/' || @key", connection);
         command.Parameters.AddWithValue("key", grainKey);
         return await command.ExecuteNonQueryAsync();
     }
