@@ -32,7 +32,7 @@ public sealed class Passwords
     };
 
     /// <summary>A new password from a request body's field, checked against the rules (an error on the field if not).</summary>
-    public static string? ReadNew(Grains.Wire.JsonFields fields, string name = "password")
+    public static string? ReadNew(Wire.JsonFields fields, string name = "password")
     {
         var password = fields.Text(name, maxLength: MaxLength);
         if (password is not null && Problem(password) is { } problem)

@@ -1,6 +1,6 @@
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Alerts;
-using Hub.Grains.Wire;
 
 namespace Hub.Dashboard.Api;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Access;
 using Hub.Grains.Duty;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
-using Hub.Grains.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hub.Dashboard.Access;
 using Hub.Dashboard.Ingest;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Ingest;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Patrol;
 using Hub.Grains.Topology;
-using Hub.Grains.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,7 +1,7 @@
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Access;
 using Hub.Grains.Topology;
-using Hub.Grains.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace Hub.Dashboard.Api;

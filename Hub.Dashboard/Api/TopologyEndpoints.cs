@@ -1,4 +1,5 @@
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Access;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Builder;

@@ -121,7 +121,7 @@ public static class UserEndpoints
     /// A department's user works for one department (required), and by default in the unit it
     /// serves; no other role has a department.
     /// </summary>
-    private static (string? Department, string? DefaultScope) DepartmentOf(Grains.Wire.JsonFields fields, Role? role, TopologyIndex index)
+    private static (string? Department, string? DefaultScope) DepartmentOf(Wire.JsonFields fields, Role? role, TopologyIndex index)
     {
         var code = fields.Code("department", required: role == Role.Department);
         if (code is null)

@@ -1,10 +1,10 @@
 using Hub.Dashboard.Access;
 using Hub.Dashboard.Api;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
-using Hub.Grains.Wire;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Hub.Dashboard.Live;

@@ -35,7 +35,7 @@ public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly
         && (!ActiveOnly || a.State.IsActive())
         && (!OpenOnly || a.State.IsOpen())
         // Imported history is no one's duty: an imported case left open is not in the lists of work.
-        && (!(ActiveOnly || OpenOnly) || a.Source != Import.CaseImport.Source)
+        && (!(ActiveOnly || OpenOnly) || a.Source != ImportedSource.Name)
         && (Severity is null || a.Severity == Severity)
         && (Department is null || Alerts.CaseParts.Has(a.Parts, Department));
 

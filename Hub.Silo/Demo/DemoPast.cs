@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Hub.Dashboard.Import;
+using Hub.Dashboard.Wire;
 using Hub.Grains.History;
-using Hub.Grains.Import;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
-using Hub.Grains.Wire;
 
 namespace Hub.Silo.Demo;
 

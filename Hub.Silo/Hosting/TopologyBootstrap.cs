@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Topology;
 using Hub.Silo.Demo;
 using Microsoft.Extensions.Options;

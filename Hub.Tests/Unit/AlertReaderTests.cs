@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Hub.Dashboard.Ingest;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Alerts;
-using Hub.Grains.Ingest;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 using Hub.Tests.Support;

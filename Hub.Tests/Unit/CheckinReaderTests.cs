@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Hub.Grains.Ingest;
+using Hub.Dashboard.Ingest;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 using Hub.Tests.Support;

@@ -1,4 +1,4 @@
-using Hub.Grains.Wire;
+using Hub.Dashboard.Wire;
 
 namespace Hub.Tests.Unit;
 

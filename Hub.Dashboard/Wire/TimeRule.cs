@@ -1,6 +1,6 @@
-using Hub.Grains.Wire;
+using Hub.Grains.Ingest;
 
-namespace Hub.Grains.Ingest;
+namespace Hub.Dashboard.Wire;
 
 /// <summary>The rule every reported time obeys: not more than 5 minutes ahead, not absurdly old.</summary>
 internal static class TimeRule

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Hub.Grains.Model;
-using Hub.Grains.Wire;
+using Hub.Grains.Topology;
 
-namespace Hub.Grains.Topology;
+namespace Hub.Dashboard.Wire;
 
 /// <summary>Reads a topology from its JSON form (API.md §3), naming every problem by its JSON path.</summary>
 public static class TopologyReader

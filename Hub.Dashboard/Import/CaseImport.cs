@@ -1,10 +1,10 @@
+using Hub.Dashboard.Wire;
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
-using Hub.Grains.Wire;
 
-namespace Hub.Grains.Import;
+namespace Hub.Dashboard.Import;
 
 /// <summary>
 /// One case of an old platform's history (历史案件导入), as the hub keeps it: the stages it reached
@@ -14,7 +14,7 @@ namespace Hub.Grains.Import;
 /// </summary>
 public static class CaseImport
 {
-    public const string Source = "import";
+    public const string Source = ImportedSource.Name;
 
     /// <summary>How far ahead of the hub's clock a time may be (clocks differ a little).</summary>
     public static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);

@@ -1,4 +1,4 @@
-namespace Hub.Grains.Ingest;
+namespace Hub.Dashboard.Wire;
 
 /// <summary>
 /// A batch as read: its items when it may be applied whole; else none, with every problem found in

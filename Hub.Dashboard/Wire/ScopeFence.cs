@@ -1,7 +1,7 @@
 using Hub.Grains.Access;
 using Hub.Grains.Topology;
 
-namespace Hub.Grains.Ingest;
+namespace Hub.Dashboard.Wire;
 
 /// <summary>
 /// The sender's scope while a batch is read. What lies outside it is refused by the name the sender

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hub.Grains.Model;
 
-namespace Hub.Grains.Wire;
+namespace Hub.Dashboard.Wire;
 
 /// <summary>
 /// Reads the fields of one JSON object by hand, so that every wrong field is reported by its path

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Access;
+using Hub.Grains.Ingest;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
-using Hub.Grains.Wire;
 
-namespace Hub.Grains.Ingest;
+namespace Hub.Dashboard.Ingest;
 
 /// <summary>
 /// Reads and validates a batch of check-ins (API.md §4) against the topology and the sender's scope,

@@ -1,9 +1,9 @@
+using Hub.Dashboard.Wire;
 using Hub.Grains.History;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
-using Hub.Grains.Wire;
 
-namespace Hub.Grains.Import;
+namespace Hub.Dashboard.Import;
 
 /// <summary>
 /// One patrol visit of an old platform's history (历史巡查导入): a patrol check-in of a worker at a

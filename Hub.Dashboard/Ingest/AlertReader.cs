@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Access;
 using Hub.Grains.Alerts;
+using Hub.Grains.Ingest;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
-using Hub.Grains.Wire;
 
-namespace Hub.Grains.Ingest;
+namespace Hub.Dashboard.Ingest;
 
 /// <summary>
 /// Reads and validates a batch of alerts (API.md §4) against the topology and the sender's scope,
@@ -30,9 +31,9 @@ public static class AlertReader
             }
             var source = f.Text("source", maxLength: IngestLimits.MaxSourceLength);
             var sourceId = f.Text("sourceId", maxLength: IngestLimits.MaxIdLength);
-            if (source == Import.CaseImport.Source)
+            if (source == ImportedSource.Name)
             {
-                f.Error("source", $"'{Import.CaseImport.Source}' is kept for imported history (POST /api/v1/import/cases)");
+                f.Error("source", $"'{ImportedSource.Name}' is kept for imported history (POST /api/v1/import/cases)");
             }
             var unit = f.Code("unit");
             var device = f.Code("device", required: false);

@@ -1,4 +1,4 @@
-namespace Hub.Grains.Wire;
+namespace Hub.Dashboard.Wire;
 
 /// <summary>
 /// What text the hub takes (API.md §4): no C0 control character (tab and line breaks only in
