@@ -50,6 +50,7 @@ public sealed class AlertGrain(
 
     // An escalation reminder may be stored until this activation has stopped it (a restart may have left one).
     private bool _escalationReminderMayExist = true;
+    private DateTimeOffset? _escalationArmedFor;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -201,8 +202,13 @@ public sealed class AlertGrain(
         {
             var due = next - clock.Now;
             _escalationTimer = this.RegisterGrainTimer(Escalate, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
-            _escalationReminderMayExist = true;
-            await this.RegisterOrUpdateReminder(EscalationReminder, due < ReminderPeriod ? ReminderPeriod : due, ReminderPeriod);
+            // The reminder is written only when the next climb moved: its ticks in between change nothing.
+            if (_escalationArmedFor != next)
+            {
+                _escalationReminderMayExist = true;
+                await this.RegisterOrUpdateReminder(EscalationReminder, due < ReminderPeriod ? ReminderPeriod : due, ReminderPeriod);
+                _escalationArmedFor = next;
+            }
         }
         else
         {
@@ -329,6 +335,7 @@ public sealed class AlertGrain(
             await this.UnregisterReminder(reminder);
         }
         _escalationReminderMayExist = false;
+        _escalationArmedFor = null;
     }
 
     /// <summary>

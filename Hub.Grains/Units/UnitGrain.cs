@@ -97,14 +97,19 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
 
     public async Task<IReadOnlyList<RaiseResult>> RaiseAlerts(IReadOnlyList<AlertReport> reports)
     {
-        var results = new List<RaiseResult>(reports.Count);
-        var urgent = false;
-        foreach (var report in reports)
-        {
-            var result = await Raise(report);
-            urgent |= result.Outcome == RaiseOutcome.Created && report.Severity == Severity.Critical;
-            results.Add(result);
-        }
+        // Reports that may merge (one device, category and sender) go in turn; the rest at once.
+        var results = new RaiseResult[reports.Count];
+        await Task.WhenAll(reports
+            .Select((report, at) => (report, at))
+            .GroupBy(x => x.report.Device is { } device ? (device, x.report.Category, x.report.Sender.Identity) : ($"#{x.at}", "", ""))
+            .Select(async group =>
+            {
+                foreach (var (report, at) in group)
+                {
+                    results[at] = await Raise(report);
+                }
+            }));
+        var urgent = results.Zip(reports).Any(x => x.First.Outcome == RaiseOutcome.Created && x.Second.Severity == Severity.Critical);
         Book.Prune(Clock.Today);
         await Save();
         Changed(urgent);
