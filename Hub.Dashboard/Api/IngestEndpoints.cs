@@ -30,22 +30,26 @@ public static class IngestEndpoints
         }
         using (entered)
         {
-            return await Ingest(request, caller, topology.Current, IngestLimits.MaxCheckins, "check-ins",
+            var snapshot = topology.Current;
+            return await Ingest(request, caller, snapshot, IngestLimits.MaxCheckins, "check-ins",
                 (batch, index) => CheckinReader.Read(batch, index, clock.Now, caller.Scope),
                 count => admission.Admit(caller, request.HttpContext.Response, count),
                 async items =>
                 {
-                    var result = await ingest.ApplyCheckins(items);
+                    var result = await ingest.ApplyCheckins(items, snapshot);
                     return new { result.Accepted, result.Duplicates };
                 });
         }
     }
 
-    private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest) =>
-        Ingest(request, caller, topology.Current, IngestLimits.MaxAlerts, "alerts",
+    private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest)
+    {
+        var snapshot = topology.Current;
+        return Ingest(request, caller, snapshot, IngestLimits.MaxAlerts, "alerts",
             (batch, index) => AlertReader.Read(batch, index, clock.Now, caller.Sender, caller.Scope),
             _ => (null, null),
-            async items => new { Results = await ingest.RaiseAlerts(items) });
+            async items => new { Results = await ingest.RaiseAlerts(items, snapshot) });
+    }
 
     /// <summary>
     /// Reads a batch against one topology snapshot and the caller's scope, and applies it only if it

@@ -7,13 +7,14 @@ namespace Hub.Grains.Ingest;
 
 /// <summary>
 /// Applies a validated batch with one grain call per grid (or per area holding alerts), all in
-/// parallel (DESIGN.md principle 3).
+/// parallel (DESIGN.md principle 3). A request's batch is grouped by the topology snapshot it was
+/// validated against, when given, so that a replace in between cannot split it differently.
 /// </summary>
 public sealed class IngestDispatcher(IGrainFactory grains, TopologyCatalog topology)
 {
-    public async Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins)
+    public async Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins, TopologyIndex? snapshot = null)
     {
-        var index = topology.Current;
+        var index = snapshot ?? topology.Current;
         var calls = checkins
             .GroupBy(c => index.Find(c.Unit)!.Owner, StringComparer.Ordinal)
             .Select(g => grains.GetGrain<IGridGrain>(g.Key).ApplyCheckins(g.ToArray()));
@@ -22,9 +23,9 @@ public sealed class IngestDispatcher(IGrainFactory grains, TopologyCatalog topol
     }
 
     /// <returns>One result per report, in the order of <paramref name="alerts"/>.</returns>
-    public async Task<IReadOnlyList<RaiseResult>> RaiseAlerts(IReadOnlyList<AlertReport> alerts)
+    public async Task<IReadOnlyList<RaiseResult>> RaiseAlerts(IReadOnlyList<AlertReport> alerts, TopologyIndex? snapshot = null)
     {
-        var index = topology.Current;
+        var index = snapshot ?? topology.Current;
         var groups = alerts
             .Select((report, position) => (report, position))
             .GroupBy(x => index.Find(x.report.Unit)!.Owner, StringComparer.Ordinal)
