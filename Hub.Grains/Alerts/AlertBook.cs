@@ -30,9 +30,16 @@ public sealed class AlertBook
 
     public IEnumerable<AlertEntry> Active => Entries.Values.Where(e => e.IsActive);
 
-    /// <summary>The next moment after <paramref name="now"/> at which an active case comes near its limit; null when none will.</summary>
-    public DateTimeOffset? NextNearing(DateTimeOffset now) =>
-        Active.Where(e => !e.IsOverdue && e.NearingAt > now).Min(e => e.NearingAt);
+    /// <summary>
+    /// The next moment after <paramref name="now"/> at which an active case comes near its stage's
+    /// limit or runs past its handling limit — either changes the unit's health with no event to say
+    /// so; null when none will.
+    /// </summary>
+    public DateTimeOffset? NextClockChange(DateTimeOffset now) =>
+        Active.Where(e => !e.IsOverdue(now))
+            .SelectMany(e => new[] { e.NearingAt, e.HandleDeadline })
+            .Where(at => at > now)
+            .Min();
 
     /// <summary>When the latest report of a case held here arrived (cases kept for recent days count), among those <paramref name="where"/> picks.</summary>
     public DateTimeOffset? LastReport(Func<AlertEntry, bool>? where = null) =>
@@ -50,9 +57,10 @@ public sealed class AlertBook
                 continue;
             }
             active++;
-            overdue += e.IsOverdue ? 1 : 0;
+            var late = e.IsOverdue(now);
+            overdue += late ? 1 : 0;
             nearing += e.IsNearing(now) ? 1 : 0;
-            overdueSevere += e.IsOverdue && e.Severity is Severity.Critical or Severity.Major ? 1 : 0;
+            overdueSevere += late && e.Severity is Severity.Critical or Severity.Major ? 1 : 0;
             ackCritical += !e.IsUnacknowledged && e.Severity == Severity.Critical ? 1 : 0;
             switch (e.Severity)
             {

@@ -19,15 +19,16 @@ public sealed record AlertEntry(
     int Reworks = 0,
     int? Rating = null,
     DateTimeOffset? NearingAt = null,
-    DateTimeOffset? ReportedAt = null)
+    DateTimeOffset? ReportedAt = null,
+    DateTimeOffset? HandleDeadline = null)
 {
     public bool IsActive => State.IsActive();
 
     public bool IsUnacknowledged => State == AlertState.Raised;
 
-    /// <summary>Past its stage's limit: supervised (督办) and still active.</summary>
-    public bool IsOverdue => IsActive && Supervision >= 1;
+    /// <summary>Still active and past its stage's limit (supervised: 督办) or its handling limit (超时) at <paramref name="now"/>.</summary>
+    public bool IsOverdue(DateTimeOffset now) => IsActive && (Supervision >= 1 || HandleDeadline <= now);
 
     /// <summary>Active and at or past <see cref="StageClock.NearAt"/> of its stage's limit (临期), overdue ones included.</summary>
-    public bool IsNearing(DateTimeOffset now) => IsActive && (IsOverdue || NearingAt <= now);
+    public bool IsNearing(DateTimeOffset now) => IsActive && (IsOverdue(now) || NearingAt <= now);
 }

@@ -40,5 +40,5 @@ public sealed record AlertSummary(
 {
     /// <param name="nearingAt">When the stage the case waits in reaches <see cref="StageClock.NearAt"/> of its limit; null without one.</param>
     public AlertEntry ToEntry(DateOnly day, UnitLevel? escalatedToLevel, DateTimeOffset? nearingAt = null) =>
-        new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity, Supervision, Reworks, Rating, nearingAt, LastAt);
+        new(Id, Unit, Severity, Category, Device, State, day, escalatedToLevel, Version, ReportedBy?.Identity, Supervision, Reworks, Rating, nearingAt, LastAt, HandleDeadline);
 }

@@ -13,10 +13,10 @@ public sealed record AlertQuery(string? Unit, AlertState? State, bool ActiveOnly
     /// </summary>
     public bool ByImportance { get; init; }
 
-    /// <summary>The order <see cref="ByImportance"/> sorts by, as a key (smaller first).</summary>
-    public static (int, int, int, long) ImportanceOf(AlertSummary a) => (
+    /// <summary>The order <see cref="ByImportance"/> sorts by, as a key (smaller first); late: past its stage's or its handling limit at <paramref name="now"/>.</summary>
+    public static (int, int, int, long) ImportanceOf(AlertSummary a, DateTimeOffset now) => (
         a.State == AlertState.Raised ? 0 : a.State.IsActive() ? 1 : 2,
-        a.State.IsActive() && a.Supervision >= 1 ? 0 : 1,
+        a.State.IsActive() && (a.Supervision >= 1 || a.HandleDeadline <= now) ? 0 : 1,
         a.Severity switch { Model.Severity.Critical => 0, Model.Severity.Major => 1, Model.Severity.Minor => 2, _ => 3 },
         -a.At.UtcTicks);
 

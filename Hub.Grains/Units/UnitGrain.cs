@@ -170,12 +170,13 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     }
 
     /// <summary>
-    /// A case reaching 80 % of its limit (临期) turns the unit orange with no event to say so: a timer
-    /// for the next such moment among the cases held here marks the tally changed then.
+    /// A case reaching 80 % of its stage's limit (临期) or running past its handling limit (超时)
+    /// changes the unit's health with no event to say so: a timer for the next such moment among
+    /// the cases held here marks the tally changed then.
     /// </summary>
     private void WatchNearing()
     {
-        var next = Book.NextNearing(Clock.Now);
+        var next = Book.NextClockChange(Clock.Now);
         if (next == _nearingArmedFor)
         {
             return;

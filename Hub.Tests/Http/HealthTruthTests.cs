@@ -86,3 +86,24 @@ public class HealthTruthTests(ShortDispatchHost host) : IClassFixture<ShortDispa
         Assert.Null(quiet["sources"]!["checkin"]);
     }
 }
+
+/// <summary>
+/// A case past its handling limit (办结时限, counted from when it happened) is late however its
+/// stage's clock reads: red for a major case, from the moment the limit runs out, on a hub with the
+/// default limits.
+/// </summary>
+public class HandlingLimitTests(HubHost host) : IClassFixture<HubHost>
+{
+    [Fact]
+    public async Task An_accepted_major_case_turns_its_unit_red_the_moment_its_handling_limit_runs_out()
+    {
+        var grid = TestCity.Grid(2, 4);
+        // A major case must be handled within 4 hours; this one happened 4 hours less 3 seconds ago.
+        var id = await host.Api.Raise(Alert(grid, severity: "major", category: "water", at: Reports.Now.AddHours(-4).AddSeconds(3)));
+        Assert.Equal(HttpStatusCode.OK, (await host.Api.Post($"/api/v1/alerts/{id}/ack", new { })).Status);
+        var late = await Eventually.Within(TimeSpan.FromSeconds(8), () => host.Api.Status(grid), s => s["health"]!.GetValue<string>() == "red", "past its handling limit");
+        Assert.Equal((1, 0), (late["alerts"]!["overdue"]!.GetValue<int>(), late["alerts"]!["unacknowledged"]!.GetValue<int>()));
+        var listed = (await host.Api.Get($"/api/v1/alerts/{id}")).Json;
+        Assert.True(listed["handleUsed"]!.GetValue<double>() >= 1);
+    }
+}

@@ -108,8 +108,23 @@ public class AlertBookTests
         book.Put(Entry("done", state: AlertState.Resolved) with { NearingAt = Now.AddHours(-1) });
         Assert.Equal(2, book.Count(Now).Nearing); // "near" and the overdue "late"
         Assert.Equal(3, book.Count(Now.AddTicks(1)).Nearing);
-        Assert.Equal(Now.AddTicks(1), book.NextNearing(Now));
-        Assert.Null(book.NextNearing(Now.AddTicks(1)));
+        Assert.Equal(Now.AddTicks(1), book.NextClockChange(Now));
+        Assert.Null(book.NextClockChange(Now.AddTicks(1)));
+    }
+
+    [Fact]
+    public void A_case_past_its_handling_limit_is_overdue_from_that_moment_and_severe_when_major()
+    {
+        var book = new AlertBook();
+        book.Put(Entry("late", Severity.Major, AlertState.Acknowledged) with { HandleDeadline = Now });
+        book.Put(Entry("later", Severity.Minor, AlertState.Dispatched) with { HandleDeadline = Now.AddMinutes(5), NearingAt = Now.AddMinutes(1) });
+        book.Put(Entry("handled", Severity.Major, AlertState.Resolved) with { HandleDeadline = Now.AddHours(-1) });
+        var counts = book.Count(Now);
+        Assert.Equal((1, 1), (counts.Overdue, counts.OverdueSevere));
+        Assert.Equal(Now.AddMinutes(1), book.NextClockChange(Now));
+        Assert.Equal(Now.AddMinutes(5), book.NextClockChange(Now.AddMinutes(1)));
+        Assert.Equal(2, book.Count(Now.AddMinutes(5)).Overdue);
+        Assert.Null(book.NextClockChange(Now.AddMinutes(5)));
     }
 
     [Fact]

@@ -38,8 +38,9 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
     public Task<IReadOnlyList<AlertSummary>> Find(AlertQuery query, CancellationToken cancellationToken = default)
     {
         var matching = _alerts.Values.Where(a => query.Matches(a, clock.DayOf(a.At)));
+        var now = clock.Now;
         IReadOnlyList<AlertSummary> found = (query.ByImportance
-                ? matching.OrderBy(AlertQuery.ImportanceOf).ThenByDescending(a => a.Id, StringComparer.Ordinal)
+                ? matching.OrderBy(a => AlertQuery.ImportanceOf(a, now)).ThenByDescending(a => a.Id, StringComparer.Ordinal)
                 : matching.OrderByDescending(a => a.At).ThenByDescending(a => a.Id, StringComparer.Ordinal))
             .Take(query.Limit)
             .ToArray();

@@ -25,7 +25,7 @@ public sealed class PostgresHistory : IAlertJournal, ICheckinJournal, IHistorySt
     /// <summary>The order of <see cref="AlertQuery.ByImportance"/>, ahead of the newest-first tie-break.</summary>
     private const string ImportanceOrder = """
         CASE WHEN state = 'raised' THEN 0 WHEN state IN ('acknowledged', 'dispatched') THEN 1 ELSE 2 END,
-        CASE WHEN state IN ('raised', 'acknowledged', 'dispatched') AND supervision >= 1 THEN 0 ELSE 1 END,
+        CASE WHEN state IN ('raised', 'acknowledged', 'dispatched') AND (supervision >= 1 OR handle_deadline <= now()) THEN 0 ELSE 1 END,
         CASE severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 WHEN 'minor' THEN 2 ELSE 3 END,
         """;
 
