@@ -33,7 +33,7 @@ public static class IngestEndpoints
             var snapshot = topology.Current;
             return await Ingest(request, caller, snapshot, IngestLimits.MaxCheckins, "check-ins",
                 (batch, index) => CheckinReader.Read(batch, index, clock.Now, caller.Scope),
-                count => admission.Admit(caller, request.HttpContext.Response, count),
+                items => admission.Admit(caller, request.HttpContext.Response, items.Count, IngestDispatcher.GridCalls(items, snapshot)),
                 async items =>
                 {
                     var result = await ingest.ApplyCheckins(items, snapshot);
@@ -64,7 +64,7 @@ public static class IngestEndpoints
         int maxItems,
         string what,
         Func<JsonElement, TopologyIndex, BatchRead<T>> read,
-        Func<int, (IDisposable? Lease, IResult? Refused)> admit,
+        Func<IReadOnlyList<T>, (IDisposable? Lease, IResult? Refused)> admit,
         Func<IReadOnlyList<T>, Task<object>> apply)
     {
         var (batch, problem) = await ReadBatch(request, maxItems, what);
@@ -84,7 +84,7 @@ public static class IngestEndpoints
             {
                 return Problems.InvalidBatch(items.Errors, batch.RootElement.GetArrayLength());
             }
-            var (lease, refused) = admit(items.Items.Count);
+            var (lease, refused) = admit(items.Items);
             if (refused is not null)
             {
                 return refused;

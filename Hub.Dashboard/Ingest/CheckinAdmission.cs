@@ -17,6 +17,8 @@ public sealed class CheckinAdmission : IDisposable
 {
     private readonly ConcurrencyLimiter _requests;
     private readonly ConcurrencyLimiter _inFlight;
+    private readonly ConcurrencyLimiter _gridCalls;
+    private readonly int _maxGridCalls;
     private readonly PartitionedRateLimiter<string> _perKey;
 
     public CheckinAdmission(IOptions<IngestOptions> options)
@@ -24,6 +26,8 @@ public sealed class CheckinAdmission : IDisposable
         var o = options.Value;
         _requests = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = o.MaxCheckinRequests, QueueLimit = 0 });
         _inFlight = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = o.MaxCheckinsInFlight, QueueLimit = 0 });
+        _maxGridCalls = o.MaxGridCallsInFlight;
+        _gridCalls = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = o.MaxGridCallsInFlight, QueueLimit = 0 });
         _perKey = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = o.KeyCheckinBurst,
@@ -46,7 +50,8 @@ public sealed class CheckinAdmission : IDisposable
     }
 
     /// <summary>A lease to hold while the batch is applied, or the answer refusing it.</summary>
-    public (IDisposable? Lease, IResult? Refused) Admit(Caller caller, HttpResponse response, int count)
+    /// <param name="gridCalls">How many grid calls applying the batch makes (one per grid it touches).</param>
+    public (IDisposable? Lease, IResult? Refused) Admit(Caller caller, HttpResponse response, int count, int gridCalls)
     {
         if (caller.KeyId is { } key)
         {
@@ -59,12 +64,30 @@ public sealed class CheckinAdmission : IDisposable
             }
         }
         var lease = _inFlight.AttemptAcquire(count);
-        if (lease.IsAcquired)
+        if (!lease.IsAcquired)
         {
-            return (lease, null);
+            lease.Dispose();
+            return (null, AtCapacity(response));
         }
-        lease.Dispose();
-        return (null, AtCapacity(response));
+        // A batch over more grids than the whole bound takes the whole bound: it can still pass alone.
+        var calls = _gridCalls.AttemptAcquire(Math.Min(gridCalls, _maxGridCalls));
+        if (!calls.IsAcquired)
+        {
+            calls.Dispose();
+            lease.Dispose();
+            return (null, AtCapacity(response));
+        }
+        return (new Leases(lease, calls), null);
+    }
+
+    /// <summary>Both leases a batch holds while it is applied.</summary>
+    private sealed class Leases(RateLimitLease items, RateLimitLease calls) : IDisposable
+    {
+        public void Dispose()
+        {
+            items.Dispose();
+            calls.Dispose();
+        }
     }
 
     private static IResult AtCapacity(HttpResponse response)
@@ -78,6 +101,7 @@ public sealed class CheckinAdmission : IDisposable
     {
         _requests.Dispose();
         _inFlight.Dispose();
+        _gridCalls.Dispose();
         _perKey.Dispose();
     }
 

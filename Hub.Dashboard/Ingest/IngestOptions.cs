@@ -14,6 +14,12 @@ public sealed class IngestOptions
     public int MaxCheckinsInFlight { get; set; } = 20_000;
 
     /// <summary>
+    /// Grid calls the silo's admitted check-ins make at once (a batch makes one per grid it touches).
+    /// Bounds the work an alert can find queued ahead of it when a batch spreads over many grids.
+    /// </summary>
+    public int MaxGridCallsInFlight { get; set; } = 200;
+
+    /// <summary>
     /// Check-in requests being read and applied at once. Past it a request is refused with 503 before
     /// its body is read, so that a flood costs the hub almost nothing to turn away.
     /// </summary>
@@ -36,6 +42,10 @@ public sealed class IngestOptions
         if (KeyCheckinBurst < IngestLimits.MaxCheckins)
         {
             problems.Add($"{Section}:KeyCheckinBurst must be at least {IngestLimits.MaxCheckins} (one whole batch); it is {KeyCheckinBurst}");
+        }
+        if (MaxGridCallsInFlight < 1)
+        {
+            problems.Add($"{Section}:MaxGridCallsInFlight must be at least 1; it is {MaxGridCallsInFlight}");
         }
         if (MaxCheckinRequests < 1)
         {

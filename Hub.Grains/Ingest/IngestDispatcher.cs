@@ -12,6 +12,10 @@ namespace Hub.Grains.Ingest;
 /// </summary>
 public sealed class IngestDispatcher(IGrainFactory grains, TopologyCatalog topology)
 {
+    /// <summary>How many grid calls applying <paramref name="checkins"/> makes: one per grid they touch.</summary>
+    public static int GridCalls(IReadOnlyList<CheckinReport> checkins, TopologyIndex index) =>
+        checkins.Select(c => index.Find(c.Unit)!.Owner).Distinct(StringComparer.Ordinal).Count();
+
     public async Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins, TopologyIndex? snapshot = null)
     {
         var index = snapshot ?? topology.Current;

@@ -57,21 +57,42 @@ public class CheckinAdmissionTests(TightIngestHost host) : IClassFixture<TightIn
     {
         using var admission = new CheckinAdmission(Options.Create(new IngestOptions { MaxCheckinsInFlight = 8000 }));
         var admin = new Caller("admin", Hub.Grains.Access.Role.Admin, "*", null);
-        var (first, none) = admission.Admit(admin, new DefaultHttpContext().Response, 5000);
+        var (first, none) = admission.Admit(admin, new DefaultHttpContext().Response, 5000, 1);
         Assert.Null(none);
         var response = new DefaultHttpContext().Response;
-        var (lease, refused) = admission.Admit(admin, response, 3001);
+        var (lease, refused) = admission.Admit(admin, response, 3001, 1);
         Assert.Null(lease);
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, Assert.IsAssignableFrom<IStatusCodeHttpResult>(refused).StatusCode);
         Assert.Equal("1", response.Headers.RetryAfter.ToString());
         // Exactly what is left fits.
-        var (fits, _) = admission.Admit(admin, new DefaultHttpContext().Response, 3000);
+        var (fits, _) = admission.Admit(admin, new DefaultHttpContext().Response, 3000, 1);
         Assert.NotNull(fits);
         fits!.Dispose();
         first!.Dispose();
-        var (again, _) = admission.Admit(admin, new DefaultHttpContext().Response, 8000);
+        var (again, _) = admission.Admit(admin, new DefaultHttpContext().Response, 8000, 1);
         Assert.NotNull(again);
         again!.Dispose();
+    }
+
+    [Fact]
+    public void Past_the_grid_calls_in_flight_a_batch_gets_503_and_a_batch_over_more_grids_than_the_bound_passes_alone()
+    {
+        using var admission = new CheckinAdmission(Options.Create(new IngestOptions { MaxGridCallsInFlight = 100 }));
+        var admin = new Caller("admin", Hub.Grains.Access.Role.Admin, "*", null);
+        var (first, _) = admission.Admit(admin, new DefaultHttpContext().Response, 60, 60);
+        Assert.NotNull(first);
+        var (over, refused) = admission.Admit(admin, new DefaultHttpContext().Response, 41, 41);
+        Assert.Null(over);
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, Assert.IsAssignableFrom<IStatusCodeHttpResult>(refused).StatusCode);
+        var (fits, _) = admission.Admit(admin, new DefaultHttpContext().Response, 40, 40);
+        Assert.NotNull(fits);
+        fits!.Dispose();
+        first!.Dispose();
+        var (wide, _) = admission.Admit(admin, new DefaultHttpContext().Response, 500, 500);
+        Assert.NotNull(wide); // takes the whole bound
+        var (next, _) = admission.Admit(admin, new DefaultHttpContext().Response, 1, 1);
+        Assert.Null(next);
+        wide!.Dispose();
     }
 
     [Fact]
