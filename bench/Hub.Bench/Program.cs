@@ -12,6 +12,13 @@ using Microsoft.Extensions.DependencyInjection;
 // With a connection string (an empty database) the hub runs on PostgreSQL storage instead of memory.
 // With "latency" first, an open-loop load instead (OpenLoop): alert latency under check-in traffic.
 //   dotnet run -c Release --project bench/Hub.Bench -- latency [seconds [postgres-connection-string]]
+// With "province-file", no measurement: writes a province-sized topology file (ProvinceFile).
+//   dotnet run -c Release --project bench/Hub.Bench -- province-file <path> [districts, 63]
+if (args.Length > 1 && args[0] == "province-file")
+{
+    await ProvinceFile.Write(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 63);
+    return;
+}
 var latency = args.Length > 0 && args[0] == "latency";
 args = latency ? args[1..] : args;
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
