@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Hub.Bench;
@@ -15,7 +16,8 @@ public static class ProvinceFile
     public static async Task Write(string path, int districts)
     {
         await using var file = File.Create(path);
-        await using var json = new Utf8JsonWriter(file);
+        // Chinese names as UTF-8, as files written by people are, not as \u escapes.
+        await using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteStartArray("units");
         Unit(json, "P", "基准省", "city", null);
