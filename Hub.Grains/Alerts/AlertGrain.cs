@@ -8,6 +8,7 @@ using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -56,6 +57,7 @@ public sealed class AlertGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await ServiceProvider.GetRequiredService<TopologySync>().EnsureLoaded();
         await FlushOutbox();
         if (state.State.Alert is { State: AlertState.Raised })
         {

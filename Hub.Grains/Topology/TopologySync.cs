@@ -28,6 +28,13 @@ public sealed class TopologySync(IGrainFactory grains, TopologyCatalog catalog, 
         }
     }
 
+    /// <summary>
+    /// Loads the stored topology if this silo has none yet. A silo that has just joined the cluster
+    /// may be given grains before its own start-up has loaded it; such a grain would not know its
+    /// unit and would count nothing of what it is sent.
+    /// </summary>
+    public Task EnsureLoaded() => catalog.Current.Version > 0 ? Task.CompletedTask : Refresh();
+
     public void Dispose() => _stopping.Dispose();
 
     private async Task Start(CancellationToken cancellationToken)

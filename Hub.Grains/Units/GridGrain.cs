@@ -64,7 +64,9 @@ public sealed class GridGrain(
     {
         if (Node is not { } node)
         {
-            return CheckinResult.None;
+            // The request was checked against a topology that has this grid; this silo's copy is
+            // behind. Counting nothing would acknowledge check-ins that are not kept: refuse instead.
+            throw new StorageUnavailableException($"this silo does not know grid '{Code}' yet (topology version {Topology.Current.Version}); try again");
         }
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
         var fresh = checkins

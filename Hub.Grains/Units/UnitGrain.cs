@@ -82,6 +82,7 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await ServiceProvider.GetRequiredService<TopologySync>().EnsureLoaded();
         _flushTimer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         await ReconcileAlerts();
         Changed(urgent: false);
