@@ -3,6 +3,7 @@ using Hub.Dashboard.Access;
 using Hub.Dashboard.Ingest;
 using Hub.Dashboard.Wire;
 using Hub.Grains.Ingest;
+using Hub.Grains.Model;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Builder;
@@ -31,12 +32,17 @@ public static class IngestEndpoints
         using (entered)
         {
             var snapshot = topology.Current;
+            ILookup<string, CheckinReport>? byGrid = null; // grouped once: admission counts the grid calls, applying makes them
             return await Ingest(request, caller, snapshot, IngestLimits.MaxCheckins, "check-ins",
                 (batch, index) => CheckinReader.Read(batch, index, clock.Now, caller.Scope),
-                items => admission.Admit(caller, request.HttpContext.Response, items.Count, IngestDispatcher.GridCalls(items, snapshot)),
+                items =>
+                {
+                    byGrid = IngestDispatcher.ByGrid(items, snapshot);
+                    return admission.Admit(caller, request.HttpContext.Response, items.Count, byGrid.Count);
+                },
                 async items =>
                 {
-                    var result = await ingest.ApplyCheckins(items, snapshot);
+                    var result = await ingest.ApplyCheckins(byGrid!);
                     return new { result.Accepted, result.Duplicates };
                 });
         }

@@ -12,17 +12,16 @@ namespace Hub.Grains.Ingest;
 /// </summary>
 public sealed class IngestDispatcher(IGrainFactory grains, TopologyCatalog topology)
 {
-    /// <summary>How many grid calls applying <paramref name="checkins"/> makes: one per grid they touch.</summary>
-    public static int GridCalls(IReadOnlyList<CheckinReport> checkins, TopologyIndex index) =>
-        checkins.Select(c => index.Find(c.Unit)!.Owner).Distinct(StringComparer.Ordinal).Count();
+    /// <summary>A batch's check-ins by the grid that applies them: one grid call each.</summary>
+    public static ILookup<string, CheckinReport> ByGrid(IReadOnlyList<CheckinReport> checkins, TopologyIndex index) =>
+        checkins.ToLookup(c => index.Find(c.Unit)!.Owner, StringComparer.Ordinal);
 
-    public async Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins, TopologyIndex? snapshot = null)
+    public Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins, TopologyIndex? snapshot = null) =>
+        ApplyCheckins(ByGrid(checkins, snapshot ?? topology.Current));
+
+    public async Task<CheckinResult> ApplyCheckins(ILookup<string, CheckinReport> byGrid)
     {
-        var index = snapshot ?? topology.Current;
-        var calls = checkins
-            .GroupBy(c => index.Find(c.Unit)!.Owner, StringComparer.Ordinal)
-            .Select(g => grains.GetGrain<IGridGrain>(g.Key).ApplyCheckins(g.ToArray()));
-        var results = await Task.WhenAll(calls);
+        var results = await Task.WhenAll(byGrid.Select(g => grains.GetGrain<IGridGrain>(g.Key).ApplyCheckins(g.ToArray())));
         return results.Aggregate(CheckinResult.None, (sum, r) => sum + r);
     }
 

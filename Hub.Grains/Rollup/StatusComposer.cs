@@ -7,13 +7,16 @@ namespace Hub.Grains.Rollup;
 public static class StatusComposer
 {
     /// <param name="tally">The unit's tally, with today's figures (see <see cref="TallyMath.Sum"/>).</param>
+    /// <param name="inZone">Puts a time in the hub's zone, as answers carry it (the hub's clock).</param>
     public static UnitStatus Compose(
         UnitNode node,
         UnitTally tally,
         IReadOnlyList<ChildSummary> children,
         DateTimeOffset asOf,
-        DateTimeOffset? lastPatrolAt = null)
+        DateTimeOffset? lastPatrolAt = null,
+        Func<DateTimeOffset, DateTimeOffset>? inZone = null)
     {
+        DateTimeOffset? Zoned(DateTimeOffset? at) => at is { } t && inZone is not null ? inZone(t) : at;
         var a = tally.Alerts;
         var today = tally.Today;
         return new UnitStatus(
@@ -43,11 +46,8 @@ public static class StatusComposer
             children,
             asOf,
             lastPatrolAt,
-            new StatusSources(InZoneOf(tally.Sources?.Checkin, asOf), InZoneOf(tally.Sources?.Alert, asOf)));
+            new StatusSources(Zoned(tally.Sources?.Checkin), Zoned(tally.Sources?.Alert)));
     }
-
-    // Times are answered in the hub's zone, which the status's own time carries.
-    private static DateTimeOffset? InZoneOf(DateTimeOffset? at, DateTimeOffset asOf) => at?.ToOffset(asOf.Offset);
 
     public static ChildSummary Summarize(UnitNode child, UnitTally tally) => new(
         child.Code,

@@ -33,7 +33,23 @@ public sealed class TopologySync(IGrainFactory grains, TopologyCatalog catalog, 
     /// may be given grains before its own start-up has loaded it; such a grain would not know its
     /// unit and would count nothing of what it is sent.
     /// </summary>
-    public Task EnsureLoaded() => catalog.Current.Version > 0 ? Task.CompletedTask : Refresh();
+    public Task EnsureLoaded()
+    {
+        if (catalog.Current.Version > 0)
+        {
+            return Task.CompletedTask;
+        }
+        // Every grain activated in that moment waits for the same read, not one read each.
+        var loading = _loading;
+        if (loading is null || loading.IsFaulted)
+        {
+            var started = Refresh();
+            loading = Interlocked.CompareExchange(ref _loading, started, loading) == loading ? started : _loading!;
+        }
+        return loading;
+    }
+
+    private Task? _loading;
 
     public void Dispose() => _stopping.Dispose();
 

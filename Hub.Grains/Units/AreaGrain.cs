@@ -52,7 +52,7 @@ public sealed class AreaGrain(
         var children = node.Children
             .Select(c => StatusComposer.Summarize(index.Find(c)!, ChildTally(c, today)))
             .ToArray();
-        return StatusComposer.Compose(node, Tally(today), children, Clock.Now);
+        return StatusComposer.Compose(node, Tally(today), children, Clock.Now, inZone: Clock.InZone);
     }
 
     protected override UnitTally Tally(DateOnly today)

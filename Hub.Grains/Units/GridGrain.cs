@@ -123,7 +123,7 @@ public sealed class GridGrain(
         var children = unit.Children
             .Select(c => StatusComposer.Summarize(index.Find(c)!, TallyOf(index.Find(c)!, today)))
             .ToArray();
-        return StatusComposer.Compose(unit, TallyOf(unit, today), children, Clock.Now, InZone(LatestOf(Grid.LastPatrol, Subtree(unit))));
+        return StatusComposer.Compose(unit, TallyOf(unit, today), children, Clock.Now, InZone(LatestOf(Grid.LastPatrol, Subtree(unit))), Clock.InZone);
     }
 
     protected override UnitTally Tally(DateOnly today) => Node is { } grid ? TallyOf(grid, today) : UnitTally.Empty(today);
@@ -214,7 +214,9 @@ public sealed class GridGrain(
 
     private bool AnyOnDuty => Roster.AnyOnDuty;
 
-    private DutyRoster Roster => new(Grid.Workers, LostContactAfter);
+    private DutyRoster? _roster;
+
+    private DutyRoster Roster => _roster ??= new(Grid.Workers, LostContactAfter);
 
     // Keeps the grid active while anyone is on duty: nobody else would notice a silent worker.
     private void WatchLostContact()
@@ -285,7 +287,7 @@ public sealed class GridGrain(
         if (lost.Count > 0)
         {
             await Save();
-            Changed(urgent: false);
+            AlertsChanged(urgent: false);
         }
     }
 

@@ -85,7 +85,7 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
         await ServiceProvider.GetRequiredService<TopologySync>().EnsureLoaded();
         _flushTimer = this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         await ReconcileAlerts();
-        Changed(urgent: false);
+        AlertsChanged(urgent: false);
     }
 
     public Task<VersionedTally> GetTally() => Task.FromResult(new VersionedTally(Tally(Clock.Today), NextVersion()));
@@ -113,7 +113,7 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
         var urgent = results.Zip(reports).Any(x => x.First.Outcome == RaiseOutcome.Created && x.Second.Severity == Severity.Critical);
         Book.Prune(Clock.Today);
         await Save();
-        Changed(urgent);
+        AlertsChanged(urgent);
         return results;
     }
 
@@ -122,7 +122,7 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
         if (Book.Put(entry))
         {
             await Save();
-            Changed(urgent: false);
+            AlertsChanged(urgent: false);
         }
     }
 
@@ -142,10 +142,13 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     }
 
     /// <summary>Marks the tally changed; the parent hears of it within <see cref="UpdateThrottle.FlushDelay"/>, or now if urgent.</summary>
-    protected void Changed(bool urgent)
+    protected void Changed(bool urgent) => Do(Throttle.Changed(urgent), urgent);
+
+    /// <summary>Like <see cref="Changed"/>, when the alerts held here changed: their clocks are watched again too.</summary>
+    protected void AlertsChanged(bool urgent)
     {
-        WatchNearing();
-        Do(Throttle.Changed(urgent), urgent);
+        WatchClocks();
+        Changed(urgent);
     }
 
     private Task Flush()
@@ -175,7 +178,7 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     /// changes the unit's health with no event to say so: a timer for the next such moment among
     /// the cases held here marks the tally changed then.
     /// </summary>
-    private void WatchNearing()
+    private void WatchClocks()
     {
         var next = Book.NextClockChange(Clock.Now);
         if (next == _nearingArmedFor)
@@ -195,7 +198,7 @@ public abstract class UnitGrain(TopologyCatalog topology, HubClock clock) : Grai
     private Task NearingReached()
     {
         _nearingArmedFor = null;
-        Changed(urgent: false);
+        AlertsChanged(urgent: false);
         return Task.CompletedTask;
     }
 

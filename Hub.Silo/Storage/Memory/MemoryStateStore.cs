@@ -36,7 +36,7 @@ public sealed class MemoryStateStore(IGrainStorageSerializer serializer) : IGrai
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = (stateName, grainId);
-        if (grainState.ETag is not null && !((ICollection<KeyValuePair<(string, GrainId), Stored>>)_states).Remove(new(key, Expected(key, grainState.ETag))))
+        if (grainState.ETag is not null && !_states.TryRemove(new KeyValuePair<(string, GrainId), Stored>(key, Expected(key, grainState.ETag))))
         {
             throw Conflict(key, grainState.ETag);
         }

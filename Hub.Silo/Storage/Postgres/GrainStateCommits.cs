@@ -39,13 +39,13 @@ public sealed class GrainStateCommits(NpgsqlDataSource database)
                 w.Conflict = true; // until the server says it wrote
             }
             var byKey = round.ToDictionary(w => w.Key);
-            await Run(connection, Update, round.Where(w => w.Expected is not null).ToList(), byKey, cancellationToken);
-            await Run(connection, Insert, round.Where(w => w.Expected is null).ToList(), byKey, cancellationToken);
+            await Run(connection, Update, round.Where(w => w.Expected is not null).ToList(), byKey, withExpected: true, cancellationToken);
+            await Run(connection, Insert, round.Where(w => w.Expected is null).ToList(), byKey, withExpected: false, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task Run(NpgsqlConnection connection, string sql, List<StateWrite> writes, Dictionary<(string, string), StateWrite> byKey, CancellationToken cancellationToken)
+    private static async Task Run(NpgsqlConnection connection, string sql, List<StateWrite> writes, Dictionary<(string, string), StateWrite> byKey, bool withExpected, CancellationToken cancellationToken)
     {
         if (writes.Count == 0)
         {
@@ -54,14 +54,11 @@ public sealed class GrainStateCommits(NpgsqlDataSource database)
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter<string[]>("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. writes.Select(w => w.StateName)] });
         command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. writes.Select(w => w.GrainId)] });
-        if (sql.Contains("@expected", StringComparison.Ordinal))
+        if (withExpected)
         {
             command.Parameters.Add(new NpgsqlParameter<long[]>("expected", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. writes.Select(w => w.Expected!.Value)] });
         }
-        if (sql.Contains("@payloads", StringComparison.Ordinal))
-        {
-            command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = writes.Select(w => (object?)w.Payload ?? DBNull.Value).ToArray() });
-        }
+        command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = writes.Select(w => (object?)w.Payload ?? DBNull.Value).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
