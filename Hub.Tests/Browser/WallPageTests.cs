@@ -89,16 +89,17 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     public async Task A_case_shows_its_stage_countdown_and_turns_yellow_then_red_when_supervised()
     {
         var settings = browser.HubSettings();
-        settings["Hub:Sla:Stage:Dispatch:Minor"] = "00:00:04";
+        settings["Hub:Sla:Stage:Dispatch:Minor"] = "00:00:08";
         await using var hub = await browser.StartHub(settings);
         var grid = TestCity.Grid(1, 3);
+        // The page is open before the clock starts, so a slow page load cannot eat the countdown.
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={grid}");
         var id = await hub.Api.Raise(Alert(grid, severity: "minor", category: "dumping"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await hub.Api.Post($"/api/v1/alerts/{id}/ack", new { })).Status);
-        var (page, _) = await browser.Open($"{hub.Url}/?unit={grid}");
         var item = page.Locator($"[data-testid='alert'][data-alert-id='{id}']");
         var stage = item.GetByTestId("stage");
         await Assertions.Expect(stage).ToContainTextAsync("派遣 剩", SoonContains);
-        await Assertions.Expect(item).ToHaveAttributeAsync("data-supervision", "1", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-supervision", "1", new LocatorAssertionsToHaveAttributeOptions { Timeout = 20_000 });
         await Assertions.Expect(stage).ToContainTextAsync("黄牌督办 · 派遣超时", SoonContains);
         await Assertions.Expect(item).ToHaveAttributeAsync("data-supervision", "2", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
         await Assertions.Expect(stage).ToContainTextAsync("红牌督办 · 派遣超时", SoonContains);
