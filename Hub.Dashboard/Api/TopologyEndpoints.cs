@@ -4,6 +4,7 @@ using Hub.Grains.Access;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Hub.Dashboard.Api;
@@ -11,8 +12,11 @@ namespace Hub.Dashboard.Api;
 /// <summary>API.md §3: replace and read the governance tree.</summary>
 public static class TopologyEndpoints
 {
-    /// <summary>A whole city's topology (units, workers, devices) is large; this leaves room for it.</summary>
-    public const int MaxTopologyBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// A province's topology (a million units, their workers and devices) is a few hundred megabytes;
+    /// it is read as it streams in, an entry at a time, so the limit guards the disk and the wire, not memory.
+    /// </summary>
+    public const long MaxTopologyBytes = 1024L * 1024 * 1024;
 
     public static RouteGroupBuilder MapTopology(this RouteGroupBuilder api)
     {
@@ -28,33 +32,42 @@ public static class TopologyEndpoints
         {
             return Problems.Forbidden($"replacing the topology needs an admin whose scope is the whole topology ('{Jurisdiction.Everything}'); {caller.Describe()} has '{caller.Scope}'");
         }
-        var (body, problem) = await JsonBody.Read(request, MaxTopologyBytes);
-        if (body is null)
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            return problem!;
+            limit.MaxRequestBodySize = MaxTopologyBytes + 1;
         }
-        using (body)
+        if (request.ContentLength > MaxTopologyBytes)
         {
-            var (document, errors) = TopologyReader.Read(body.RootElement);
-            if (document is null)
-            {
-                return Problems.BadRequest($"the topology has {errors.Count} problem(s); nothing was applied", errors);
-            }
-            var result = await grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key).Replace(document);
-            if (result.Errors.Count > 0)
-            {
-                return Problems.BadRequest($"the topology has {result.Errors.Count} problem(s); nothing was applied", result.Errors);
-            }
-            await sync.Refresh();
-            return Results.Ok(new
-            {
-                result.Version,
-                Units = document.Units.Count,
-                Workers = document.Workers.Count,
-                Devices = document.Devices.Count,
-                Departments = document.DepartmentList.Count,
-            });
+            return Problems.TooLarge($"the body is {request.ContentLength} bytes; the limit is {MaxTopologyBytes}");
         }
+        TopologyDocument? document;
+        IReadOnlyList<string> errors;
+        try
+        {
+            (document, errors) = await TopologyReader.Read(request.Body, MaxTopologyBytes, request.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is BodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return Problems.TooLarge($"the body is larger than the limit of {MaxTopologyBytes} bytes");
+        }
+        if (document is null)
+        {
+            return Problems.BadRequest($"the topology has {errors.Count} problem(s); nothing was applied", errors);
+        }
+        var result = await grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key).Replace(document);
+        if (result.Errors.Count > 0)
+        {
+            return Problems.BadRequest($"the topology has {result.Errors.Count} problem(s); nothing was applied", result.Errors);
+        }
+        await sync.Refresh();
+        return Results.Ok(new
+        {
+            result.Version,
+            Units = document.Units.Count,
+            Workers = document.Workers.Count,
+            Devices = document.Devices.Count,
+            Departments = document.DepartmentList.Count,
+        });
     }
 
     private static IResult Describe(string code, Caller caller, TopologyCatalog catalog)

@@ -4,72 +4,133 @@ using Hub.Grains.Topology;
 
 namespace Hub.Dashboard.Wire;
 
-/// <summary>Reads a topology from its JSON form (API.md §3), naming every problem by its JSON path.</summary>
-public static class TopologyReader
+/// <summary>
+/// Reads a topology from its JSON form (API.md §3) as it streams in, an entry at a time, naming
+/// every problem by its JSON path.
+/// </summary>
+public sealed class TopologyReader : JsonObjectStream.IVisitor
 {
     /// <summary>More households than any micro-grid (30–50) or even grid could hold: a typo.</summary>
     public const int MaxHouseholds = 100_000;
 
-    /// <returns>The document when it is well-formed and valid; otherwise every error found.</returns>
-    public static (TopologyDocument? Document, IReadOnlyList<string> Errors) Read(JsonElement root)
+    /// <summary>Problems listed at most; a province with one systematic mistake would otherwise list a million.</summary>
+    public const int MaxErrorsListed = 1_000;
+
+    private static readonly string[] Lists = ["units", "workers", "devices", "departments"];
+
+    private readonly List<UnitSpec> _units = [];
+    private readonly List<WorkerSpec> _workers = [];
+    private readonly List<DeviceSpec> _devices = [];
+    private readonly List<DepartmentSpec> _departments = [];
+    private readonly List<string> _errors = [];
+    private readonly HashSet<string> _given = new(StringComparer.Ordinal);
+    private int _errorsNotListed;
+
+    private TopologyReader()
     {
-        var errors = new List<string>();
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return (null, ["$: the topology must be a JSON object with 'units', 'workers' and 'devices'"]);
-        }
-        var units = ReadArray(root, "units", required: true, errors, (f, path) =>
-        {
-            var level = f.Enum<UnitLevel>("level");
-            var parent = f.Text("parent", required: false, maxLength: UnitCode.MaxLength);
-            return new UnitSpec(
-                f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", level ?? UnitLevel.Building, parent,
-                f.Has("households") ? f.WholeNumber("households", 0, MaxHouseholds) : null,
-                f.Has("kind") ? f.Enum<GridKind>("kind") : null,
-                f.Text("category", required: false, maxLength: 1000));
-        });
-        var workers = ReadArray(root, "workers", required: false, errors, (f, path) =>
-            new WorkerSpec(f.Text("id") ?? "", f.Text("name", maxLength: 1000) ?? "", f.Text("grid") ?? "", f.Enum<WorkerRole>("role") ?? WorkerRole.FullTime,
-                f.Text("microgrid", required: false, maxLength: UnitCode.MaxLength)));
-        var devices = ReadArray(root, "devices", required: false, errors, (f, path) =>
-            new DeviceSpec(f.Text("id") ?? "", f.Text("kind", maxLength: 1000) ?? "", f.Text("unit") ?? "", f.Text("center", required: false, maxLength: 100)));
-        var departments = ReadArray(root, "departments", required: false, errors, (f, path) =>
-            new DepartmentSpec(f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", f.Text("unit") ?? ""));
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-        var doc = new TopologyDocument(units, workers, devices, departments);
-        var semantic = TopologyValidator.Validate(doc);
-        return semantic.Count > 0 ? (null, semantic) : (doc, []);
     }
 
-    private static List<T> ReadArray<T>(JsonElement root, string name, bool required, List<string> errors, Func<JsonFields, string, T> read)
+    /// <returns>The document when it is well-formed and valid; otherwise every error found (at most <see cref="MaxErrorsListed"/>).</returns>
+    /// <exception cref="BodyTooLargeException">The stream holds more than <paramref name="maxBytes"/>.</exception>
+    public static async Task<(TopologyDocument? Document, IReadOnlyList<string> Errors)> Read(Stream json, long maxBytes, CancellationToken cancellationToken)
     {
-        var list = new List<T>();
-        if (!root.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
+        var reader = new TopologyReader();
+        try
         {
-            if (required)
+            await JsonObjectStream.Read(json, maxBytes, reader, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return (null, [$"$: not valid JSON: {e.Message}"]);
+        }
+        return reader.Finish();
+    }
+
+    private (TopologyDocument?, IReadOnlyList<string>) Finish()
+    {
+        if (!_given.Contains("units"))
+        {
+            Add("units: required");
+        }
+        if (_errors.Count > 0)
+        {
+            return (null, Listed(_errors));
+        }
+        var document = new TopologyDocument(_units, _workers, _devices, _departments);
+        var semantic = TopologyValidator.Validate(document);
+        return semantic.Count > 0 ? (null, semantic.Count > MaxErrorsListed ? Listed([.. semantic.Take(MaxErrorsListed)], semantic.Count - MaxErrorsListed) : semantic) : (document, []);
+    }
+
+    private List<string> Listed(List<string> errors, int more = 0)
+    {
+        more += _errorsNotListed;
+        return more > 0 ? [.. errors, $"… and {more} more"] : errors;
+    }
+
+    public void ArrayStarts(string name) => _given.Add(name);
+
+    public void Value(string name, JsonElement value)
+    {
+        if (!Lists.Contains(name))
+        {
+            return; // unknown fields are ignored, as in every body
+        }
+        if (value.ValueKind != JsonValueKind.Null)
+        {
+            _given.Add(name);
+            Add($"{name}: must be an array");
+        }
+    }
+
+    public void Entry(string name, int index, JsonElement entry)
+    {
+        if (!Lists.Contains(name))
+        {
+            return;
+        }
+        var errors = _errors.Count < MaxErrorsListed ? _errors : [];
+        var before = errors.Count;
+        var f = new JsonFields(entry, $"{name}[{index}]", errors);
+        if (f.IsObject)
+        {
+            switch (name)
             {
-                errors.Add($"{name}: required");
+                case "units":
+                    var level = f.Enum<UnitLevel>("level");
+                    _units.Add(new UnitSpec(
+                        f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", level ?? UnitLevel.Building,
+                        f.Text("parent", required: false, maxLength: UnitCode.MaxLength),
+                        f.Has("households") ? f.WholeNumber("households", 0, MaxHouseholds) : null,
+                        f.Has("kind") ? f.Enum<GridKind>("kind") : null,
+                        f.Text("category", required: false, maxLength: 1000)));
+                    break;
+                case "workers":
+                    _workers.Add(new WorkerSpec(f.Text("id") ?? "", f.Text("name", maxLength: 1000) ?? "", f.Text("grid") ?? "",
+                        f.Enum<WorkerRole>("role") ?? WorkerRole.FullTime, f.Text("microgrid", required: false, maxLength: UnitCode.MaxLength)));
+                    break;
+                case "devices":
+                    _devices.Add(new DeviceSpec(f.Text("id") ?? "", f.Text("kind", maxLength: 1000) ?? "", f.Text("unit") ?? "", f.Text("center", required: false, maxLength: 100)));
+                    break;
+                default:
+                    _departments.Add(new DepartmentSpec(f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", f.Text("unit") ?? ""));
+                    break;
             }
-            return list;
         }
-        if (array.ValueKind != JsonValueKind.Array)
+        if (errors != _errors)
         {
-            errors.Add($"{name}: must be an array");
-            return list;
+            _errorsNotListed += errors.Count - before;
         }
-        var i = 0;
-        foreach (var item in array.EnumerateArray())
+    }
+
+    private void Add(string error)
+    {
+        if (_errors.Count < MaxErrorsListed)
         {
-            var path = $"{name}[{i++}]";
-            var fields = new JsonFields(item, path, errors);
-            if (fields.IsObject)
-            {
-                list.Add(read(fields, path));
-            }
+            _errors.Add(error);
         }
-        return list;
+        else
+        {
+            _errorsNotListed++;
+        }
     }
 }

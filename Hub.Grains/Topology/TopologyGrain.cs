@@ -1,32 +1,72 @@
 using Hub.Grains.Storage;
 using Hub.Grains.Units;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace Hub.Grains.Topology;
 
+/// <summary>
+/// Keeps the topology's manifest (version, where its pieces are, patrol plans) and its pieces. A
+/// replace arrives in pieces, is validated whole, stored piece by piece under a new id, and becomes
+/// current when the manifest naming that id is written; the pieces it replaced are removed after.
+/// </summary>
 public sealed class TopologyGrain(
     [PersistentState("topology", HubStorage.Name)] IPersistentState<TopologyState> state,
+    [FromKeyedServices(HubStorage.Name)] IGrainStorage storage,
     TopologyCatalog catalog) : Grain, ITopologyGrain
 {
     private const int ResyncWave = 256;
 
-    public async Task<TopologyReplaceResult> Replace(TopologyDocument document)
+    /// <summary>How long the pieces of an upload that was never committed are kept.</summary>
+    private static readonly TimeSpan UploadAbandonedAfter = TimeSpan.FromMinutes(10);
+
+    private readonly TopologyPieceStore _pieces = new(storage);
+    private readonly Dictionary<Guid, Upload> _uploads = [];
+
+    public Task Stage(Guid upload, int index, TopologyDocument piece)
     {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var abandoned in _uploads.Where(u => now - u.Value.LastAt > UploadAbandonedAfter).Select(u => u.Key).ToList())
+        {
+            _uploads.Remove(abandoned);
+        }
+        if (!_uploads.TryGetValue(upload, out var staged))
+        {
+            _uploads[upload] = staged = new Upload();
+        }
+        staged.Pieces[index] = piece;
+        staged.LastAt = now;
+        return Task.CompletedTask;
+    }
+
+    public async Task<TopologyReplaceResult> Commit(Guid upload, int pieces)
+    {
+        if (!_uploads.Remove(upload, out var staged) || staged.Pieces.Count != pieces || Enumerable.Range(0, pieces).Any(i => !staged.Pieces.ContainsKey(i)))
+        {
+            return new TopologyReplaceResult(state.State.Version, [$"the upload has {staged?.Pieces.Count ?? 0} of its {pieces} pieces; send it again"]);
+        }
+        var document = TopologyPieces.Join([.. Enumerable.Range(0, pieces).Select(i => staged.Pieces[i])]);
+        staged.Pieces.Clear();
         var errors = TopologyValidator.Validate(document);
         if (errors.Count > 0)
         {
             return new TopologyReplaceResult(state.State.Version, errors);
         }
-        if (state.State.Version > 0 && SameAs(state.State.Document, document))
+        if (state.State.Version > 0 && SameAs(await Current(), document))
         {
             return new TopologyReplaceResult(state.State.Version, []);
         }
         var previous = catalog.Current;
         var kept = state.State;
+        var set = Guid.NewGuid().ToString("N");
+        var cut = TopologyPieces.Split(document);
         var remaining = document.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        await Durably.Write(this, () => _pieces.Write(set, cut));
         state.State = new TopologyState
         {
             Version = kept.Version + 1,
-            Document = document,
+            PieceSet = set,
+            Pieces = cut.Count,
             Plans = kept.Plans.Where(p => remaining.Contains(p.Key)).ToDictionary(StringComparer.Ordinal),
         };
         try
@@ -40,6 +80,11 @@ public sealed class TopologyGrain(
         }
         var index = new TopologyIndex(document, state.State.Version, state.State.Plans);
         catalog.Offer(index);
+        if (kept.PieceSet is { } replaced)
+        {
+            // What no manifest names any more; a failure here leaves rows behind, not a wrong topology.
+            await _pieces.Clear(replaced, kept.Pieces);
+        }
         await ResyncUnits(previous, index);
         return new TopologyReplaceResult(index.Version, []);
     }
@@ -51,6 +96,7 @@ public sealed class TopologyGrain(
             return state.State.Version;
         }
         var previous = catalog.Current;
+        var document = await Current();
         var kept = state.State;
         var plans = new Dictionary<string, Patrol.PatrolPlan>(kept.Plans, StringComparer.Ordinal);
         if (plan is null)
@@ -61,7 +107,8 @@ public sealed class TopologyGrain(
         {
             plans[unit] = plan;
         }
-        state.State = new TopologyState { Version = kept.Version + 1, Document = kept.Document, Plans = plans };
+        // The pieces do not change: the new version names the same ones.
+        state.State = new TopologyState { Version = kept.Version + 1, Document = kept.Document, PieceSet = kept.PieceSet, Pieces = kept.Pieces, Plans = plans };
         try
         {
             await Durably.Write(this, state.WriteStateAsync);
@@ -71,7 +118,7 @@ public sealed class TopologyGrain(
             state.State = kept;
             throw;
         }
-        var index = new TopologyIndex(kept.Document, state.State.Version, plans);
+        var index = new TopologyIndex(document, state.State.Version, plans);
         catalog.Offer(index);
         // Only the grids below the unit count patrols; they re-report, and their ancestors follow.
         var below = index.Units.Where(u => u.Level == Model.UnitLevel.Grid && u.Path.Contains(unit, StringComparer.Ordinal)).Select(u => u.Code).ToList();
@@ -82,12 +129,35 @@ public sealed class TopologyGrain(
         return index.Version;
     }
 
-    public Task<TopologySnapshot> Read() => Task.FromResult(new TopologySnapshot(state.State.Version, state.State.Document, state.State.Plans));
+    public Task<TopologyManifest> Read() => Task.FromResult(new TopologyManifest(
+        state.State.Version, state.State.PieceSet, state.State.Pieces, state.State.PieceSet is null ? state.State.Document : null, state.State.Plans));
+
+    public Task<TopologyDocument> ReadPiece(string pieceSet, int index) => _pieces.Read(pieceSet, index);
 
     public Task<long> GetVersion() => Task.FromResult(state.State.Version);
 
+    /// <summary>The stored document: this silo's copy when it is the stored version, else read from the pieces.</summary>
+    private async Task<TopologyDocument> Current()
+    {
+        if (catalog.Current.Version == state.State.Version)
+        {
+            return catalog.Current.Document;
+        }
+        if (state.State.PieceSet is not { } set)
+        {
+            return state.State.Document;
+        }
+        var pieces = new TopologyDocument[state.State.Pieces];
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            pieces[i] = await _pieces.Read(set, i);
+        }
+        return TopologyPieces.Join(pieces);
+    }
+
     private static bool SameAs(TopologyDocument a, TopologyDocument b) =>
-        a.Units.SequenceEqual(b.Units) && a.Workers.SequenceEqual(b.Workers) && a.Devices.SequenceEqual(b.Devices);
+        a.Units.SequenceEqual(b.Units) && a.Workers.SequenceEqual(b.Workers) && a.Devices.SequenceEqual(b.Devices)
+        && a.DepartmentList.SequenceEqual(b.DepartmentList);
 
     // Units count from the topology they see, so each one (old or new) re-reports once: a moved
     // grid reaches its new parent, a parent drops a child that left, totals of workers follow.
@@ -104,5 +174,13 @@ public sealed class TopologyGrain(
         {
             await Task.WhenAll(wave.Select(h => h.Resync()));
         }
+    }
+
+    /// <summary>The pieces of one replace as they arrive.</summary>
+    private sealed class Upload
+    {
+        public Dictionary<int, TopologyDocument> Pieces { get; } = [];
+
+        public DateTimeOffset LastAt { get; set; }
     }
 }

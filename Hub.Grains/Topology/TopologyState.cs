@@ -1,16 +1,27 @@
 namespace Hub.Grains.Topology;
 
-/// <summary>The durable state of the topology grain. The alias is the stored type name: keep it stable.</summary>
+/// <summary>
+/// The durable state of the topology grain: the manifest of the current topology, whose pieces are
+/// stored apart (<see cref="TopologyPieceStore"/>). The alias is the stored type name: keep it stable.
+/// </summary>
 [GenerateSerializer, Alias("hub.topology-state.v1")]
 public sealed class TopologyState
 {
     [Id(0)]
     public long Version { get; set; }
 
+    /// <summary>The whole document, as states stored before topologies were kept in pieces hold it; empty since.</summary>
     [Id(1)]
     public TopologyDocument Document { get; set; } = TopologyDocument.Empty;
 
     /// <summary>巡查计划 set on units, by unit code; a replace keeps those of units that remain.</summary>
     [Id(2)]
     public Dictionary<string, Patrol.PatrolPlan> Plans { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The id the current topology's pieces are stored under; null while the document is held inline.</summary>
+    [Id(3)]
+    public string? PieceSet { get; set; }
+
+    [Id(4)]
+    public int Pieces { get; set; }
 }

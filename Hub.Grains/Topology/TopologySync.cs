@@ -23,7 +23,7 @@ public sealed class TopologySync(IGrainFactory grains, TopologyCatalog catalog, 
         var topology = grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key);
         if (await topology.GetVersion() > catalog.Current.Version)
         {
-            var snapshot = await topology.Read();
+            var snapshot = await topology.ReadWhole();
             catalog.Offer(new TopologyIndex(snapshot.Document, snapshot.Version, snapshot.Plans));
         }
     }

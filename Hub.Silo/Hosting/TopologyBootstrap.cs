@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hub.Dashboard.Wire;
 using Hub.Grains.Topology;
 using Hub.Silo.Demo;
@@ -54,9 +53,8 @@ public sealed class TopologyBootstrap(
 
     private static async Task<TopologyDocument> ReadFile(string path, CancellationToken cancellationToken)
     {
-        await using var file = File.OpenRead(path);
-        using var json = await JsonDocument.ParseAsync(file, cancellationToken: cancellationToken);
-        var (document, errors) = TopologyReader.Read(json.RootElement);
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+        var (document, errors) = await TopologyReader.Read(file, long.MaxValue, cancellationToken);
         return document ?? throw new InvalidOperationException($"The topology file '{path}' is invalid:\n" + string.Join('\n', errors));
     }
 }

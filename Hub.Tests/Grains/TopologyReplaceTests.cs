@@ -33,10 +33,10 @@ public class TopologyReplaceTests(ClusterFixture fixture) : IClassFixture<Cluste
     public async Task An_invalid_replace_changes_nothing()
     {
         var topology = _grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key);
-        var before = await topology.Read();
+        var before = await topology.ReadWhole();
         var result = await topology.Replace(new TopologyDocument([new UnitSpec("X", "某街道", UnitLevel.Street, "NOPE")], [], []));
         Assert.NotEmpty(result.Errors);
-        var after = await topology.Read();
+        var after = await topology.ReadWhole();
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.Document.Units.Select(u => u.Code), after.Document.Units.Select(u => u.Code));
     }
@@ -45,8 +45,8 @@ public class TopologyReplaceTests(ClusterFixture fixture) : IClassFixture<Cluste
     public async Task Replacing_with_the_same_topology_is_a_no_op()
     {
         var topology = _grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key);
-        var current = await topology.Read();
-        var copy = new TopologyDocument([.. current.Document.Units], [.. current.Document.Workers], [.. current.Document.Devices]);
+        var current = await topology.ReadWhole();
+        var copy = new TopologyDocument([.. current.Document.Units], [.. current.Document.Workers], [.. current.Document.Devices], [.. current.Document.DepartmentList]);
         var result = await topology.Replace(copy);
         Assert.Empty(result.Errors);
         Assert.Equal(current.Version, result.Version);
