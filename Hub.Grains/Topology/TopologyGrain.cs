@@ -1,6 +1,7 @@
 using Hub.Grains.Storage;
 using Hub.Grains.Units;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace Hub.Grains.Topology;
@@ -13,9 +14,18 @@ namespace Hub.Grains.Topology;
 public sealed class TopologyGrain(
     [PersistentState("topology", HubStorage.Name)] IPersistentState<TopologyState> state,
     [FromKeyedServices(HubStorage.Name)] IGrainStorage storage,
-    TopologyCatalog catalog) : Grain, ITopologyGrain
+    TopologyCatalog catalog,
+    ILogger<TopologyGrain> logger) : Grain, ITopologyGrain
 {
     private const int ResyncWave = 256;
+
+    /// <summary>
+    /// A city's replace answers once its units have re-reported (a few seconds at most); a
+    /// province's would run past the call's time limit, so its units re-report after the answer.
+    /// </summary>
+    private const int AnsweredAfterResync = 20_000;
+
+    private Task _resync = Task.CompletedTask;
 
     /// <summary>How long the pieces of an upload that was never committed are kept.</summary>
     private static readonly TimeSpan UploadAbandonedAfter = TimeSpan.FromMinutes(10);
@@ -85,7 +95,16 @@ public sealed class TopologyGrain(
             // What no manifest names any more; a failure here leaves rows behind, not a wrong topology.
             await _pieces.Clear(replaced, kept.Pieces);
         }
-        await ResyncUnits(previous, index);
+        var holders = Holders(previous, index);
+        var resync = _resync = Resync(_resync, holders);
+        if (holders.Count <= AnsweredAfterResync)
+        {
+            await resync;
+        }
+        else
+        {
+            logger.LogInformation("Topology version {Version}: {Holders} units re-report after the answer", index.Version, holders.Count);
+        }
         return new TopologyReplaceResult(index.Version, []);
     }
 
@@ -161,18 +180,29 @@ public sealed class TopologyGrain(
 
     // Units count from the topology they see, so each one (old or new) re-reports once: a moved
     // grid reaches its new parent, a parent drops a child that left, totals of workers follow.
-    private async Task ResyncUnits(TopologyIndex previous, TopologyIndex current)
-    {
-        var holders = previous.Units.Concat(current.Units)
+    private List<IUnitGrain> Holders(TopologyIndex previous, TopologyIndex current) =>
+        previous.Units.Concat(current.Units)
             .Where(u => u.Level is not (Model.UnitLevel.Microgrid or Model.UnitLevel.Building)) // their grid holds them
             .Select(u => u.Code)
             .Distinct(StringComparer.Ordinal)
             .Select(code => UnitGrains.Holder(GrainFactory, current, code) ?? UnitGrains.Holder(GrainFactory, previous, code))
             .OfType<IUnitGrain>()
             .ToList();
-        foreach (var wave in holders.Chunk(ResyncWave))
+
+    /// <summary>Re-reports the holders after any resync still running, in waves; a failure is logged, the next replace or activation corrects it.</summary>
+    private async Task Resync(Task before, IReadOnlyList<IUnitGrain> holders)
+    {
+        await before;
+        try
         {
-            await Task.WhenAll(wave.Select(h => h.Resync()));
+            foreach (var wave in holders.Chunk(ResyncWave))
+            {
+                await Task.WhenAll(wave.Select(h => h.Resync()));
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Units did not all re-report after a topology replace");
         }
     }
 

@@ -13,13 +13,15 @@ public sealed class TopologyIndex
 
     private readonly FrozenDictionary<string, Patrol.PatrolPlan> _plans;
 
-    private readonly FrozenDictionary<string, UnitNode> _units;
-    private readonly FrozenDictionary<string, UnitSpec> _specs;
-    private readonly FrozenDictionary<string, WorkerSpec> _workers;
-    private readonly FrozenDictionary<string, IReadOnlyList<WorkerSpec>> _workersByGrid;
-    private readonly FrozenDictionary<string, DeviceSpec> _devices;
+    // Plain dictionaries: a frozen one reads a little faster but takes many times longer to build,
+    // and a province's million units are indexed on every start and every replace.
+    private readonly Dictionary<string, UnitNode> _units;
+    private readonly Dictionary<string, UnitSpec> _specs;
+    private readonly Dictionary<string, WorkerSpec> _workers;
+    private readonly Dictionary<string, IReadOnlyList<WorkerSpec>> _workersByGrid;
+    private readonly Dictionary<string, DeviceSpec> _devices;
     private readonly FrozenDictionary<string, DepartmentSpec> _departments;
-    private readonly FrozenDictionary<string, int> _patrolTargets;
+    private readonly Dictionary<string, int> _patrolTargets;
 
     /// <param name="doc">A document that <see cref="TopologyValidator"/> accepted.</param>
     /// <param name="plans">The patrol plans set on units (巡查计划), by unit code.</param>
@@ -50,18 +52,18 @@ public sealed class TopologyIndex
             ? PathOf(u).LastOrDefault(code => specs[code].Level == UnitLevel.Grid)
             : null;
 
-        _units = doc.Units.ToFrozenDictionary(
+        _units = doc.Units.ToDictionary(
             u => u.Code,
             u => new UnitNode(u.Code, u.Name, u.Level, u.Parent, children.GetValueOrDefault(u.Code) ?? [], PathOf(u), GridOf(u)),
             StringComparer.Ordinal);
-        _specs = specs.ToFrozenDictionary(StringComparer.Ordinal);
-        _workers = doc.Workers.ToFrozenDictionary(w => w.Id, StringComparer.Ordinal);
+        _specs = specs;
+        _workers = doc.Workers.ToDictionary(w => w.Id, StringComparer.Ordinal);
         // A grid's workers are all who work in it; a micro-grid's, those who look after it.
         _workersByGrid = doc.Workers
             .GroupBy(w => w.Grid, StringComparer.Ordinal)
             .Concat(doc.Workers.Where(w => w.Microgrid is not null).GroupBy(w => w.Microgrid!, StringComparer.Ordinal))
-            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<WorkerSpec>)g.ToArray(), StringComparer.Ordinal);
-        _devices = doc.Devices.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<WorkerSpec>)g.ToArray(), StringComparer.Ordinal);
+        _devices = doc.Devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
         _departments = doc.DepartmentList.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
         Tops = doc.Units.Where(u => u.Parent is null).Select(u => u.Code).ToArray();
         // Patrol targets are the leaves inside grids: buildings, and a micro-grid or grid with none below it.
@@ -73,7 +75,7 @@ public sealed class TopologyIndex
                 targets[code] = targets.GetValueOrDefault(code) + 1;
             }
         }
-        _patrolTargets = targets.ToFrozenDictionary(StringComparer.Ordinal);
+        _patrolTargets = targets;
     }
 
     public TopologyDocument Document { get; }

@@ -20,6 +20,7 @@ public sealed class GrainStateStore : IGrainStorage, IAsyncDisposable
     private readonly IGrainStorageSerializer _serializer;
     private readonly IGrainStorage? _earlier;
     private readonly GroupCommit<StateWrite> _commits;
+    private readonly GroupCommit<StateRead> _reads;
 
     /// <param name="database">Owned by the store: its own pool, apart from history's and Orleans' others.</param>
     /// <param name="earlier">Where states were stored before; read when this store has none.</param>
@@ -30,30 +31,50 @@ public sealed class GrainStateStore : IGrainStorage, IAsyncDisposable
         _earlier = earlier;
         // A version conflict is an answer, not an error: it fails no one else's write.
         _commits = new GrainStateCommits(database).Start();
+        _reads = new GrainStateReads(database).Start();
     }
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var command = _database.CreateCommand("SELECT etag, payload FROM hub_grain_state WHERE state_name = @name AND grain_id = @id");
-        command.Parameters.AddWithValue("name", stateName);
-        command.Parameters.AddWithValue("id", grainId.ToString());
-        await using (var reader = await command.ExecuteReaderAsync())
+        var read = new StateRead(stateName, grainId.ToString());
+        await _reads.Append([read]);
+        if (read.Found)
         {
-            if (await reader.ReadAsync())
-            {
-                grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-                grainState.RecordExists = !reader.IsDBNull(1);
-                grainState.State = grainState.RecordExists
-                    ? _serializer.Deserialize<T>(new BinaryData(reader.GetFieldValue<byte[]>(1)))!
-                    : Activator.CreateInstance<T>();
-                return;
-            }
+            grainState.ETag = read.Etag.ToString(CultureInfo.InvariantCulture);
+            grainState.RecordExists = read.Payload is not null;
+            grainState.State = read.Payload is { } payload
+                ? _serializer.Deserialize<T>(new BinaryData(payload))!
+                : Activator.CreateInstance<T>();
+            return;
         }
-        if (_earlier is not null)
+        if (_earlier is not null && await EarlierHoldsStates())
         {
             await _earlier.ReadStateAsync(stateName, grainId, grainState);
             // Not in this store yet: the first write here inserts.
             grainState.ETag = null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the earlier table holds anything at all: nothing writes there any more, so a database
+    /// that started with this store (or a province's hundred thousand grids reading their first state)
+    /// never pays a second query per miss.
+    /// </summary>
+    private Task<bool> EarlierHoldsStates() => _earlierHoldsStates ??= AskEarlierHoldsStates();
+
+    private Task<bool>? _earlierHoldsStates;
+
+    private async Task<bool> AskEarlierHoldsStates()
+    {
+        await using var command = _database.CreateCommand("SELECT EXISTS (SELECT 1 FROM orleansgrainstate)");
+        try
+        {
+            return (bool)(await command.ExecuteScalarAsync())!;
+        }
+        catch (Exception)
+        {
+            _earlierHoldsStates = null; // asked again next time
+            throw;
         }
     }
 
@@ -79,6 +100,7 @@ public sealed class GrainStateStore : IGrainStorage, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _commits.DisposeAsync();
+        await _reads.DisposeAsync();
         await _database.DisposeAsync();
     }
 
