@@ -18,12 +18,21 @@ public class GrainStateStoreTests(PostgresFixture postgres) : IClassFixture<Post
     private static readonly IGrainStorageSerializer Serializer = new OrleansGrainStorageSerializer(
         new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(GridState).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>());
 
-    private async Task<(GrainStateStore Store, string Connection)> Store(IGrainStorage? earlier = null)
+    /// <param name="earlierRows">Whether the earlier store's table holds a row (what <paramref name="earlier"/> answers stands for it).</param>
+    private async Task<(GrainStateStore Store, string Connection)> Store(IGrainStorage? earlier = null, bool earlierRows = false)
     {
         var connection = await postgres.Server.CreateDatabase();
         await using (var database = NpgsqlDataSource.Create(connection))
         {
             await new PostgresSchema(database, NullLogger<PostgresSchema>.Instance).Apply(CancellationToken.None);
+            if (earlierRows)
+            {
+                await using var row = database.CreateCommand("""
+                    INSERT INTO OrleansGrainState (GrainIdHash, GrainTypeHash, ServiceId, GrainIdN0, GrainIdN1, GrainTypeString, PayloadBinary, Version)
+                    VALUES (1, 2, 'hub', 0, 0, 'grid', '\x00', 7)
+                    """);
+                await row.ExecuteNonQueryAsync();
+            }
         }
         return (new GrainStateStore(NpgsqlDataSource.Create(connection), Serializer, earlier), connection);
     }
@@ -79,7 +88,7 @@ public class GrainStateStoreTests(PostgresFixture postgres) : IClassFixture<Post
     public async Task A_state_of_the_earlier_store_is_read_until_the_first_write_here_and_a_cleared_one_stays_cleared()
     {
         var earlier = new EarlierStore(Patrolled("B3", 6));
-        var (store, _) = await Store(earlier);
+        var (store, _) = await Store(earlier, earlierRows: true);
         await using var _ = store;
         var state = new GrainState<GridState>(new GridState());
         await store.ReadStateAsync("grid", Grid(3), state);
@@ -96,6 +105,19 @@ public class GrainStateStoreTests(PostgresFixture postgres) : IClassFixture<Post
         // Cleared here stays cleared: the earlier store's copy does not come back.
         Assert.Equal(("2", false, 1), (cleared.ETag, cleared.RecordExists, earlier.Reads));
         Assert.Empty(cleared.State!.LastPatrol);
+    }
+
+    [Fact]
+    public async Task An_empty_earlier_store_is_never_asked()
+    {
+        var earlier = new EarlierStore(Patrolled("B3", 6));
+        var (store, _) = await Store(earlier, earlierRows: false);
+        await using var _ = store;
+        var state = new GrainState<GridState>(new GridState());
+        await store.ReadStateAsync("grid", Grid(4), state);
+        await store.ReadStateAsync("grid", Grid(5), state);
+        Assert.Equal((0, false), (earlier.Reads, state.RecordExists));
+        Assert.Empty(state.State!.LastPatrol);
     }
 
     /// <summary>What a state stored by the earlier provider reads as.</summary>
