@@ -14,8 +14,9 @@ public interface ITopologyGrain : IGrainWithStringKey
     Task Stage(Guid upload, int index, TopologyDocument piece);
 
     /// <summary>Replaces the whole topology with the <paramref name="pieces"/> staged under <paramref name="upload"/>, or changes nothing and names every problem.</summary>
+    /// <param name="source">The fingerprint of the file the document was read from, if any: a start given the same file again need not read it.</param>
     [Alias("commit")]
-    Task<TopologyReplaceResult> Commit(Guid upload, int pieces);
+    Task<TopologyReplaceResult> Commit(Guid upload, int pieces, string? source);
 
     [Alias("manifest"), ReadOnly]
     Task<TopologyManifest> Read();
@@ -37,6 +38,6 @@ public sealed record TopologyReplaceResult(long Version, IReadOnlyList<string> E
 
 /// <summary>What the stored topology is: its version, where its pieces are (or, stored before pieces, the document itself) and its plans.</summary>
 [GenerateSerializer, Immutable, Alias("hub.topology-manifest")]
-public sealed record TopologyManifest(long Version, string? PieceSet, int Pieces, TopologyDocument? Inline, IReadOnlyDictionary<string, Patrol.PatrolPlan> Plans);
+public sealed record TopologyManifest(long Version, string? PieceSet, int Pieces, TopologyDocument? Inline, IReadOnlyDictionary<string, Patrol.PatrolPlan> Plans, string? Source = null);
 
 public sealed record TopologySnapshot(long Version, TopologyDocument Document, IReadOnlyDictionary<string, Patrol.PatrolPlan>? Plans = null);

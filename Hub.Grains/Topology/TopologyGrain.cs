@@ -49,7 +49,7 @@ public sealed class TopologyGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<TopologyReplaceResult> Commit(Guid upload, int pieces)
+    public async Task<TopologyReplaceResult> Commit(Guid upload, int pieces, string? source)
     {
         if (!_uploads.Remove(upload, out var staged) || staged.Pieces.Count != pieces || Enumerable.Range(0, pieces).Any(i => !staged.Pieces.ContainsKey(i)))
         {
@@ -64,6 +64,10 @@ public sealed class TopologyGrain(
         }
         if (state.State.Version > 0 && SameAs(await Current(), document))
         {
+            if (source is not null && source != state.State.Source)
+            {
+                await Remember(source);
+            }
             return new TopologyReplaceResult(state.State.Version, []);
         }
         var previous = catalog.Current;
@@ -77,6 +81,7 @@ public sealed class TopologyGrain(
             Version = kept.Version + 1,
             PieceSet = set,
             Pieces = cut.Count,
+            Source = source,
             Plans = kept.Plans.Where(p => remaining.Contains(p.Key)).ToDictionary(StringComparer.Ordinal),
         };
         try
@@ -127,7 +132,7 @@ public sealed class TopologyGrain(
             plans[unit] = plan;
         }
         // The pieces do not change: the new version names the same ones.
-        state.State = new TopologyState { Version = kept.Version + 1, Document = kept.Document, PieceSet = kept.PieceSet, Pieces = kept.Pieces, Plans = plans };
+        state.State = new TopologyState { Version = kept.Version + 1, Document = kept.Document, PieceSet = kept.PieceSet, Pieces = kept.Pieces, Plans = plans, Source = kept.Source };
         try
         {
             await Durably.Write(this, state.WriteStateAsync);
@@ -149,11 +154,27 @@ public sealed class TopologyGrain(
     }
 
     public Task<TopologyManifest> Read() => Task.FromResult(new TopologyManifest(
-        state.State.Version, state.State.PieceSet, state.State.Pieces, state.State.PieceSet is null ? state.State.Document : null, state.State.Plans));
+        state.State.Version, state.State.PieceSet, state.State.Pieces, state.State.PieceSet is null ? state.State.Document : null, state.State.Plans, state.State.Source));
 
     public Task<TopologyDocument> ReadPiece(string pieceSet, int index) => _pieces.Read(pieceSet, index);
 
     public Task<long> GetVersion() => Task.FromResult(state.State.Version);
+
+    /// <summary>Notes the file the unchanged document was read from: the version stays, a start with that file again reads nothing.</summary>
+    private async Task Remember(string source)
+    {
+        var kept = state.State;
+        state.State = new TopologyState { Version = kept.Version, Document = kept.Document, PieceSet = kept.PieceSet, Pieces = kept.Pieces, Plans = kept.Plans, Source = source };
+        try
+        {
+            await Durably.Write(this, state.WriteStateAsync);
+        }
+        catch (StorageUnavailableException)
+        {
+            state.State = kept;
+            throw;
+        }
+    }
 
     /// <summary>The stored document: this silo's copy when it is the stored version, else read from the pieces.</summary>
     private async Task<TopologyDocument> Current()

@@ -24,4 +24,8 @@ public sealed class TopologyState
 
     [Id(4)]
     public int Pieces { get; set; }
+
+    /// <summary>The fingerprint of the file the current document was read from; null when it came otherwise.</summary>
+    [Id(5)]
+    public string? Source { get; set; }
 }

@@ -7,7 +7,8 @@ public static class TopologyTransfer
     private const int Window = 4;
 
     /// <summary>Replaces the whole topology, or changes nothing and names every problem.</summary>
-    public static async Task<TopologyReplaceResult> Replace(this ITopologyGrain topology, TopologyDocument document)
+    /// <param name="source">The fingerprint of the file <paramref name="document"/> was read from, if any.</param>
+    public static async Task<TopologyReplaceResult> Replace(this ITopologyGrain topology, TopologyDocument document, string? source = null)
     {
         var pieces = TopologyPieces.Split(document);
         var upload = Guid.NewGuid();
@@ -15,7 +16,7 @@ public static class TopologyTransfer
         {
             await Task.WhenAll(window.Select(p => topology.Stage(upload, p.index, p.piece)));
         }
-        return await topology.Commit(upload, pieces.Count);
+        return await topology.Commit(upload, pieces.Count, source);
     }
 
     /// <summary>The stored topology, whole.</summary>

@@ -20,9 +20,20 @@ public sealed class TopologyBootstrap(
     {
         var topology = grains.GetGrain<ITopologyGrain>(ITopologyGrain.Key);
         TopologyDocument? document = null;
+        string? source = null;
         if (options.Value.Topology is { } path)
         {
-            document = await ReadFile(path, cancellationToken);
+            // A province's file takes seconds to read; the one the stored topology came from need not be read again.
+            source = await Fingerprint(path, cancellationToken);
+            var stored = await topology.Read();
+            if (stored.Version > 0 && stored.Source == source)
+            {
+                logger.LogInformation("Topology version {Version} was read from this same file ({Path}); it is not read again", stored.Version, path);
+            }
+            else
+            {
+                document = await ReadFile(path, cancellationToken);
+            }
         }
         else if (await topology.GetVersion() == 0)
         {
@@ -37,7 +48,7 @@ public sealed class TopologyBootstrap(
         }
         if (document is not null)
         {
-            var result = await topology.Replace(document);
+            var result = await topology.Replace(document, source);
             if (result.Errors.Count > 0)
             {
                 throw new InvalidOperationException("The topology is invalid:\n" + string.Join('\n', result.Errors));
@@ -50,6 +61,13 @@ public sealed class TopologyBootstrap(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The file's SHA-256, in hex.</summary>
+    private static async Task<string> Fingerprint(string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, useAsync: true);
+        return Convert.ToHexString(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellationToken));
+    }
 
     private static async Task<TopologyDocument> ReadFile(string path, CancellationToken cancellationToken)
     {
