@@ -55,5 +55,6 @@ public sealed class TopologyPieceStore(IGrainStorage storage)
 public sealed class TopologyPieceState
 {
     [Id(0)]
-    public TopologyDocument Piece { get; set; } = TopologyDocument.Empty;
+    // A fresh instance, never the shared empty one: a serializer that fills in existing objects would fill that in.
+    public TopologyDocument Piece { get; set; } = new([], [], []);
 }

@@ -12,7 +12,8 @@ public sealed class TopologyState
 
     /// <summary>The whole document, as states stored before topologies were kept in pieces hold it; empty since.</summary>
     [Id(1)]
-    public TopologyDocument Document { get; set; } = TopologyDocument.Empty;
+    // A fresh instance, never the shared empty one: a serializer that fills in existing objects would fill that in.
+    public TopologyDocument Document { get; set; } = new([], [], []);
 
     /// <summary>巡查计划 set on units, by unit code; a replace keeps those of units that remain.</summary>
     [Id(2)]

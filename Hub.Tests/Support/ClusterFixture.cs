@@ -3,6 +3,8 @@ using Hub.Grains;
 using Hub.Grains.Topology;
 using Hub.Silo.Storage.Memory;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
 
 namespace Hub.Tests.Support;
@@ -31,7 +33,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 ["Hub:LostContactMinutes"] = "30",
             }).Build();
-            silo.AddMemoryGrainStorage(HubStorage.Name);
+            // The store the hub itself runs on memory: Orleans' own memory provider goes through JSON.
+            silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) =>
+                new MemoryStateStore(new Orleans.Storage.OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
             silo.UseInMemoryReminderService();
             silo.Services.AddHubDomain(configuration);
             silo.Services.AddMemoryHistory();
