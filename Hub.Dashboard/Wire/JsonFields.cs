@@ -62,7 +62,7 @@ public sealed partial class JsonFields
         {
             return Fail<string>(name, $"longer than {maxLength} characters");
         }
-        if (text.Any(char.IsSurrogate) && !IsWellFormed(text))
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 && !IsWellFormed(text))
         {
             return Fail<string>(name, "is not valid Unicode");
         }

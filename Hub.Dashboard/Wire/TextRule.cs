@@ -10,6 +10,11 @@ public static class TextRule
     /// <summary>Why <paramref name="text"/> is refused, or null when it is fine.</summary>
     public static string? Problem(string text, bool multiline = false)
     {
+        // Nearly all text is fine: one vectorized scan says so before the character-by-character one says why not.
+        if (text.AsSpan().IndexOfAnyExceptInRange(' ', '\uFFFD') < 0)
+        {
+            return null;
+        }
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];

@@ -37,7 +37,14 @@ public sealed class CheckinLedger
     public bool Contains(string id)
     {
         var print = Fingerprint(id);
-        return Days.Values.Any(d => d.Contains(print));
+        foreach (var prints in Days.Values)
+        {
+            if (prints.Contains(print))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void Add(string id, DateOnly day)
@@ -56,7 +63,18 @@ public sealed class CheckinLedger
     /// </summary>
     public void Forget(DateOnly oldest, int max = MaxRemembered)
     {
-        var count = Count;
+        // Called on every batch: most of the time nothing is old and the cap is far.
+        var count = 0;
+        var anyOld = false;
+        foreach (var (day, prints) in Days)
+        {
+            count += prints.Count;
+            anyOld |= day < oldest;
+        }
+        if (!anyOld && count <= max)
+        {
+            return;
+        }
         var days = Days.Keys.Order().ToList();
         foreach (var day in days.SkipLast(1))
         {
@@ -119,5 +137,11 @@ public sealed class CheckinLedger
         return days;
     }
 
-    private static ulong Fingerprint(string id) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(id));
+    private static ulong Fingerprint(string id)
+    {
+        // Ids are at most a few hundred characters: encoded on the stack, not allocated per check-in.
+        var max = Encoding.UTF8.GetMaxByteCount(id.Length);
+        Span<byte> utf8 = max <= 1024 ? stackalloc byte[max] : new byte[max];
+        return XxHash3.HashToUInt64(utf8[..Encoding.UTF8.GetBytes(id, utf8)]);
+    }
 }

@@ -293,15 +293,22 @@ public sealed class GridGrain(
 
     private void Prune()
     {
-        var oldest = Clock.Today.AddDays(-RetainedDays);
-        var oldestFigures = Clock.Today.AddDays(-RetainedFigureDays);
+        var today = Clock.Today;
+        Grid.Seen.Forget(today.AddDays(-RetainedDays)); // also keeps the cap, which a busy day can reach
+        if (_prunedOn == today)
+        {
+            return; // what ages out goes by the day: once a day is enough
+        }
+        var oldestFigures = today.AddDays(-RetainedFigureDays);
         foreach (var day in Grid.Days.Keys.Where(d => d < oldestFigures).ToList())
         {
             Grid.Days.Remove(day);
         }
-        Grid.Seen.Forget(oldest);
-        Book.Prune(Clock.Today);
+        Book.Prune(today);
+        _prunedOn = today;
     }
+
+    private DateOnly _prunedOn;
 
     private DateTimeOffset? InZone(DateTimeOffset? at) => at is { } t ? Clock.InZone(t) : null;
 }
