@@ -24,6 +24,13 @@ public sealed class TopologyReader : JsonObjectStream.IVisitor
     private readonly List<DepartmentSpec> _departments = [];
     private readonly List<string> _errors = [];
     private readonly HashSet<string> _given = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One string per distinct code, name and kind read: a parent, a worker's grid, a device's unit
+    /// repeat a unit's code, and names like 1号楼 and kinds like camera repeat by the hundred
+    /// thousand. A province held twice while one replaces the other is hundreds of megabytes smaller.
+    /// </summary>
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private int _errorsNotListed;
 
     private TopologyReader()
@@ -98,21 +105,21 @@ public sealed class TopologyReader : JsonObjectStream.IVisitor
                 case "units":
                     var level = f.Enum<UnitLevel>("level");
                     _units.Add(new UnitSpec(
-                        f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", level ?? UnitLevel.Building,
-                        f.Text("parent", required: false, maxLength: UnitCode.MaxLength),
+                        One(f.Text("code")) ?? "", One(f.Text("name", maxLength: 1000)) ?? "", level ?? UnitLevel.Building,
+                        One(f.Text("parent", required: false, maxLength: UnitCode.MaxLength)),
                         f.Has("households") ? f.WholeNumber("households", 0, MaxHouseholds) : null,
                         f.Has("kind") ? f.Enum<GridKind>("kind") : null,
-                        f.Text("category", required: false, maxLength: 1000)));
+                        One(f.Text("category", required: false, maxLength: 1000))));
                     break;
                 case "workers":
-                    _workers.Add(new WorkerSpec(f.Text("id") ?? "", f.Text("name", maxLength: 1000) ?? "", f.Text("grid") ?? "",
-                        f.Enum<WorkerRole>("role") ?? WorkerRole.FullTime, f.Text("microgrid", required: false, maxLength: UnitCode.MaxLength)));
+                    _workers.Add(new WorkerSpec(f.Text("id") ?? "", One(f.Text("name", maxLength: 1000)) ?? "", One(f.Text("grid")) ?? "",
+                        f.Enum<WorkerRole>("role") ?? WorkerRole.FullTime, One(f.Text("microgrid", required: false, maxLength: UnitCode.MaxLength))));
                     break;
                 case "devices":
-                    _devices.Add(new DeviceSpec(f.Text("id") ?? "", f.Text("kind", maxLength: 1000) ?? "", f.Text("unit") ?? "", f.Text("center", required: false, maxLength: 100)));
+                    _devices.Add(new DeviceSpec(f.Text("id") ?? "", One(f.Text("kind", maxLength: 1000)) ?? "", One(f.Text("unit")) ?? "", One(f.Text("center", required: false, maxLength: 100))));
                     break;
                 default:
-                    _departments.Add(new DepartmentSpec(f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", f.Text("unit") ?? ""));
+                    _departments.Add(new DepartmentSpec(f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", One(f.Text("unit")) ?? ""));
                     break;
             }
         }
@@ -120,6 +127,17 @@ public sealed class TopologyReader : JsonObjectStream.IVisitor
         {
             _errorsNotListed += errors.Count - before;
         }
+    }
+
+    /// <summary>The one copy of <paramref name="text"/> kept for this read.</summary>
+    private string? One(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        ref var kept = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_strings, text, out _);
+        return kept ??= text;
     }
 
     private void Add(string error)

@@ -55,7 +55,9 @@ public sealed class TopologyGrain(
         {
             return new TopologyReplaceResult(state.State.Version, [$"the upload has {staged?.Pieces.Count ?? 0} of its {pieces} pieces; send it again"]);
         }
-        var document = TopologyPieces.Join([.. Enumerable.Range(0, pieces).Select(i => staged.Pieces[i])]);
+        // Stored as they came: a province is not cut a second time.
+        TopologyDocument[] cut = [.. Enumerable.Range(0, pieces).Select(i => staged.Pieces[i])];
+        var document = TopologyPieces.Join(cut);
         staged.Pieces.Clear();
         var errors = TopologyValidator.Validate(document);
         if (errors.Count > 0)
@@ -73,14 +75,13 @@ public sealed class TopologyGrain(
         var previous = catalog.Current;
         var kept = state.State;
         var set = Guid.NewGuid().ToString("N");
-        var cut = TopologyPieces.Split(document);
         var remaining = document.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         await Durably.Write(this, () => _pieces.Write(set, cut));
         state.State = new TopologyState
         {
             Version = kept.Version + 1,
             PieceSet = set,
-            Pieces = cut.Count,
+            Pieces = cut.Length,
             Source = source,
             Plans = kept.Plans.Where(p => remaining.Contains(p.Key)).ToDictionary(StringComparer.Ordinal),
         };
@@ -199,13 +200,15 @@ public sealed class TopologyGrain(
         a.Units.SequenceEqual(b.Units) && a.Workers.SequenceEqual(b.Workers) && a.Devices.SequenceEqual(b.Devices)
         && a.DepartmentList.SequenceEqual(b.DepartmentList);
 
-    // Units count from the topology they see, so each one (old or new) re-reports once: a moved
-    // grid reaches its new parent, a parent drops a child that left, totals of workers follow.
+    // Units count from the topology they see, so each one the replace touched (old or new)
+    // re-reports once: a moved grid reaches its new parent, a parent drops a child that left,
+    // totals of workers follow.
     private List<IUnitGrain> Holders(TopologyIndex previous, TopologyIndex current) =>
         previous.Units.Concat(current.Units)
             .Where(u => u.Level is not (Model.UnitLevel.Microgrid or Model.UnitLevel.Building)) // their grid holds them
             .Select(u => u.Code)
             .Distinct(StringComparer.Ordinal)
+            .Where(code => TopologyChange.Touches(previous, current, code))
             .Select(code => UnitGrains.Holder(GrainFactory, current, code) ?? UnitGrains.Holder(GrainFactory, previous, code))
             .OfType<IUnitGrain>()
             .ToList();
