@@ -98,8 +98,15 @@ public sealed class TopologyGrain(
         catalog.Offer(index);
         if (kept.PieceSet is { } replaced)
         {
-            // What no manifest names any more; a failure here leaves rows behind, not a wrong topology.
-            await _pieces.Clear(replaced, kept.Pieces);
+            // What no manifest names any more. The replace has taken effect: a failure here leaves rows behind, not a wrong answer.
+            try
+            {
+                await _pieces.Clear(replaced, kept.Pieces);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "The pieces of topology version {Version} were not all removed", kept.Version);
+            }
         }
         var holders = Holders(previous, index);
         var resync = _resync = Resync(_resync, holders);
