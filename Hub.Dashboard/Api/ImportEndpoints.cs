@@ -11,7 +11,6 @@ using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Hub.Dashboard.Api;
@@ -44,9 +43,9 @@ public static class ImportEndpoints
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 "send a JSON array (application/json) or one record per line (application/x-ndjson)");
         }
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (JsonBody.Limit(http.Request, MaxUploadBytes) is { } tooLarge) // a year of a district's visits is large; it is streamed
         {
-            limit.MaxRequestBodySize = MaxUploadBytes; // a year of a district's visits is large; it is streamed
+            return tooLarge;
         }
         var cancel = http.RequestAborted;
         var file = Path.Combine(Path.GetTempPath(), $"hub-import-{Guid.NewGuid():N}.ndjson");

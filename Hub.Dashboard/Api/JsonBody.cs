@@ -32,16 +32,25 @@ public static class JsonBody
         }
     }
 
-    /// <returns>The parsed document (dispose it), or the problem to answer with.</returns>
-    public static async Task<(JsonDocument? Document, IResult? Problem)> Read(HttpRequest request, int maxBytes, bool allowEmpty = false)
+    /// <summary>
+    /// Lets the server read a body of up to <paramref name="maxBytes"/> (one byte more, so that a
+    /// larger one is seen as larger); a 413 when its declared length is already past that.
+    /// </summary>
+    public static IResult? Limit(HttpRequest request, long maxBytes)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = maxBytes + 1L;
+            limit.MaxRequestBodySize = maxBytes + 1;
         }
-        if (request.ContentLength > maxBytes)
+        return request.ContentLength > maxBytes ? Problems.TooLarge($"the body is {request.ContentLength} bytes; the limit is {maxBytes}") : null;
+    }
+
+    /// <returns>The parsed document (dispose it), or the problem to answer with.</returns>
+    public static async Task<(JsonDocument? Document, IResult? Problem)> Read(HttpRequest request, int maxBytes, bool allowEmpty = false)
+    {
+        if (Limit(request, maxBytes) is { } tooLarge)
         {
-            return (null, Problems.TooLarge($"the body is {request.ContentLength} bytes; the limit is {maxBytes}"));
+            return (null, tooLarge);
         }
         var buffer = new ArrayBufferWriter<byte>();
         try

@@ -4,7 +4,6 @@ using Hub.Grains.Access;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Hub.Dashboard.Api;
@@ -32,13 +31,9 @@ public static class TopologyEndpoints
         {
             return Problems.Forbidden($"replacing the topology needs an admin whose scope is the whole topology ('{Jurisdiction.Everything}'); {caller.Describe()} has '{caller.Scope}'");
         }
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (JsonBody.Limit(request, MaxTopologyBytes) is { } tooLarge)
         {
-            limit.MaxRequestBodySize = MaxTopologyBytes + 1;
-        }
-        if (request.ContentLength > MaxTopologyBytes)
-        {
-            return Problems.TooLarge($"the body is {request.ContentLength} bytes; the limit is {MaxTopologyBytes}");
+            return tooLarge;
         }
         TopologyDocument? document;
         IReadOnlyList<string> errors;

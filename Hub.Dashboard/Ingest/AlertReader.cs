@@ -17,18 +17,9 @@ public static class AlertReader
 {
     public static BatchRead<AlertReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now, Sender sender, string scope = Jurisdiction.Everything)
     {
-        var errors = new List<string>();
         var fence = new ScopeFence(scope, topology);
-        var items = new List<AlertReport>(batch.GetArrayLength());
-        var i = 0;
-        foreach (var element in batch.EnumerateArray())
+        return BatchRead.Each(batch, fence, (f, item) =>
         {
-            var item = $"[{i++}]";
-            var f = new JsonFields(element, item, errors);
-            if (!f.IsObject)
-            {
-                continue;
-            }
             var source = f.Text("source", maxLength: IngestLimits.MaxSourceLength);
             var sourceId = f.Text("sourceId", maxLength: IngestLimits.MaxIdLength);
             if (source == ImportedSource.Name)
@@ -62,11 +53,9 @@ public static class AlertReader
             {
                 fence.Admits(item, "device", spec.Id, spec.Unit);
             }
-            if (source is not null && sourceId is not null && unit is not null && category is not null && severity is { } s && at is { } t)
-            {
-                items.Add(new AlertReport(source, sourceId, unit, device, category, s, t, title, detail, sender));
-            }
-        }
-        return BatchRead.Of(items, errors, fence);
+            return source is not null && sourceId is not null && unit is not null && category is not null && severity is { } s && at is { } t
+                ? new AlertReport(source, sourceId, unit, device, category, s, t, title, detail, sender)
+                : null;
+        });
     }
 }

@@ -15,18 +15,9 @@ public static class CheckinReader
 {
     public static BatchRead<CheckinReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now, string scope = Jurisdiction.Everything)
     {
-        var errors = new List<string>();
         var fence = new ScopeFence(scope, topology);
-        var items = new List<CheckinReport>(batch.GetArrayLength());
-        var i = 0;
-        foreach (var element in batch.EnumerateArray())
+        return BatchRead.Each(batch, fence, (f, item) =>
         {
-            var item = $"[{i++}]";
-            var f = new JsonFields(element, item, errors);
-            if (!f.IsObject)
-            {
-                continue;
-            }
             var id = f.Text("id", required: false, maxLength: IngestLimits.MaxIdLength);
             var workerId = f.Code("worker");
             var unit = f.Code("unit");
@@ -63,11 +54,9 @@ public static class CheckinReader
                     f.Error("unit", $"'{unit}' is a {WireName.Of(node.Level)}; check-ins are at a grid or a building");
                 }
             }
-            if (worker is not null && unit is not null && kind is { } k && at is { } t)
-            {
-                items.Add(new CheckinReport(id, worker.Id, unit, k, t, lat, lon));
-            }
-        }
-        return BatchRead.Of(items, errors, fence);
+            return worker is not null && unit is not null && kind is { } k && at is { } t
+                ? new CheckinReport(id, worker.Id, unit, k, t, lat, lon)
+                : null;
+        });
     }
 }

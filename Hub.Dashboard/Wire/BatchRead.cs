@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Hub.Dashboard.Wire;
 
 /// <summary>
@@ -13,7 +15,26 @@ public sealed record BatchRead<T>(IReadOnlyList<T> Items, IReadOnlyList<string> 
 
 public static class BatchRead
 {
-    /// <summary>The items only if nothing was wrong and nothing outside the scope: a batch is applied whole or not at all.</summary>
-    public static BatchRead<T> Of<T>(IReadOnlyList<T> items, IReadOnlyList<string> errors, ScopeFence fence) =>
-        errors.Count == 0 && fence.Outside.Count == 0 ? new(items, errors, fence.Outside) : new([], errors, fence.Outside);
+    /// <summary>
+    /// Reads each entry of a batch through <paramref name="read"/> (null for an entry with a
+    /// problem), named by its position (<c>[3]</c>). The items are kept only if nothing was wrong
+    /// and nothing lay outside the scope: a batch is applied whole or not at all.
+    /// </summary>
+    public static BatchRead<T> Each<T>(JsonElement batch, ScopeFence fence, Func<JsonFields, string, T?> read)
+        where T : class
+    {
+        var errors = new List<string>();
+        var items = new List<T>(batch.GetArrayLength());
+        var i = 0;
+        foreach (var element in batch.EnumerateArray())
+        {
+            var item = $"[{i++}]";
+            var fields = new JsonFields(element, item, errors);
+            if (fields.IsObject && read(fields, item) is { } value)
+            {
+                items.Add(value);
+            }
+        }
+        return errors.Count == 0 && fence.Outside.Count == 0 ? new(items, errors, fence.Outside) : new([], errors, fence.Outside);
+    }
 }

@@ -77,23 +77,14 @@ public sealed class TopologyGrain(
         var set = Guid.NewGuid().ToString("N");
         var remaining = document.Units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         await Durably.Write(this, () => _pieces.Write(set, cut));
-        state.State = new TopologyState
+        await Store(new TopologyState
         {
             Version = kept.Version + 1,
             PieceSet = set,
             Pieces = cut.Length,
             Source = source,
             Plans = kept.Plans.Where(p => remaining.Contains(p.Key)).ToDictionary(StringComparer.Ordinal),
-        };
-        try
-        {
-            await Durably.Write(this, state.WriteStateAsync);
-        }
-        catch (StorageUnavailableException)
-        {
-            state.State = kept;
-            throw;
-        }
+        });
         var index = new TopologyIndex(document, state.State.Version, state.State.Plans);
         catalog.Offer(index);
         if (kept.PieceSet is { } replaced)
@@ -140,16 +131,9 @@ public sealed class TopologyGrain(
             plans[unit] = plan;
         }
         // The pieces do not change: the new version names the same ones.
-        state.State = new TopologyState { Version = kept.Version + 1, Document = kept.Document, PieceSet = kept.PieceSet, Pieces = kept.Pieces, Plans = plans, Source = kept.Source };
-        try
-        {
-            await Durably.Write(this, state.WriteStateAsync);
-        }
-        catch (StorageUnavailableException)
-        {
-            state.State = kept;
-            throw;
-        }
+        var next = kept.Copy();
+        (next.Version, next.Plans) = (kept.Version + 1, plans);
+        await Store(next);
         var index = new TopologyIndex(document, state.State.Version, plans);
         catalog.Offer(index);
         // Only the grids below the unit count patrols; they re-report, and their ancestors follow.
@@ -169,10 +153,18 @@ public sealed class TopologyGrain(
     public Task<long> GetVersion() => Task.FromResult(state.State.Version);
 
     /// <summary>Notes the file the unchanged document was read from: the version stays, a start with that file again reads nothing.</summary>
-    private async Task Remember(string source)
+    private Task Remember(string source)
+    {
+        var next = state.State.Copy();
+        next.Source = source;
+        return Store(next);
+    }
+
+    /// <summary>Makes <paramref name="next"/> the stored manifest; if storage refuses, memory keeps the one stored.</summary>
+    private async Task Store(TopologyState next)
     {
         var kept = state.State;
-        state.State = new TopologyState { Version = kept.Version, Document = kept.Document, PieceSet = kept.PieceSet, Pieces = kept.Pieces, Plans = kept.Plans, Source = source };
+        state.State = next;
         try
         {
             await Durably.Write(this, state.WriteStateAsync);
@@ -191,16 +183,7 @@ public sealed class TopologyGrain(
         {
             return catalog.Current.Document;
         }
-        if (state.State.PieceSet is not { } set)
-        {
-            return state.State.Document;
-        }
-        var pieces = new TopologyDocument[state.State.Pieces];
-        for (var i = 0; i < pieces.Length; i++)
-        {
-            pieces[i] = await _pieces.Read(set, i);
-        }
-        return TopologyPieces.Join(pieces);
+        return state.State.PieceSet is { } set ? TopologyPieces.Join(await _pieces.ReadAll(set, state.State.Pieces)) : state.State.Document;
     }
 
     private static bool SameAs(TopologyDocument a, TopologyDocument b) =>

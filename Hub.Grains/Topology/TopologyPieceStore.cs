@@ -30,6 +30,16 @@ public sealed class TopologyPieceStore(IGrainStorage storage)
         return state.RecordExists && state.State is { } stored ? stored.Piece : throw new InvalidOperationException($"topology piece {index} of '{set}' is not stored");
     }
 
+    public async Task<TopologyDocument[]> ReadAll(string set, int count)
+    {
+        var pieces = new TopologyDocument[count];
+        foreach (var wave in Enumerable.Range(0, count).Chunk(Wave))
+        {
+            await Task.WhenAll(wave.Select(async i => pieces[i] = await Read(set, i)));
+        }
+        return pieces;
+    }
+
     /// <summary>Removes the pieces of a replaced topology; one that is already gone is skipped.</summary>
     public async Task Clear(string set, int count)
     {

@@ -29,4 +29,7 @@ public sealed class TopologyState
     /// <summary>The fingerprint of the file the current document was read from; null when it came otherwise.</summary>
     [Id(5)]
     public string? Source { get; set; }
+
+    /// <summary>A copy to change and store; the plans are shared until replaced, never changed in place.</summary>
+    public TopologyState Copy() => (TopologyState)MemberwiseClone();
 }

@@ -19,14 +19,16 @@ public static class ProvinceFile
         // Chinese names as UTF-8, as files written by people are, not as \u escapes.
         await using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
-        json.WriteStartArray("units");
-        Unit(json, "P", "基准省", "city", null);
-        foreach (var (d, s, c, g) in GridsOf(districts))
+        await Each(json, "units", districts, (d, s, c, g) =>
         {
             var district = $"P{d:00}";
             var street = $"{district}S{s:00}";
             var community = $"{street}C{c}";
             var grid = $"{community}G{g:00}";
+            if (d == 0 && s == 0 && c == 0 && g == 0)
+            {
+                Unit(json, "P", "基准省", "city", null);
+            }
             if (s == 0 && c == 0 && g == 0)
             {
                 Unit(json, district, $"第{d + 1}区", "district", "P");
@@ -44,14 +46,8 @@ public static class ProvinceFile
             {
                 Unit(json, $"{grid}B{b}", $"{b + 1}号楼", "building", grid);
             }
-            if (json.BytesPending > 1 << 20)
-            {
-                await json.FlushAsync();
-            }
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("workers");
-        foreach (var (d, s, c, g) in GridsOf(districts))
+        });
+        await Each(json, "workers", districts, (d, s, c, g) =>
         {
             var grid = $"P{d:00}S{s:00}C{c}G{g:00}";
             for (var w = 0; w < WorkersPerGrid; w++)
@@ -63,14 +59,8 @@ public static class ProvinceFile
                 json.WriteString("role", w == 0 ? "full-time" : "part-time");
                 json.WriteEndObject();
             }
-            if (json.BytesPending > 1 << 20)
-            {
-                await json.FlushAsync();
-            }
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("devices");
-        foreach (var (d, s, c, g) in GridsOf(districts))
+        });
+        await Each(json, "devices", districts, (d, s, c, g) =>
         {
             var grid = $"P{d:00}S{s:00}C{c}G{g:00}";
             for (var b = 0; b < Buildings; b++)
@@ -82,13 +72,23 @@ public static class ProvinceFile
                 json.WriteString("center", $"ZZ-P{d:00}");
                 json.WriteEndObject();
             }
+        });
+        json.WriteEndObject();
+    }
+
+    /// <summary>An array of what <paramref name="write"/> writes for each grid, flushed as it grows.</summary>
+    private static async Task Each(Utf8JsonWriter json, string name, int districts, Action<int, int, int, int> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var (d, s, c, g) in GridsOf(districts))
+        {
+            write(d, s, c, g);
             if (json.BytesPending > 1 << 20)
             {
                 await json.FlushAsync();
             }
         }
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static IEnumerable<(int D, int S, int C, int G)> GridsOf(int districts)
