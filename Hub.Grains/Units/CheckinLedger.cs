@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 
@@ -6,40 +5,101 @@ namespace Hub.Grains.Units;
 
 /// <summary>
 /// The check-in ids a grid remembers so that a resend is a duplicate: those of the last days, never
-/// more than <see cref="MaxRemembered"/>, the oldest days forgotten first. Each id is kept as a
-/// 64-bit fingerprint (XxHash3) and each day's fingerprints as one packed block, so the grid's state
-/// write copies a few blocks instead of encoding thousands of strings; two ids of one grid sharing
-/// a fingerprint is about as likely as 1 in 10¹² for a week's ids.
+/// more than <see cref="MaxRemembered"/>, the oldest forgotten first. Each id is kept as a 64-bit
+/// fingerprint (XxHash3); two ids of one grid sharing one is about as likely as 1 in 10¹² for a
+/// week's ids.
 /// </summary>
+/// <remarks>
+/// A grid's state is written on every batch, so what it carries is paid for on every batch. A day's
+/// fingerprints therefore stay in the state only until there are <see cref="BlockSize"/> of them
+/// (<see cref="Packed"/>, at most 2 KB); then they are sealed into a <see cref="CheckinBlock"/>
+/// stored apart, once, and the state keeps its key (<see cref="Sealed"/>). A busy grid's write stays
+/// the same size all day instead of growing by 8 bytes per check-in. Blocks are written before the
+/// state that names them, so a stored state never names a block that is not stored; a write cut
+/// short leaves at most a block that nothing names.
+/// </remarks>
 [GenerateSerializer, Alias("hub.checkin-ledger.v1")]
 public sealed class CheckinLedger
 {
     /// <summary>Ten workers checking in a hundred times a day for a week is 7,000.</summary>
     public const int MaxRemembered = 20_000;
 
-    /// <summary>Each day's fingerprints, 8 bytes each, as stored.</summary>
+    /// <summary>Fingerprints sealed into one block stored apart (2 KB).</summary>
+    public const int BlockSize = 256;
+
+    /// <summary>Each day's fingerprints not sealed yet, 8 bytes each (states stored before blocks kept whole days here).</summary>
     [Id(0)]
     public Dictionary<DateOnly, byte[]> Packed { get; set; } = [];
 
-    [NonSerialized]
-    private Dictionary<DateOnly, HashSet<ulong>>? _days;
+    /// <summary>Each day's sealed blocks by key, oldest first.</summary>
+    [Id(1)]
+    public Dictionary<DateOnly, string[]> Sealed { get; set; } = [];
 
     [NonSerialized]
-    private HashSet<DateOnly>? _changedDays;
+    private Dictionary<DateOnly, List<ulong>>? _open;
 
-    private Dictionary<DateOnly, HashSet<ulong>> Days => _days ??= Unpack();
+    [NonSerialized]
+    private HashSet<ulong>? _openPrints;
 
-    /// <summary>Days whose block is to be packed again before the next write.</summary>
-    private HashSet<DateOnly> Changed => _changedDays ??= [];
+    [NonSerialized]
+    private Dictionary<string, CheckinBlock>? _blocks;
 
-    public int Count => Days.Values.Sum(d => d.Count);
+    [NonSerialized]
+    private HashSet<DateOnly>? _changed;
+
+    [NonSerialized]
+    private List<string>? _forgotten;
+
+    /// <summary>Each day's fingerprints not sealed yet, in the order they came.</summary>
+    private Dictionary<DateOnly, List<ulong>> Open => _open ??= Packed.ToDictionary(kv => kv.Key, kv => CheckinBlock.Unpack(kv.Value).ToList());
+
+    /// <summary>Every open fingerprint of every day, for lookups.</summary>
+    private HashSet<ulong> OpenPrints => _openPrints ??= [.. Open.Values.SelectMany(o => o)];
+
+    /// <summary>Sealed blocks read or written by this copy, by key.</summary>
+    private Dictionary<string, CheckinBlock> Blocks => _blocks ??= new(StringComparer.Ordinal);
+
+    /// <summary>Days whose open part is to be packed again before the next write.</summary>
+    private HashSet<DateOnly> Changed => _changed ??= [];
+
+    private List<string> Forgotten => _forgotten ??= [];
+
+    /// <summary>Fingerprints remembered, counting sealed blocks whether read yet or not.</summary>
+    public int Count => Sealed.Values.Sum(keys => keys.Length) * BlockSize + Open.Values.Sum(o => o.Count);
+
+    /// <summary>Sealed blocks the state names that this copy has not read: <see cref="Contains"/> is whole only once they are.</summary>
+    public IReadOnlyList<string> Unread
+    {
+        get
+        {
+            List<string>? unread = null;
+            foreach (var keys in Sealed.Values)
+            {
+                foreach (var key in keys)
+                {
+                    if (!Blocks.ContainsKey(key))
+                    {
+                        (unread ??= []).Add(key);
+                    }
+                }
+            }
+            return unread ?? (IReadOnlyList<string>)[];
+        }
+    }
+
+    /// <summary>Takes in a sealed block read from storage.</summary>
+    public void Read(string key, CheckinBlock block) => Blocks[key] = block;
 
     public bool Contains(string id)
     {
         var print = Fingerprint(id);
-        foreach (var prints in Days.Values)
+        if (OpenPrints.Contains(print))
         {
-            if (prints.Contains(print))
+            return true;
+        }
+        foreach (var block in Blocks.Values)
+        {
+            if (block.Contains(print))
             {
                 return true;
             }
@@ -47,97 +107,161 @@ public sealed class CheckinLedger
         return false;
     }
 
+    /// <summary>Remembers an id not known yet (<see cref="Contains"/>) for the day it counted toward.</summary>
     public void Add(string id, DateOnly day)
     {
-        if (!Days.TryGetValue(day, out var prints))
+        var print = Fingerprint(id);
+        if (OpenPrints.Add(print))
         {
-            Days[day] = prints = [];
+            (Open.TryGetValue(day, out var open) ? open : Open[day] = []).Add(print);
+            Changed.Add(day);
         }
-        prints.Add(Fingerprint(id));
-        Changed.Add(day);
     }
 
     /// <summary>
     /// Forgets the days before <paramref name="oldest"/>, then the oldest days whole until at most
-    /// <paramref name="max"/> remain; the newest day is never forgotten whole, only cut down to the cap.
+    /// <paramref name="max"/> remain; the newest day is never forgotten whole, only cut down from
+    /// its oldest sealed blocks (and, under a cap smaller than a block, its oldest open
+    /// fingerprints). Blocks forgotten leave storage once a state without them is stored
+    /// (<see cref="TakeForgotten"/>).
     /// </summary>
     public void Forget(DateOnly oldest, int max = MaxRemembered)
     {
         // Called on every batch: most of the time nothing is old and the cap is far.
         var count = 0;
         var anyOld = false;
-        foreach (var (day, prints) in Days)
+        foreach (var (day, keys) in Sealed)
         {
-            count += prints.Count;
+            count += keys.Length * BlockSize;
             anyOld |= day < oldest;
         }
-        if (!anyOld && count <= max)
+        foreach (var (day, part) in Open)
+        {
+            count += part.Count;
+            anyOld |= day < oldest;
+        }
+        if (count <= max && !anyOld)
         {
             return;
         }
-        var days = Days.Keys.Order().ToList();
+        var days = Days().Order().ToList();
         foreach (var day in days.SkipLast(1))
         {
             if (day >= oldest && count <= max)
             {
                 break;
             }
-            count -= Days[day].Count;
-            Days.Remove(day);
-            Packed.Remove(day);
-            Changed.Remove(day);
+            count -= CountOn(day);
+            Drop(day);
         }
-        if (days.Count > 0 && days[^1] < oldest)
+        var newest = days[^1];
+        if (newest < oldest)
         {
-            Days.Remove(days[^1]);
-            Packed.Remove(days[^1]);
-            Changed.Remove(days[^1]);
+            Drop(newest);
+            return;
         }
-        else if (days.Count > 0 && count > max)
+        while (count > max && Sealed.TryGetValue(newest, out var keys) && keys.Length > 0)
         {
-            var newest = Days[days[^1]];
-            foreach (var print in newest.Take(count - max).ToList())
-            {
-                newest.Remove(print);
-            }
-            Changed.Add(days[^1]);
+            ForgetBlock(keys[0]);
+            Sealed[newest] = keys[1..];
+            count -= BlockSize;
+        }
+        if (count > max && Open.TryGetValue(newest, out var open))
+        {
+            var cut = Math.Min(count - max, open.Count);
+            OpenPrints.ExceptWith(open.Take(cut));
+            open.RemoveRange(0, cut);
+            Changed.Add(newest);
         }
     }
 
-    /// <summary>Packs the days changed since the last write; call before the state is written.</summary>
+    /// <summary>
+    /// The blocks to seal before the next write: each run of <see cref="BlockSize"/> open
+    /// fingerprints of a day, under a key of its own. Changes nothing: once they are stored,
+    /// <see cref="Seal"/> moves them out of the state.
+    /// </summary>
+    public IReadOnlyList<SealedBlock> Full()
+    {
+        List<SealedBlock>? full = null;
+        foreach (var (day, open) in Open)
+        {
+            for (var at = 0; at + BlockSize <= open.Count; at += BlockSize)
+            {
+                (full ??= []).Add(new SealedBlock(day, $"{day:yyyyMMdd}.{Random.Shared.NextInt64():x}", CheckinBlock.Of(open.GetRange(at, BlockSize))));
+            }
+        }
+        return full ?? (IReadOnlyList<SealedBlock>)[];
+    }
+
+    /// <summary>Moves blocks from <see cref="Full"/>, now stored, out of the open part: the state names them by key.</summary>
+    public void Seal(IReadOnlyList<SealedBlock> stored)
+    {
+        foreach (var (day, key, block) in stored)
+        {
+            Sealed[day] = [.. Sealed.GetValueOrDefault(day, []), key];
+            Blocks[key] = block;
+            var open = Open[day];
+            OpenPrints.ExceptWith(open.Take(BlockSize));
+            open.RemoveRange(0, BlockSize);
+            Changed.Add(day);
+        }
+    }
+
+    /// <summary>Packs the open part of the days changed since the last write; call before the state is written.</summary>
     public void Pack()
     {
         foreach (var day in Changed)
         {
-            var prints = Days[day];
-            var block = new byte[prints.Count * sizeof(ulong)];
-            var at = 0;
-            foreach (var print in prints)
+            if (Open.TryGetValue(day, out var open) && open.Count > 0)
             {
-                BinaryPrimitives.WriteUInt64LittleEndian(block.AsSpan(at), print);
-                at += sizeof(ulong);
+                Packed[day] = CheckinBlock.Pack(open);
             }
-            Packed[day] = block;
+            else
+            {
+                Packed.Remove(day);
+            }
         }
         Changed.Clear();
     }
 
-    private Dictionary<DateOnly, HashSet<ulong>> Unpack()
+    /// <summary>Keys of blocks forgotten since the last call: to remove once a state that no longer names them is stored.</summary>
+    public IReadOnlyList<string> TakeForgotten()
     {
-        var days = new Dictionary<DateOnly, HashSet<ulong>>();
-        foreach (var (day, block) in Packed)
+        if (_forgotten is not { Count: > 0 } forgotten)
         {
-            var prints = new HashSet<ulong>(block.Length / sizeof(ulong));
-            for (var at = 0; at + sizeof(ulong) <= block.Length; at += sizeof(ulong))
-            {
-                prints.Add(BinaryPrimitives.ReadUInt64LittleEndian(block.AsSpan(at)));
-            }
-            days[day] = prints;
+            return [];
         }
-        return days;
+        var keys = forgotten.ToArray();
+        forgotten.Clear();
+        return keys;
     }
 
-    private static ulong Fingerprint(string id)
+    private IEnumerable<DateOnly> Days() => Sealed.Keys.Union(Open.Keys);
+
+    private int CountOn(DateOnly day) => Sealed.GetValueOrDefault(day, []).Length * BlockSize + (Open.TryGetValue(day, out var open) ? open.Count : 0);
+
+    private void Drop(DateOnly day)
+    {
+        foreach (var key in Sealed.GetValueOrDefault(day, []))
+        {
+            ForgetBlock(key);
+        }
+        if (Open.Remove(day, out var open))
+        {
+            OpenPrints.ExceptWith(open);
+        }
+        Sealed.Remove(day);
+        Packed.Remove(day);
+        Changed.Remove(day);
+    }
+
+    private void ForgetBlock(string key)
+    {
+        Blocks.Remove(key);
+        Forgotten.Add(key);
+    }
+
+    internal static ulong Fingerprint(string id)
     {
         // Ids are at most a few hundred characters: encoded on the stack, not allocated per check-in.
         var max = Encoding.UTF8.GetMaxByteCount(id.Length);
@@ -145,3 +269,6 @@ public sealed class CheckinLedger
         return XxHash3.HashToUInt64(utf8[..Encoding.UTF8.GetBytes(id, utf8)]);
     }
 }
+
+/// <summary>A block sealed for storage: the day its ids counted toward and the key the state names it by.</summary>
+public sealed record SealedBlock(DateOnly Day, string Key, CheckinBlock Block);

@@ -8,13 +8,16 @@ using Hub.Grains.Rollup;
 using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace Hub.Grains.Units;
 
 public sealed class GridGrain(
     [PersistentState("grid", HubStorage.Name)] IPersistentState<GridState> state,
+    [FromKeyedServices(HubStorage.Name)] IGrainStorage storage,
     TopologyCatalog topology,
     HubClock clock,
     ICheckinJournal journal,
@@ -42,10 +45,55 @@ public sealed class GridGrain(
 
     protected override AlertBook Book => Grid.Alerts;
 
-    protected override Task WriteState()
+    private readonly CheckinBlockStore _blocks = new(storage);
+
+    /// <summary>
+    /// Blocks the ledger sealed are stored first, then the state that names them; blocks it forgot
+    /// go once a state without them is stored (a failure there leaves a block nobody reads).
+    /// </summary>
+    protected override async Task WriteState()
     {
+        if (Grid.Seen.Full() is { Count: > 0 } full)
+        {
+            await _blocks.Write(Code, full);
+            Grid.Seen.Seal(full);
+        }
         Grid.Seen.Pack();
-        return state.WriteStateAsync();
+        await state.WriteStateAsync();
+        if (Grid.Seen.TakeForgotten() is { Count: > 0 } forgotten)
+        {
+            try
+            {
+                await _blocks.Clear(Code, forgotten);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Grid {Grid}: {Count} forgotten check-in blocks could not be removed and stay stored unread", Code, forgotten.Count);
+            }
+        }
+    }
+
+    /// <summary>Reads the sealed blocks the ledger names, once per activation, before it answers whether an id is known.</summary>
+    private async Task ReadLedger()
+    {
+        if (Grid.Seen.Unread is not { Count: > 0 } unread)
+        {
+            return;
+        }
+        var found = await _blocks.Read(Code, unread);
+        foreach (var (key, block) in found)
+        {
+            Grid.Seen.Read(key, block);
+        }
+        if (found.Count < unread.Count)
+        {
+            // Never expected (blocks are stored before the state names them); the ids in them cannot be told apart as resends.
+            logger.LogError("Grid {Grid}: {Missing} of {Count} check-in blocks its state names are not stored", Code, unread.Count - found.Count, unread.Count);
+            foreach (var key in unread.Except(found.Select(f => f.Key)))
+            {
+                Grid.Seen.Read(key, new CheckinBlock());
+            }
+        }
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -60,7 +108,9 @@ public sealed class GridGrain(
         WatchLostContact();
     }
 
-    public async Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins)
+    public async Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins) => (await ApplyCheckinGroups([checkins]))[0];
+
+    public async Task<CheckinResult[]> ApplyCheckinGroups(IReadOnlyList<IReadOnlyList<CheckinReport>> groups)
     {
         if (Node is not { } node)
         {
@@ -68,14 +118,27 @@ public sealed class GridGrain(
             // behind. Counting nothing would acknowledge check-ins that are not kept: refuse instead.
             throw new StorageUnavailableException($"this silo does not know grid '{Code}' yet (topology version {Topology.Current.Version}); try again");
         }
+        await Durably.Write(this, ReadLedger);
+        // In the order given: of two groups carrying one id, the first counts it and the second has a duplicate.
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
-        var fresh = checkins
-            .Where(c => c.Id is null || (!Grid.Seen.Contains(c.Id) && inBatch.Add(c.Id)))
-            .ToList();
+        var fresh = new List<CheckinReport>();
+        var results = new CheckinResult[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var before = fresh.Count;
+            foreach (var c in groups[g])
+            {
+                if (c.Id is null || (!Grid.Seen.Contains(c.Id) && inBatch.Add(c.Id)))
+                {
+                    fresh.Add(c);
+                }
+            }
+            results[g] = new CheckinResult(fresh.Count - before, groups[g].Count - (fresh.Count - before));
+        }
         if (fresh.Count == 0)
         {
             await SaveIfBehind();
-            return new CheckinResult(0, checkins.Count);
+            return results;
         }
 
         // History first: it keeps one row per (grid, id), so a retry after a failed state write adds nothing twice.
@@ -109,7 +172,7 @@ public sealed class GridGrain(
         WatchLostContact();
         await KeepReminder();
         Changed(urgent: false);
-        return new CheckinResult(fresh.Count, checkins.Count - fresh.Count);
+        return results;
     }
 
     protected override UnitStatus? StatusOf(string code)

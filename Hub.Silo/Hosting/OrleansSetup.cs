@@ -7,7 +7,6 @@ using Hub.Silo.Storage.Memory;
 using Hub.Silo.Storage.Postgres;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
-using Orleans.Storage;
 
 namespace Hub.Silo.Hosting;
 
@@ -27,7 +26,7 @@ public static class OrleansSetup
                 {
                     silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: ServiceId, clusterId: options.ClusterId);
                     silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) =>
-                        new MemoryStateStore(new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
+                        new MemoryStateStore(new StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
                     silo.UseInMemoryReminderService();
                 });
                 break;

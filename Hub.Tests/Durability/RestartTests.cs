@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Hub.Tests.Support;
+using Npgsql;
 using Xunit.Abstractions;
 using static Hub.Tests.Support.Reports;
 
@@ -63,6 +64,39 @@ public class RestartTests(PostgresFixture postgres, ITestOutputHelper output) : 
         output.WriteLine($"restart: every unit as before {restarted.Elapsed.TotalSeconds:0.0} s after the kill (process start included)");
         var building = await api.Status(TestCity.Building(1, 2, 1));
         Assert.Equal(1, building["today"]!["patrolled"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_busy_grids_check_in_ids_sealed_apart_are_still_known_after_a_kill_9()
+    {
+        var database = await postgres.Server.CreateDatabase();
+        var settings = PostgresFixture.Silo(database, postgres.TopologyFile);
+        var silo = await SiloProcess.Start(settings);
+        var worker = TestCity.Worker(2, 3, 1);
+        var checkins = Enumerable.Range(0, 700).Select(i => Checkin(worker, TestCity.Building(2, 3, 1 + (i % 3)), "patrol", id: $"busy-{i}")).ToArray();
+        var first = await silo.Api.Checkins(checkins[..600]);
+        Assert.Equal((600, 0), (first.Json["accepted"]!.GetValue<int>(), first.Json["duplicates"]!.GetValue<int>()));
+        var second = await silo.Api.Checkins(checkins[550..]); // 50 resent, 100 new
+        Assert.Equal((100, 50), (second.Json["accepted"]!.GetValue<int>(), second.Json["duplicates"]!.GetValue<int>()));
+        // 700 ids of one day: two blocks of 256 stored apart, 188 in the grid's own state.
+        Assert.Equal(2, await StoredRows(database, "checkin-block"));
+
+        await silo.DisposeAsync(); // SIGKILL
+        await using var again = await SiloProcess.Start(settings);
+        var resent = await again.Api.Checkins(checkins[..650]);
+        Assert.Equal((0, 650), (resent.Json["accepted"]!.GetValue<int>(), resent.Json["duplicates"]!.GetValue<int>()));
+        var more = await again.Api.Checkins([.. checkins[650..], Checkin(worker, TestCity.Building(2, 3, 1), "patrol", id: "busy-700")]);
+        Assert.Equal((1, 50), (more.Json["accepted"]!.GetValue<int>(), more.Json["duplicates"]!.GetValue<int>()));
+        Assert.Equal(701, (await again.Api.Status(TestCity.Grid(2, 3)))["today"]!["checkins"]!.GetValue<int>());
+    }
+
+    private static async Task<long> StoredRows(string database, string stateName)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM hub_grain_state WHERE state_name = @name AND payload IS NOT NULL", connection);
+        count.Parameters.AddWithValue("name", stateName);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     [Fact]

@@ -34,6 +34,21 @@ public abstract class CheckinApiTests(HubHost host)
     }
 
     [Fact]
+    public async Task Concurrent_requests_for_one_grid_count_each_id_once_and_each_request_its_own()
+    {
+        // Eight centers at once, each with the same 100 ids (a resend racing the first send) and 10 of its own.
+        var shared = Enumerable.Range(0, 100).Select(i => Checkin(TestCity.Worker(2, 4, 1), TestCity.Building(2, 4, 1 + (i % 3)), "patrol", id: $"race-{i}")).ToArray();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(r => _api.Checkins(
+            [.. shared, .. Enumerable.Range(0, 10).Select(i => Checkin(TestCity.Worker(2, 4, 1), TestCity.Building(2, 4, 1), "patrol", id: $"own-{r}-{i}"))])));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.Status));
+        var counts = answers.Select(a => (Accepted: a.Json["accepted"]!.GetValue<int>(), Duplicates: a.Json["duplicates"]!.GetValue<int>())).ToArray();
+        Assert.All(counts, c => Assert.Equal(110, c.Accepted + c.Duplicates));
+        Assert.All(counts, c => Assert.True(c.Accepted >= 10, $"{c.Accepted} accepted: a request's own ids are never another's duplicates"));
+        Assert.Equal((180, 700), (counts.Sum(c => c.Accepted), counts.Sum(c => c.Duplicates)));
+        Assert.Equal(180, (await _api.Status(TestCity.Grid(2, 4)))["today"]!["checkins"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Every_ancestor_shows_a_check_in_within_two_seconds()
     {
         var before = await _api.Status(TestCity.District);

@@ -54,11 +54,118 @@ public class CheckinLedgerTests
         {
             ledger.Add($"id-{i}", Today.AddDays(-(i % 3)));
         }
+        Assert.Empty(ledger.Full()); // 167 a day at most: nothing to seal yet
         ledger.Pack();
         Assert.Equal(500 * sizeof(ulong), ledger.Packed.Values.Sum(b => b.Length));
         var stored = new CheckinLedger { Packed = ledger.Packed.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()) };
         Assert.Equal(500, stored.Count);
         Assert.True(Enumerable.Range(0, 500).All(i => stored.Contains($"id-{i}")));
         Assert.False(stored.Contains("id-500"));
+    }
+
+    [Fact]
+    public void A_day_past_a_block_seals_it_apart_and_the_state_keeps_only_the_rest()
+    {
+        var ledger = new CheckinLedger();
+        for (var i = 0; i < CheckinLedger.BlockSize - 1; i++)
+        {
+            ledger.Add($"id-{i}", Today);
+        }
+        Assert.Empty(ledger.Full()); // one short of a block
+        ledger.Add($"id-{CheckinLedger.BlockSize - 1}", Today);
+        for (var i = CheckinLedger.BlockSize; i < 600; i++)
+        {
+            ledger.Add($"id-{i}", Today);
+        }
+
+        var full = ledger.Full();
+        Assert.Equal(2, full.Count); // 600 = 2 × 256 + 88
+        Assert.Equal(2, ledger.Full().Count); // asking again changes nothing, under new keys
+        Assert.NotEqual(full[0].Key, ledger.Full()[0].Key);
+        Assert.Empty(ledger.Sealed);
+        ledger.Seal(full);
+        ledger.Pack();
+        Assert.Equal(full.Select(b => b.Key), ledger.Sealed[Today]);
+        Assert.Equal(88 * sizeof(ulong), ledger.Packed[Today].Length);
+        Assert.Equal(600, ledger.Count);
+        Assert.True(Enumerable.Range(0, 600).All(i => ledger.Contains($"id-{i}")));
+        Assert.Empty(ledger.Full());
+    }
+
+    [Fact]
+    public void A_stored_ledger_knows_its_sealed_ids_once_its_blocks_are_read()
+    {
+        var ledger = new CheckinLedger();
+        for (var i = 0; i < 700; i++)
+        {
+            ledger.Add($"id-{i}", Today);
+        }
+        var full = ledger.Full();
+        ledger.Seal(full);
+        ledger.Pack();
+
+        var stored = new CheckinLedger { Packed = ledger.Packed, Sealed = ledger.Sealed };
+        Assert.Equal(full.Select(b => b.Key), stored.Unread);
+        Assert.True(stored.Contains("id-699")); // open: in the state itself
+        Assert.False(stored.Contains("id-0")); // sealed, not read yet
+        foreach (var block in full)
+        {
+            stored.Read(block.Key, new CheckinBlock { Prints = block.Block.Prints.ToArray() });
+        }
+        Assert.Empty(stored.Unread);
+        Assert.True(Enumerable.Range(0, 700).All(i => stored.Contains($"id-{i}")));
+        Assert.False(stored.Contains("id-700"));
+    }
+
+    [Fact]
+    public void Blocks_of_forgotten_days_are_handed_over_for_removal_once()
+    {
+        var ledger = new CheckinLedger();
+        for (var i = 0; i < 300; i++)
+        {
+            ledger.Add($"old-{i}", Today.AddDays(-8));
+            ledger.Add($"new-{i}", Today);
+        }
+        var full = ledger.Full();
+        ledger.Seal(full);
+        ledger.Forget(Today.AddDays(-7));
+        var old = full.Single(b => b.Day == Today.AddDays(-8)).Key;
+        Assert.Equal([old], ledger.TakeForgotten());
+        Assert.Empty(ledger.TakeForgotten());
+        Assert.Equal(300, ledger.Count);
+        Assert.False(ledger.Contains("old-299"));
+        Assert.True(ledger.Contains("new-0") && ledger.Contains("new-299"));
+    }
+
+    [Fact]
+    public void Past_the_cap_the_newest_day_loses_its_oldest_blocks_whole()
+    {
+        var ledger = new CheckinLedger();
+        for (var i = 0; i < 3 * CheckinLedger.BlockSize + 10; i++)
+        {
+            ledger.Add($"id-{i}", Today);
+        }
+        var full = ledger.Full();
+        ledger.Seal(full);
+        ledger.Forget(Today.AddDays(-7), max: 2 * CheckinLedger.BlockSize + 10); // one block over
+        Assert.Equal(2 * CheckinLedger.BlockSize + 10, ledger.Count);
+        Assert.Equal([full[0].Key], ledger.TakeForgotten());
+        Assert.False(ledger.Contains("id-0"));
+        Assert.True(ledger.Contains($"id-{CheckinLedger.BlockSize}"));
+        ledger.Forget(Today.AddDays(-7), max: 2 * CheckinLedger.BlockSize + 9); // one over: a whole block goes
+        Assert.Equal(CheckinLedger.BlockSize + 10, ledger.Count);
+    }
+
+    [Fact]
+    public void A_block_finds_exactly_the_fingerprints_sealed_in_it()
+    {
+        var prints = Enumerable.Range(0, 256).Select(i => (ulong)i * 7_919_000_003UL + 11).ToArray();
+        var block = CheckinBlock.Of(prints.Reverse());
+        Assert.Equal(256, block.Count);
+        Assert.All(prints, p => Assert.True(block.Contains(p)));
+        Assert.All(prints, p => Assert.False(block.Contains(p + 1)));
+        Assert.False(block.Contains(0));
+        Assert.False(block.Contains(ulong.MaxValue));
+        Assert.False(new CheckinBlock().Contains(11));
     }
 }

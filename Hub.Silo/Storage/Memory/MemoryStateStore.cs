@@ -19,7 +19,7 @@ public sealed class MemoryStateStore(IGrainStorageSerializer serializer) : IGrai
         if (_states.TryGetValue((stateName, grainId), out var stored))
         {
             grainState.State = serializer.Deserialize<T>(stored.Payload)!;
-            grainState.ETag = stored.Etag.ToString(CultureInfo.InvariantCulture);
+            grainState.ETag = stored.Version;
             grainState.RecordExists = true;
         }
         return Task.CompletedTask;
@@ -27,8 +27,7 @@ public sealed class MemoryStateStore(IGrainStorageSerializer serializer) : IGrai
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var etag = Replace((stateName, grainId), grainState.ETag, serializer.Serialize(grainState.State));
-        grainState.ETag = etag.ToString(CultureInfo.InvariantCulture);
+        grainState.ETag = Replace((stateName, grainId), grainState.ETag, serializer.Serialize(grainState.State));
         grainState.RecordExists = true;
         return Task.CompletedTask;
     }
@@ -46,20 +45,22 @@ public sealed class MemoryStateStore(IGrainStorageSerializer serializer) : IGrai
         return Task.CompletedTask;
     }
 
-    private long Replace((string, GrainId) key, string? etag, BinaryData payload)
+    /// <returns>The version now stored.</returns>
+    private string Replace((string, GrainId) key, string? etag, BinaryData payload)
     {
         if (etag is null)
         {
-            return _states.TryAdd(key, new Stored(1, payload)) ? 1 : throw Conflict(key, etag);
+            var first = new Stored(1, payload);
+            return _states.TryAdd(key, first) ? first.Version : throw Conflict(key, etag);
         }
         var known = Expected(key, etag);
         var next = new Stored(known.Etag + 1, payload);
-        return _states.TryUpdate(key, next, known) ? next.Etag : throw Conflict(key, etag);
+        return _states.TryUpdate(key, next, known) ? next.Version : throw Conflict(key, etag);
     }
 
     /// <summary>The stored entry if its version is <paramref name="etag"/>; a conflict otherwise.</summary>
     private Stored Expected((string, GrainId) key, string etag) =>
-        _states.TryGetValue(key, out var stored) && stored.Etag.ToString(CultureInfo.InvariantCulture) == etag ? stored : throw Conflict(key, etag);
+        _states.TryGetValue(key, out var stored) && stored.Version == etag ? stored : throw Conflict(key, etag);
 
     private static InconsistentStateException Conflict((string State, GrainId Grain) key, string? etag) =>
         new($"the stored version of {key.State} of {key.Grain} is no longer {etag ?? "absent"}", "stored", etag ?? "");
@@ -68,6 +69,9 @@ public sealed class MemoryStateStore(IGrainStorageSerializer serializer) : IGrai
     private sealed class Stored(long etag, BinaryData payload)
     {
         public long Etag { get; } = etag;
+
+        /// <summary>The version as grains hold it, formatted once rather than on every write and comparison.</summary>
+        public string Version { get; } = etag.ToString(CultureInfo.InvariantCulture);
 
         public BinaryData Payload { get; } = payload;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Npgsql;
 using Orleans.Storage;
 
@@ -80,12 +81,16 @@ public sealed class GrainStateStore : IGrainStorage, IAsyncDisposable
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var write = new StateWrite(stateName, grainId.ToString(), Expected(grainState), _serializer.Serialize(grainState.State).ToArray());
+        var write = new StateWrite(stateName, grainId.ToString(), Expected(grainState), Payload(_serializer.Serialize(grainState.State)));
         await _commits.Append([write]);
         ThrowOnConflict(write, stateName, grainId, grainState);
         grainState.ETag = write.Written!.Value.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
+
+    /// <summary>The serialized bytes, not copied again when they already are a whole array.</summary>
+    private static byte[] Payload(BinaryData data) =>
+        MemoryMarshal.TryGetArray(data.ToMemory(), out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length ? whole.Array : data.ToArray();
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

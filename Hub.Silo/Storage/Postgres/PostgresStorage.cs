@@ -72,7 +72,7 @@ public static class PostgresStorage
         var stateConnection = WithPool(connectionString, StatePool);
         silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) => new GrainStateStore(
             NpgsqlDataSource.Create(stateConnection),
-            new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
+            new StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
             sp.GetRequiredKeyedService<IGrainStorage>(EarlierStorage)));
         silo.UseAdoNetReminderService(o =>
         {

@@ -1,0 +1,63 @@
+using System.Buffers.Binary;
+
+namespace Hub.Grains.Units;
+
+/// <summary>
+/// A sealed run of a grid's check-in fingerprints (<see cref="CheckinLedger"/>), stored once apart
+/// from the grid's state: 8 bytes each, in ascending order so that a lookup is a binary search of
+/// the stored bytes. The alias is the stored type name: keep it stable.
+/// </summary>
+[GenerateSerializer, Alias("hub.checkin-block.v1")]
+public sealed class CheckinBlock
+{
+    [Id(0)]
+    public byte[] Prints { get; set; } = [];
+
+    public int Count => Prints.Length / sizeof(ulong);
+
+    public static CheckinBlock Of(IEnumerable<ulong> prints)
+    {
+        var sorted = prints.ToArray();
+        Array.Sort(sorted);
+        return new CheckinBlock { Prints = Pack(sorted) };
+    }
+
+    public bool Contains(ulong print)
+    {
+        var (low, high) = (0, Count - 1);
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            var at = At(mid);
+            if (at == print)
+            {
+                return true;
+            }
+            (low, high) = at < print ? (mid + 1, high) : (low, mid - 1);
+        }
+        return false;
+    }
+
+    /// <summary>Fingerprints as stored, 8 bytes each, in the order given.</summary>
+    public static byte[] Pack(IReadOnlyCollection<ulong> prints)
+    {
+        var packed = new byte[prints.Count * sizeof(ulong)];
+        var at = 0;
+        foreach (var print in prints)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(packed.AsSpan(at), print);
+            at += sizeof(ulong);
+        }
+        return packed;
+    }
+
+    public static IEnumerable<ulong> Unpack(byte[] packed)
+    {
+        for (var at = 0; at + sizeof(ulong) <= packed.Length; at += sizeof(ulong))
+        {
+            yield return BinaryPrimitives.ReadUInt64LittleEndian(packed.AsSpan(at));
+        }
+    }
+
+    private ulong At(int index) => BinaryPrimitives.ReadUInt64LittleEndian(Prints.AsSpan(index * sizeof(ulong)));
+}
