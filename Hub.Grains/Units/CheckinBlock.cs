@@ -4,8 +4,8 @@ namespace Hub.Grains.Units;
 
 /// <summary>
 /// A sealed run of a grid's check-in fingerprints (<see cref="CheckinLedger"/>), stored once apart
-/// from the grid's state: 8 bytes each, in ascending order so that a lookup is a binary search of
-/// the stored bytes. The alias is the stored type name: keep it stable.
+/// from the grid's state: 8 bytes each, in ascending order. The alias is the stored type name: keep
+/// it stable.
 /// </summary>
 [GenerateSerializer, Alias("hub.checkin-block.v1")]
 public sealed class CheckinBlock
@@ -20,22 +20,6 @@ public sealed class CheckinBlock
         var sorted = prints.ToArray();
         Array.Sort(sorted);
         return new CheckinBlock { Prints = Pack(sorted) };
-    }
-
-    public bool Contains(ulong print)
-    {
-        var (low, high) = (0, Count - 1);
-        while (low <= high)
-        {
-            var mid = (low + high) >>> 1;
-            var at = At(mid);
-            if (at == print)
-            {
-                return true;
-            }
-            (low, high) = at < print ? (mid + 1, high) : (low, mid - 1);
-        }
-        return false;
     }
 
     /// <summary>Fingerprints as stored, 8 bytes each, in the order given.</summary>
@@ -58,6 +42,4 @@ public sealed class CheckinBlock
             yield return BinaryPrimitives.ReadUInt64LittleEndian(packed.AsSpan(at));
         }
     }
-
-    private ulong At(int index) => BinaryPrimitives.ReadUInt64LittleEndian(Prints.AsSpan(index * sizeof(ulong)));
 }

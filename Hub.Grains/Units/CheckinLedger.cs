@@ -45,6 +45,9 @@ public sealed class CheckinLedger
     private Dictionary<string, CheckinBlock>? _blocks;
 
     [NonSerialized]
+    private Dictionary<DateOnly, ulong[]>? _sealedPrints;
+
+    [NonSerialized]
     private HashSet<DateOnly>? _changed;
 
     [NonSerialized]
@@ -58,6 +61,19 @@ public sealed class CheckinLedger
 
     /// <summary>Sealed blocks read or written by this copy, by key.</summary>
     private Dictionary<string, CheckinBlock> Blocks => _blocks ??= new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Each day's sealed fingerprints held, as one sorted array: a new id is looked up in every day,
+    /// and one search of a day costs what one block's did rather than one per block.
+    /// </summary>
+    private Dictionary<DateOnly, ulong[]> SealedPrints => _sealedPrints ??= Sealed.ToDictionary(
+        kv => kv.Key,
+        kv =>
+        {
+            var prints = kv.Value.Where(Blocks.ContainsKey).SelectMany(k => CheckinBlock.Unpack(Blocks[k].Prints)).ToArray();
+            Array.Sort(prints);
+            return prints;
+        });
 
     /// <summary>Days whose open part is to be packed again before the next write.</summary>
     private HashSet<DateOnly> Changed => _changed ??= [];
@@ -88,7 +104,11 @@ public sealed class CheckinLedger
     }
 
     /// <summary>Takes in a sealed block read from storage.</summary>
-    public void Read(string key, CheckinBlock block) => Blocks[key] = block;
+    public void Read(string key, CheckinBlock block)
+    {
+        Blocks[key] = block;
+        _sealedPrints = null;
+    }
 
     public bool Contains(string id)
     {
@@ -97,9 +117,9 @@ public sealed class CheckinLedger
         {
             return true;
         }
-        foreach (var block in Blocks.Values)
+        foreach (var prints in SealedPrints.Values)
         {
-            if (block.Contains(print))
+            if (Array.BinarySearch(prints, print) >= 0)
             {
                 return true;
             }
@@ -200,6 +220,7 @@ public sealed class CheckinLedger
         {
             Sealed[day] = [.. Sealed.GetValueOrDefault(day, []), key];
             Blocks[key] = block;
+            _sealedPrints = null;
             var open = Open[day];
             OpenPrints.ExceptWith(open.Take(BlockSize));
             open.RemoveRange(0, BlockSize);
@@ -258,6 +279,7 @@ public sealed class CheckinLedger
     private void ForgetBlock(string key)
     {
         Blocks.Remove(key);
+        _sealedPrints = null;
         Forgotten.Add(key);
     }
 

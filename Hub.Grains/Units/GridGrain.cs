@@ -27,12 +27,6 @@ public sealed class GridGrain(
 {
     private const string LostContactReminder = "lost-contact";
 
-    /// <summary>Days of check-in ids kept for late arrivals and resends.</summary>
-    private const int RetainedDays = 7;
-
-    /// <summary>Days of check-in figures kept: a month's, for the monthly patrol plans' progress.</summary>
-    private const int RetainedFigureDays = 31;
-
     public const string LostContactSource = Actors.Hub;
     public const string LostContactCategory = "worker-lost-contact";
 
@@ -46,6 +40,8 @@ public sealed class GridGrain(
     protected override AlertBook Book => Grid.Alerts;
 
     private readonly CheckinBlockStore _blocks = new(storage);
+
+    private bool _ledgerRead;
 
     /// <summary>
     /// Blocks the ledger sealed are stored first, then the state that names them; blocks it forgot
@@ -76,8 +72,13 @@ public sealed class GridGrain(
     /// <summary>Reads the sealed blocks the ledger names, once per activation, before it answers whether an id is known.</summary>
     private async Task ReadLedger()
     {
+        if (_ledgerRead)
+        {
+            return;
+        }
         if (Grid.Seen.Unread is not { Count: > 0 } unread)
         {
+            _ledgerRead = true; // what this copy seals from now on, it holds already
             return;
         }
         var found = await _blocks.Read(Code, unread);
@@ -94,6 +95,7 @@ public sealed class GridGrain(
                 Grid.Seen.Read(key, new CheckinBlock());
             }
         }
+        _ledgerRead = true;
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -119,22 +121,7 @@ public sealed class GridGrain(
             throw new StorageUnavailableException($"this silo does not know grid '{Code}' yet (topology version {Topology.Current.Version}); try again");
         }
         await Durably.Write(this, ReadLedger);
-        // In the order given: of two groups carrying one id, the first counts it and the second has a duplicate.
-        var inBatch = new HashSet<string>(StringComparer.Ordinal);
-        var fresh = new List<CheckinReport>();
-        var results = new CheckinResult[groups.Count];
-        for (var g = 0; g < groups.Count; g++)
-        {
-            var before = fresh.Count;
-            foreach (var c in groups[g])
-            {
-                if (c.Id is null || (!Grid.Seen.Contains(c.Id) && inBatch.Add(c.Id)))
-                {
-                    fresh.Add(c);
-                }
-            }
-            results[g] = new CheckinResult(fresh.Count - before, groups[g].Count - (fresh.Count - before));
-        }
+        var (fresh, results) = Patrol.New(groups);
         if (fresh.Count == 0)
         {
             await SaveIfBehind();
@@ -146,18 +133,7 @@ public sealed class GridGrain(
         var ended = new List<string>();
         foreach (var c in fresh)
         {
-            var day = Clock.DayOf(c.At);
-            if (c.Id is not null)
-            {
-                Grid.Seen.Add(c.Id, day);
-            }
-            var figures = Grid.Days.TryGetValue(day, out var known) ? known : Grid.Days[day] = new PatrolDay();
-            figures.CheckinsByUnit[c.Unit] = figures.CheckinsByUnit.GetValueOrDefault(c.Unit) + 1;
-            Later(Grid.LastCheckin, c.Unit, c.At);
-            if (c.Kind == CheckinKind.Patrol)
-            {
-                RecordPatrol(figures, c);
-            }
+            Patrol.Count(c, Clock.DayOf(c.At), TargetOf(c));
             if (Roster.CheckedIn(c) is { } lostAlert)
             {
                 ended.Add(lostAlert);
@@ -186,7 +162,7 @@ public sealed class GridGrain(
         var children = unit.Children
             .Select(c => StatusComposer.Summarize(index.Find(c)!, TallyOf(index.Find(c)!, today)))
             .ToArray();
-        return StatusComposer.Compose(unit, TallyOf(unit, today), children, Clock.Now, InZone(LatestOf(Grid.LastPatrol, Subtree(unit))), Clock.InZone);
+        return StatusComposer.Compose(unit, TallyOf(unit, today), children, Clock.Now, InZone(Patrol.LastPatrol(Subtree(unit))), Clock.InZone);
     }
 
     protected override UnitTally Tally(DateOnly today) => Node is { } grid ? TallyOf(grid, today) : UnitTally.Empty(today);
@@ -201,8 +177,7 @@ public sealed class GridGrain(
         var units = Subtree(unit);
         var workers = unit.Level == UnitLevel.Building ? [] : Topology.Current.WorkersOf(unit.Code);
         var (onDuty, lost) = Roster.Count(workers);
-        var day = Grid.Days.GetValueOrDefault(today);
-        var (daily, week, month) = PatrolRule.AsOf(Topology.Current.TargetsUnder(unit.Code, patrol.Value.DefaultPlan), today, VisitsOn);
+        var (daily, week, month) = PatrolRule.AsOf(Topology.Current.TargetsUnder(unit.Code, patrol.Value.DefaultPlan), today, Patrol.VisitsTo);
         bool Inside(AlertEntry e) => units.Contains(e.Unit);
         return new UnitTally(
             unit.Code == Code ? Book.Count(Clock.Now) : Book.Count(Clock.Now, Inside),
@@ -210,16 +185,14 @@ public sealed class GridGrain(
             daily.Targets,
             (unit.Code == Code ? Book.Day(today) : Book.Day(today, Inside)) with
             {
-                Checkins = day is null ? 0 : units.Sum(u => day.CheckinsByUnit.GetValueOrDefault(u)),
+                Checkins = Patrol.CheckinsOn(today, units),
                 Patrolled = daily.Done,
                 PatrolPlanned = daily.Planned,
                 Week = week,
                 Month = month,
             },
-            new SourceTimes(LatestOf(Grid.LastCheckin, units), unit.Code == Code ? Book.LastReport() : Book.LastReport(Inside)));
+            new SourceTimes(Patrol.LastCheckin(units), unit.Code == Code ? Book.LastReport() : Book.LastReport(Inside)));
     }
-
-    private int VisitsOn(string target, DateOnly day) => Grid.Days.TryGetValue(day, out var figures) ? figures.VisitsTo(target) : 0;
 
     /// <summary>The unit and everything under it, within this grid.</summary>
     private HashSet<string> Subtree(UnitNode unit)
@@ -247,26 +220,6 @@ public sealed class GridGrain(
     private CheckinRecord Record(UnitNode grid, CheckinReport c) => new(
         Code, c.Id, c.Worker, c.Unit, Topology.Current.Find(c.Unit)?.Path ?? grid.Path, c.Kind, c.At, Clock.DayOf(c.At), TargetOf(c));
 
-    private void RecordPatrol(PatrolDay figures, CheckinReport c)
-    {
-        if (TargetOf(c) is { } target)
-        {
-            figures.Visits[target] = figures.VisitsTo(target) + 1;
-        }
-        Later(Grid.LastPatrol, c.Unit, c.At);
-    }
-
-    private static void Later(Dictionary<string, DateTimeOffset> latest, string unit, DateTimeOffset at)
-    {
-        if (!latest.TryGetValue(unit, out var known) || known < at)
-        {
-            latest[unit] = at;
-        }
-    }
-
-    private static DateTimeOffset? LatestOf(Dictionary<string, DateTimeOffset> latest, HashSet<string> units) =>
-        units.Select(u => latest.TryGetValue(u, out var at) ? at : (DateTimeOffset?)null).Max();
-
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         _reminderSet = true;
@@ -278,6 +231,10 @@ public sealed class GridGrain(
     private bool AnyOnDuty => Roster.AnyOnDuty;
 
     private DutyRoster? _roster;
+
+    private PatrolLedger? _patrol;
+
+    private PatrolLedger Patrol => _patrol ??= new(Grid);
 
     private DutyRoster Roster => _roster ??= new(Grid.Workers, LostContactAfter);
 
@@ -354,21 +311,16 @@ public sealed class GridGrain(
         }
     }
 
+    /// <summary>What ages out of the patrol record at every batch, and cases once a day.</summary>
     private void Prune()
     {
         var today = Clock.Today;
-        Grid.Seen.Forget(today.AddDays(-RetainedDays)); // also keeps the cap, which a busy day can reach
-        if (_prunedOn == today)
+        Patrol.Prune(today);
+        if (_prunedOn != today)
         {
-            return; // what ages out goes by the day: once a day is enough
+            Book.Prune(today);
+            _prunedOn = today;
         }
-        var oldestFigures = today.AddDays(-RetainedFigureDays);
-        foreach (var day in Grid.Days.Keys.Where(d => d < oldestFigures).ToList())
-        {
-            Grid.Days.Remove(day);
-        }
-        Book.Prune(today);
-        _prunedOn = today;
     }
 
     private DateOnly _prunedOn;

@@ -10,15 +10,17 @@ namespace Hub.Grains.Units;
 public interface IGridGrain : IUnitGrain
 {
     /// <summary>Applies one batch of check-ins for this grid's workers (validated by the caller).</summary>
+    /// <remarks>Batches are made for the call and never changed after: passed without a defensive copy.</remarks>
     [Alias("checkins")]
-    Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins);
+    Task<CheckinResult> ApplyCheckins([Immutable] IReadOnlyList<CheckinReport> checkins);
 
     /// <summary>
     /// Applies the check-ins of several requests at once — one history record, one state write —
     /// and answers each group apart, in the order given (<see cref="Ingest.GridInbox"/>).
     /// </summary>
     [Alias("checkin-groups")]
-    Task<CheckinResult[]> ApplyCheckinGroups(IReadOnlyList<IReadOnlyList<CheckinReport>> groups);
+    [return: Immutable]
+    Task<CheckinResult[]> ApplyCheckinGroups([Immutable] IReadOnlyList<IReadOnlyList<CheckinReport>> groups);
 }
 
 [GenerateSerializer, Immutable, Alias("hub.checkin-result")]

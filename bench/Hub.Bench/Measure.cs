@@ -9,6 +9,13 @@ public static class Measure
     {
         public double PerSecond => Operations / Elapsed.TotalSeconds;
 
+        /// <summary>Several runs of one measurement taken as one.</summary>
+        public static Result Of(IEnumerable<Result> runs)
+        {
+            var all = runs.ToList();
+            return new Result(all.Sum(r => r.Operations), TimeSpan.FromTicks(all.Sum(r => r.Elapsed.Ticks)), [.. all.SelectMany(r => r.Latencies)]);
+        }
+
         public TimeSpan Percentile(double p)
         {
             var sorted = Latencies.Order().ToArray();

@@ -27,6 +27,7 @@ var duration = TimeSpan.FromSeconds(seconds);
 const int CallsInFlight = 1_000;
 const int BatchSize = 1_000;
 const int Senders = 4;
+const int Rounds = 5;
 
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
 HubJson.Configure(json);
@@ -87,51 +88,77 @@ Console.WriteLine($"Governance Hub benchmark: {Environment.ProcessorCount} cores
 // (a) The baseline: no-op grain calls, 1,000 in flight per window (Task.WhenAll, not Task.Run loops).
 Task<int> PingWindow(int _) =>
     Task.WhenAll(Enumerable.Range(0, CallsInFlight).Select(i => grains.GetGrain<IPingGrain>(i).Ping())).ContinueWith(_ => CallsInFlight, TaskScheduler.Default);
-await Measure.Run(TimeSpan.FromSeconds(2), 1, PingWindow);
-var ping = await Measure.Run(duration, 1, PingWindow);
 
 // (b) Check-ins through HTTP, validation and one call per grid: each batch of 1,000 touches 1,000 grids.
 // (c) The same, but each batch from 50 grids (20 check-ins each), as a center's hourly upload looks.
+// Every measurement sends ids of its own: a batch resent from an earlier one would be all duplicates, which cost less.
 var now = DateTimeOffset.UtcNow;
-Func<int, Task<int>> Ingest(int gridsPerBatch) => async batch =>
+var phases = 0;
+Func<int, Task<int>> Ingest(int gridsPerBatch)
 {
-    var items = Enumerable.Range(0, BatchSize).Select(i =>
+    var phase = phases++;
+    return async batch =>
     {
-        var grid = gridsPerBatch == BatchSize ? i : (batch * gridsPerBatch + i % gridsPerBatch) % BenchCity.Grids.Count;
-        return new
+        var items = Enumerable.Range(0, BatchSize).Select(i =>
         {
-            id = $"bench-{gridsPerBatch}-{batch}-{i}",
-            worker = BenchCity.Worker(grid),
-            unit = $"{BenchCity.Grids[grid]}-B{1 + (i % 3)}",
-            kind = "patrol",
-            at = now,
-        };
-    });
-    using var response = await http.PostAsJsonAsync("/api/v1/checkins", items, json);
-    response.EnsureSuccessStatusCode();
-    return BatchSize;
-};
+            var grid = gridsPerBatch == BatchSize ? i : (batch * gridsPerBatch + i % gridsPerBatch) % BenchCity.Grids.Count;
+            return new
+            {
+                id = $"bench-{phase}-{batch}-{i}",
+                worker = BenchCity.Worker(grid),
+                unit = $"{BenchCity.Grids[grid]}-B{1 + (i % 3)}",
+                kind = "patrol",
+                at = now,
+            };
+        });
+        using var response = await http.PostAsJsonAsync("/api/v1/checkins", items, json);
+        response.EnsureSuccessStatusCode();
+        return BatchSize;
+    };
+}
+await Measure.Run(TimeSpan.FromSeconds(2), 1, PingWindow);
 await Measure.Run(TimeSpan.FromSeconds(3), Senders, Ingest(BatchSize));
-var ingest = await Measure.Run(duration, Senders, Ingest(BatchSize));
-var grouped = await Measure.Run(duration, Senders, Ingest(50));
-// (d) On PostgreSQL, the server's own pace for the rows an accepted check-in leaves: binary COPY.
-var copy = storage.Length > 0 ? await CopyBaseline.Run(args[1], duration, Senders, BatchSize) : null;
 
-Console.WriteLine();
-Console.WriteLine("| measurement | rate | p50 | p99 |");
-Console.WriteLine("| --- | ---: | ---: | ---: |");
-Console.WriteLine($"| (a) no-op grain calls, {CallsInFlight} in flight | {ping.PerSecond:N0} calls/s | {Ms(ping.Percentile(0.5))} per window | {Ms(ping.Percentile(0.99))} per window |");
-Console.WriteLine($"| (b) check-ins via POST /api/v1/checkins, batches of {BatchSize} over {BenchCity.Grids.Count} grids, {Senders} senders | {ingest.PerSecond:N0} check-ins/s | {Ms(ingest.Percentile(0.5))} per batch | {Ms(ingest.Percentile(0.99))} per batch |");
-Console.WriteLine($"| (c) the same, each batch from 50 grids (20 check-ins per grid call) | {grouped.PerSecond:N0} check-ins/s | {Ms(grouped.Percentile(0.5))} per batch | {Ms(grouped.Percentile(0.99))} per batch |");
-if (copy is not null)
+// The measurements take turns in short rounds, so that each round's ratios compare runs made under
+// the same conditions (these machines' pace drifts by tens of percent within a minute).
+var slice = duration / Rounds;
+var rounds = new List<(Measure.Result Ping, Measure.Result Ingest, Measure.Result Grouped, Measure.Result? Copy)>();
+for (var round = 0; round < Rounds; round++)
 {
-    Console.WriteLine($"| (d) binary COPY of check-in history rows, {BatchSize} per commit, {Senders} writers | {copy.PerSecond:N0} rows/s | {Ms(copy.Percentile(0.5))} per commit | {Ms(copy.Percentile(0.99))} per commit |");
+    var ping = await Measure.Run(slice, 1, PingWindow);
+    var ingest = await Measure.Run(slice, Senders, Ingest(BatchSize));
+    var grouped = await Measure.Run(slice, Senders, Ingest(50));
+    // (d) On PostgreSQL, the server's own pace for the rows an accepted check-in leaves: binary COPY.
+    var copy = storage.Length > 0 ? await CopyBaseline.Run(args[1], slice, Senders, BatchSize) : null;
+    rounds.Add((ping, ingest, grouped, copy));
+}
+
+var a = Measure.Result.Of(rounds.Select(r => r.Ping));
+var b = Measure.Result.Of(rounds.Select(r => r.Ingest));
+var c = Measure.Result.Of(rounds.Select(r => r.Grouped));
+Console.WriteLine();
+Console.WriteLine($"| measurement | rate | p50 | p99 |");
+Console.WriteLine("| --- | ---: | ---: | ---: |");
+Console.WriteLine($"| (a) no-op grain calls, {CallsInFlight} in flight | {a.PerSecond:N0} calls/s | {Ms(a.Percentile(0.5))} per window | {Ms(a.Percentile(0.99))} per window |");
+Console.WriteLine($"| (b) check-ins via POST /api/v1/checkins, batches of {BatchSize} over {BenchCity.Grids.Count} grids, {Senders} senders | {b.PerSecond:N0} check-ins/s | {Ms(b.Percentile(0.5))} per batch | {Ms(b.Percentile(0.99))} per batch |");
+Console.WriteLine($"| (c) the same, each batch from 50 grids (20 check-ins per grid call) | {c.PerSecond:N0} check-ins/s | {Ms(c.Percentile(0.5))} per batch | {Ms(c.Percentile(0.99))} per batch |");
+if (storage.Length > 0)
+{
+    var d = Measure.Result.Of(rounds.Select(r => r.Copy!));
+    Console.WriteLine($"| (d) binary COPY of check-in history rows, {BatchSize} per commit, {Senders} writers | {d.PerSecond:N0} rows/s | {Ms(d.Percentile(0.5))} per commit | {Ms(d.Percentile(0.99))} per commit |");
 }
 Console.WriteLine();
-Console.WriteLine($"b/a = {ingest.PerSecond / ping.PerSecond:0.000}, c/a = {grouped.PerSecond / ping.PerSecond:0.000} (check-ins applied per no-op grain call)");
-if (copy is not null)
+Console.WriteLine($"each ratio per round of {slice.TotalSeconds:0.#} s, median (lowest–highest of {Rounds}):");
+Console.WriteLine($"b/a = {Ratio(r => r.Ingest.PerSecond / r.Ping.PerSecond)}, c/a = {Ratio(r => r.Grouped.PerSecond / r.Ping.PerSecond)} (check-ins applied per no-op grain call)");
+if (storage.Length > 0)
 {
-    Console.WriteLine($"b/d = {ingest.PerSecond / copy.PerSecond:0.000}, c/d = {grouped.PerSecond / copy.PerSecond:0.000} (check-ins applied per row binary COPY writes)");
+    Console.WriteLine($"b/d = {Ratio(r => r.Ingest.PerSecond / r.Copy!.PerSecond)}, c/d = {Ratio(r => r.Grouped.PerSecond / r.Copy!.PerSecond)} (check-ins applied per row binary COPY writes)");
+}
+
+string Ratio(Func<(Measure.Result Ping, Measure.Result Ingest, Measure.Result Grouped, Measure.Result? Copy), double> of)
+{
+    var sorted = rounds.Select(of).Order().ToArray();
+    return $"{sorted[sorted.Length / 2]:0.000} ({sorted[0]:0.000}–{sorted[^1]:0.000})";
 }
 
 await app.StopAsync();
