@@ -20,6 +20,8 @@ public static class HubApi
         services.AddOptions<Ingest.IngestOptions>().Bind(configuration.GetSection(Ingest.IngestOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Ingest.IngestOptions>, Ingest.IngestOptionsValidation>();
         services.AddSingleton<Ingest.CheckinAdmission>();
+        services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WallOptions>, WallOptionsValidation>();
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<UnavailableHandler>();

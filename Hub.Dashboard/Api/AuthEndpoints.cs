@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Dashboard.Api;
 
@@ -108,6 +110,7 @@ public static class AuthEndpoints
             ScopeName = NameOf(outcome.Account.Scope, index),
             outcome.Account.Department,
             DepartmentName = DepartmentNameOf(outcome.Account.Department, index),
+            Wall = WallOf(http),
         });
     }
 
@@ -134,7 +137,15 @@ public static class AuthEndpoints
             caller.Department,
             DepartmentName = DepartmentNameOf(caller.Department, topology.Current),
             ExpiresAt = ticket.Properties?.ExpiresUtc,
+            Wall = WallOf(http),
         });
+    }
+
+    /// <summary>How the wall folds a flood and when it raises the flood banner (<see cref="WallOptions"/>).</summary>
+    private static object WallOf(HttpContext http)
+    {
+        var wall = http.RequestServices.GetRequiredService<IOptions<WallOptions>>().Value;
+        return new { wall.FoldAt, wall.FloodCount, wall.FloodMinutes };
     }
 
     private static string? NameOf(string scope, TopologyIndex index) => index.Find(scope)?.Name;

@@ -20,7 +20,6 @@ public sealed class GridGrain(
     [FromKeyedServices(HubStorage.Name)] IGrainStorage storage,
     TopologyCatalog topology,
     HubClock clock,
-    ICheckinJournal journal,
     IOptions<HubOptions> options,
     IOptions<PatrolOptions> patrol,
     ILogger<GridGrain> logger) : UnitGrain(topology, clock), IGridGrain, IRemindable
@@ -125,11 +124,12 @@ public sealed class GridGrain(
         if (fresh.Count == 0)
         {
             await SaveIfBehind();
+            Patrol.Confirmed();
             return results;
         }
 
-        // History first: it keeps one row per (grid, id), so a retry after a failed state write adds nothing twice.
-        await Durably.Write(this, () => journal.Record(fresh.Select(c => Record(node, c)).ToArray()));
+        // Their history is stored with the state that counts them (IJournaledState).
+        Grid.Journal(fresh.Select(c => Record(node, c)));
         var ended = new List<string>();
         foreach (var c in fresh)
         {
@@ -141,6 +141,7 @@ public sealed class GridGrain(
         }
         Prune();
         await Save();
+        Patrol.Confirmed();
         foreach (var alert in ended)
         {
             await GrainFactory.GetGrain<IAlertGrain>(alert).Clear(Sender.Hub, Jurisdiction.Everything);

@@ -1,10 +1,11 @@
 using Hub.Grains.Alerts;
+using Hub.Grains.History;
 
 namespace Hub.Grains.Units;
 
 /// <summary>The durable state of a grid, the leaf every figure is counted from. The aliases are stored type names: keep them stable.</summary>
 [GenerateSerializer, Alias("hub.grid-state.v1")]
-public sealed class GridState
+public sealed class GridState : IJournaledState
 {
     [Id(0)]
     public AlertBook Alerts { get; set; } = new();
@@ -32,6 +33,17 @@ public sealed class GridState
     /// <summary>Check-in ids seen, by the day each counted toward, so a resend is a duplicate.</summary>
     [Id(6)]
     public CheckinLedger Seen { get; set; } = new();
+
+    // Made on first use: a deserializer may create the state without running its initializers.
+    [NonSerialized]
+    private List<CheckinRecord>? _unjournaled;
+
+    public IReadOnlyList<CheckinRecord> Unjournaled => _unjournaled ?? (IReadOnlyList<CheckinRecord>)[];
+
+    /// <summary>History rows for check-ins counted into this state, stored with its next write.</summary>
+    public void Journal(IEnumerable<CheckinRecord> rows) => (_unjournaled ??= []).AddRange(rows);
+
+    public void Journaled(int count) => _unjournaled?.RemoveRange(0, count);
 }
 
 [GenerateSerializer, Alias("hub.worker-duty.v1")]

@@ -20,13 +20,18 @@ public sealed class PatrolLedger(GridState state)
 
     private DateOnly _prunedOn;
 
+    /// <summary>Ids counted here whose write has not been confirmed yet.</summary>
+    private readonly HashSet<string> _unconfirmed = new(StringComparer.Ordinal);
+
     /// <summary>The ids seen, as the state stores them.</summary>
     public CheckinLedger Seen => state.Seen;
 
     /// <summary>
     /// The check-ins not seen before, in the order given, and each group's answer: of two groups
     /// carrying one id, the first counts it and the second has a duplicate. A check-in without an
-    /// id is always new.
+    /// id is always new. One counted by a call whose write failed (its caller was refused) is not
+    /// new, but is answered as accepted until a write has stored it (<see cref="Confirmed"/>): the
+    /// caller's resend is its first acknowledgement.
     /// </summary>
     public (List<CheckinReport> Fresh, CheckinResult[] Results) New(IReadOnlyList<IReadOnlyList<CheckinReport>> groups)
     {
@@ -35,19 +40,34 @@ public sealed class PatrolLedger(GridState state)
         var results = new CheckinResult[groups.Count];
         for (var g = 0; g < groups.Count; g++)
         {
-            var before = fresh.Count;
+            var taken = 0;
             foreach (var c in groups[g])
             {
-                if (c.Id is null || (!state.Seen.Contains(c.Id) && inBatch.Add(c.Id)))
+                if (c.Id is null)
                 {
                     fresh.Add(c);
+                    taken++;
+                }
+                else if (!state.Seen.Contains(c.Id))
+                {
+                    if (inBatch.Add(c.Id))
+                    {
+                        fresh.Add(c);
+                        taken++;
+                    }
+                }
+                else if (_unconfirmed.Contains(c.Id) && inBatch.Add(c.Id))
+                {
+                    taken++;
                 }
             }
-            var taken = fresh.Count - before;
             results[g] = new CheckinResult(taken, groups[g].Count - taken);
         }
         return (fresh, results);
     }
+
+    /// <summary>What was counted is stored: from now on a resend of it is a duplicate.</summary>
+    public void Confirmed() => _unconfirmed.Clear();
 
     /// <summary>Counts a new check-in toward <paramref name="day"/>; <paramref name="target"/> is the patrol target it covers, if any.</summary>
     public void Count(CheckinReport c, DateOnly day, string? target)
@@ -55,6 +75,7 @@ public sealed class PatrolLedger(GridState state)
         if (c.Id is not null)
         {
             state.Seen.Add(c.Id, day);
+            _unconfirmed.Add(c.Id);
         }
         var figures = state.Days.TryGetValue(day, out var known) ? known : state.Days[day] = new PatrolDay();
         figures.CheckinsByUnit[c.Unit] = figures.CheckinsByUnit.GetValueOrDefault(c.Unit) + 1;

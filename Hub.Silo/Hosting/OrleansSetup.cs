@@ -1,5 +1,6 @@
 using Hub.Grains;
 using Hub.Grains.Alerts;
+using Hub.Grains.History;
 using Hub.Grains.Model;
 using Hub.Grains.Time;
 using Hub.Silo.Storage;
@@ -26,7 +27,7 @@ public static class OrleansSetup
                 {
                     silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: ServiceId, clusterId: options.ClusterId);
                     silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) =>
-                        new MemoryStateStore(new StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
+                        new MemoryStateStore(new StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()), sp.GetRequiredService<ICheckinJournal>()));
                     silo.UseInMemoryReminderService();
                 });
                 break;

@@ -45,4 +45,26 @@ public class FloodPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         Assert.Equal("raised", (await hub.Api.Get($"/api/v1/alerts/{other}")).Json["state"]!.GetValue<string>());
         await Assertions.Expect(group.Locator("button[data-group-action='ack']")).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
     }
+
+    [Fact]
+    public async Task The_fold_and_the_banner_follow_the_hubs_settings()
+    {
+        var settings = browser.HubSettings();
+        settings["Hub:Wall:FoldAt"] = "4";
+        settings["Hub:Wall:FloodCount"] = "2";
+        settings["Hub:Wall:FloodMinutes"] = "5";
+        await using var hub = await browser.StartHub(settings);
+        var me = (await hub.Api.Get("/api/v1/auth/me")).Json["wall"]!;
+        Assert.Equal((4, 2, 5), (me["foldAt"]!.GetValue<int>(), me["floodCount"]!.GetValue<int>(), me["floodMinutes"]!.GetValue<int>()));
+        for (var i = 0; i < 3; i++)
+        {
+            await hub.Api.Raise(Alert(TestCity.Building(2, 1 + i, 1), severity: "critical", category: "gas"));
+        }
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={TestCity.District}");
+
+        // Three of one kind in one street: a flood past two, but not a group under four.
+        await Assertions.Expect(page.GetByTestId("flood-banner")).ToHaveTextAsync("告警激增：近 5 分钟 3 条", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("[data-testid='alert'][data-list='alarm']")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("alert-group")).ToHaveCountAsync(0);
+    }
 }

@@ -129,6 +129,25 @@ public abstract class ImportTests(HubHost host)
     }
 
     [Fact]
+    public async Task A_live_check_in_whose_id_history_already_holds_is_taken_and_kept_once()
+    {
+        // History holds (grid, id) from an import (its ids are kept as import:<worker>:<id>); the grid
+        // itself has never seen that id, so a live check-in carrying it is counted, and kept once.
+        var w = TestCity.Worker(2, 6, 1);
+        var unit = TestCity.Grid(2, 6);
+        var at = DateTimeOffset.UtcNow.ToOffset(Shanghai).AddMinutes(-30);
+        var imported = await Post("patrols", JsonSerializer.Serialize(new[] { new { id = "known-to-history", worker = w, unit, at = T(at) } }), "application/json");
+        Assert.Equal(1, imported.Json["imported"]!.GetValue<int>());
+
+        var known = $"import:{w}:known-to-history";
+        var live = await _api.Checkins(Reports.Checkin(w, unit, "patrol", at, id: known), Reports.Checkin(w, unit, "patrol", at, id: "new-to-both"));
+        Assert.Equal(HttpStatusCode.Accepted, live.Status);
+        Assert.Equal((2, 0), (live.Json["accepted"]!.GetValue<int>(), live.Json["duplicates"]!.GetValue<int>()));
+        var again = await _api.Checkins(Reports.Checkin(w, unit, "patrol", at, id: known));
+        Assert.Equal((0, 1), (again.Json["accepted"]!.GetValue<int>(), again.Json["duplicates"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task Imported_visits_follow_the_plans_across_week_and_month_ends_in_the_hubs_zone()
     {
         // A grid of street 1 patrolled weekly, once per building.

@@ -35,7 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             }).Build();
             // The store the hub itself runs on memory: Orleans' own memory provider goes through JSON.
             silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) =>
-                new MemoryStateStore(new Orleans.Storage.OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>())));
+                new MemoryStateStore(new Orleans.Storage.OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()), sp.GetRequiredService<Hub.Grains.History.ICheckinJournal>()));
             silo.UseInMemoryReminderService();
             silo.Services.AddHubDomain(configuration);
             silo.Services.AddMemoryHistory();

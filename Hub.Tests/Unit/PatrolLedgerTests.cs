@@ -18,12 +18,29 @@ public class PatrolLedgerTests
     {
         var ledger = new PatrolLedger(new GridState());
         ledger.Count(Patrol("seen", "B1", Noon), Today, "B1");
+        ledger.Confirmed();
         var (fresh, results) = ledger.New([
             [Patrol("a", "B1", Noon), Patrol("seen", "B1", Noon), Patrol("a", "B2", Noon)],
             [Patrol("a", "B1", Noon), Patrol("b", "B1", Noon), Patrol(null, "B1", Noon), Patrol(null, "B1", Noon)],
         ]);
         Assert.Equal(["a", "b", null, null], fresh.Select(c => c.Id));
         Assert.Equal([new CheckinResult(1, 2), new CheckinResult(3, 1)], results);
+    }
+
+    [Fact]
+    public void A_check_in_counted_by_a_refused_call_is_accepted_when_resent_until_a_write_stores_it()
+    {
+        var ledger = new PatrolLedger(new GridState());
+        var (fresh, _) = ledger.New([[Patrol("x", "B1", Noon)]]);
+        ledger.Count(fresh[0], Today, "B1"); // the write after this fails: the caller hears 503
+
+        var (again, answer) = ledger.New([[Patrol("x", "B1", Noon)], [Patrol("x", "B1", Noon)]]);
+        Assert.Empty(again); // not counted a second time
+        Assert.Equal([new CheckinResult(1, 0), new CheckinResult(0, 1)], answer);
+
+        ledger.Confirmed(); // the resend's write stored it
+        Assert.Equal(new CheckinResult(0, 1), ledger.New([[Patrol("x", "B1", Noon)]]).Results[0]);
+        Assert.Equal(1, ledger.CheckinsOn(Today, ["B1"]));
     }
 
     [Fact]

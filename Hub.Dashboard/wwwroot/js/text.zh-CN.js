@@ -221,7 +221,7 @@ export const T = {
     group: (area, category, n, overdue) => `${area} ${category} ×${n}${overdue ? `，${overdue} 条超时` : ''}`,
     unfold: '展开',
     fold: '收起',
-    flood: (n) => `告警激增：近 10 分钟 ${n} 条`,
+    flood: (n, minutes) => `告警激增：近 ${minutes} 分钟 ${n} 条`,
     // alarms apart from work items (提示, and 一般 with limits over a day): an alarm display lists alarms
     tabs: { alarm: (n) => `告警 ${n}`, work: (n) => `工单 ${n}` },
     count: (shown, active) => (active > shown ? `显示 ${shown} / 活跃 ${active}` : `活跃 ${active}`),

@@ -432,6 +432,7 @@ async function begin(me) {
   delete body.dataset.signin;
   body.dataset.role = me.role;
   account.show(me);
+  feed.setFlood(me.wall);
   feed.setActor(!opts.kiosk && canAct(me.role), opts.kiosk || !isDepartment(me) ? null : me.department, !opts.kiosk && canAssess(me.role));
   hideNotice();
   live.start();

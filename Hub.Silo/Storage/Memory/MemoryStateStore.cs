@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Hub.Grains.History;
 using Orleans.Storage;
 
 namespace Hub.Silo.Storage.Memory;
@@ -10,7 +11,7 @@ namespace Hub.Silo.Storage.Memory;
 /// and no JSON on the write path (Orleans' memory provider pays both on every write). Lost when the
 /// process exits, like the rest of memory storage.
 /// </summary>
-public sealed class MemoryStateStore(IGrainStorageSerializer serializer) : IGrainStorage
+public sealed class MemoryStateStore(IGrainStorageSerializer serializer, ICheckinJournal history) : IGrainStorage
 {
     private readonly ConcurrentDictionary<(string State, GrainId Grain), Stored> _states = new();
 
@@ -29,7 +30,15 @@ public sealed class MemoryStateStore(IGrainStorageSerializer serializer) : IGrai
     {
         grainState.ETag = Replace((stateName, grainId), grainState.ETag, serializer.Serialize(grainState.State));
         grainState.RecordExists = true;
-        return Task.CompletedTask;
+        return grainState.State is IJournaledState { Unjournaled.Count: > 0 } journaled ? Journal(journaled) : Task.CompletedTask;
+    }
+
+    /// <summary>History in this process is kept as surely as the state beside it: recorded once the state is.</summary>
+    private async Task Journal(IJournaledState journaled)
+    {
+        var rows = journaled.Unjournaled.ToArray();
+        await history.Record(rows);
+        journaled.Journaled(rows.Length);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

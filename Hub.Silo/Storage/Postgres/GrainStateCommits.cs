@@ -7,7 +7,8 @@ namespace Hub.Silo.Storage.Postgres;
 /// The statements of one group commit of grain states: updates where the stored version is the one
 /// expected, inserts where none is stored — each a single statement over arrays, all in one
 /// transaction (a cleared state is written as a row without payload). A grain named twice in one group (a retry while its first write waits)
-/// is written in turn, in later rounds of the same transaction.
+/// is written in turn, in later rounds of the same transaction. The check-in history a state carries
+/// is inserted in the same transaction, for the states written.
 /// </summary>
 public sealed class GrainStateCommits(NpgsqlDataSource database)
 {
@@ -41,6 +42,11 @@ public sealed class GrainStateCommits(NpgsqlDataSource database)
             var byKey = round.ToDictionary(w => w.Key);
             await Run(connection, Update, round.Where(w => w.Expected is not null).ToList(), byKey, withExpected: true, cancellationToken);
             await Run(connection, Insert, round.Where(w => w.Expected is null).ToList(), byKey, withExpected: false, cancellationToken);
+            // History rows go in with the states written (a refused state's rows stay with its grain).
+            if (round.Where(w => !w.Conflict && w.Checkins is not null).SelectMany(w => w.Checkins!).ToList() is { Count: > 0 } rows)
+            {
+                await PostgresHistory.CopyCheckins(connection, transaction, rows, cancellationToken);
+            }
         }
         await transaction.CommitAsync(cancellationToken);
     }

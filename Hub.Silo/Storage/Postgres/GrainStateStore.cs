@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Hub.Grains.History;
 using Npgsql;
 using Orleans.Storage;
 
@@ -81,9 +82,12 @@ public sealed class GrainStateStore : IGrainStorage, IAsyncDisposable
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var write = new StateWrite(stateName, grainId.ToString(), Expected(grainState), Payload(_serializer.Serialize(grainState.State)));
+        var journaled = grainState.State as IJournaledState;
+        var rows = journaled?.Unjournaled is { Count: > 0 } carried ? carried.ToArray() : null;
+        var write = new StateWrite(stateName, grainId.ToString(), Expected(grainState), Payload(_serializer.Serialize(grainState.State)), rows);
         await _commits.Append([write]);
         ThrowOnConflict(write, stateName, grainId, grainState);
+        journaled?.Journaled(rows?.Length ?? 0);
         grainState.ETag = write.Written!.Value.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }

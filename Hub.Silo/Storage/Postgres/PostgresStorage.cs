@@ -48,7 +48,6 @@ public static class PostgresStorage
         services.AddSingleton<PostgresHistory>();
         services.AddSingleton<IHistoryRetention>(sp => sp.GetRequiredService<PostgresHistory>());
         services.AddSingleton<IAlertJournal>(sp => sp.GetRequiredService<PostgresHistory>());
-        services.AddSingleton<ICheckinJournal>(sp => sp.GetRequiredService<PostgresHistory>());
         services.AddSingleton<IHistoryStats>(sp => sp.GetRequiredService<PostgresHistory>());
         services.AddSingleton<IHistoryImport>(sp => sp.GetRequiredService<PostgresHistory>());
         return services;

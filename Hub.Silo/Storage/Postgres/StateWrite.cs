@@ -1,3 +1,5 @@
+using Hub.Grains.History;
+
 namespace Hub.Silo.Storage.Postgres;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Hub.Silo.Storage.Postgres;
 /// for a first write) and, once committed, the version it now has — or none when the stored
 /// version had moved and nothing was written.
 /// </summary>
-public sealed class StateWrite(string stateName, string grainId, long? expected, byte[]? payload)
+public sealed class StateWrite(string stateName, string grainId, long? expected, byte[]? payload, IReadOnlyList<CheckinRecord>? checkins = null)
 {
     public string StateName { get; } = stateName;
 
@@ -15,6 +17,9 @@ public sealed class StateWrite(string stateName, string grainId, long? expected,
 
     /// <summary>The new state; null when cleared.</summary>
     public byte[]? Payload { get; } = payload;
+
+    /// <summary>History rows that go in with the state, in its transaction (<see cref="IJournaledState"/>).</summary>
+    public IReadOnlyList<CheckinRecord>? Checkins { get; } = checkins;
 
     public long? Written { get; set; }
 

@@ -6,7 +6,7 @@
 import { T } from '../text.zh-CN.js';
 import { h, setText, setData, toggleClass } from '../dom.js';
 import { hms, monthDay, isToday, lightOf, duration } from '../format.js';
-import { groupsOf, arrivedLately, areaOf, FLOOD_COUNT } from './flood.js';
+import { groupsOf, arrivedLately, areaOf, DEFAULT_FLOOD } from './flood.js';
 
 export const FEED_LIMIT = 100;
 const DONE_SHOW_MS = 2500; // a resolved/closed item stays this long, then fades
@@ -49,6 +49,7 @@ export class Feed {
     this.placeholder = h('div', { class: 'feed-empty' });
     this.moreEl = opts.more || null;
     this.floodEl = opts.flood || null;
+    this.flood = DEFAULT_FLOOD; // the hub's Hub:Wall settings once signed in (setFlood)
     this.list.dataset.showing = 'alarm';
     this.tabs = opts.tabs ? [...opts.tabs.querySelectorAll('[data-list]')] : [];
     for (const tab of this.tabs) tab.addEventListener('click', () => this.show(tab.dataset.list));
@@ -111,6 +112,11 @@ export class Feed {
    * reports in and finishes their part; anyone else (and a kiosk) gets no buttons at all: a viewer is
    * not shown what they may not do.
    */
+  /** The hub's settings for folding and the flood banner (auth/me's `wall`); the defaults when absent. */
+  setFlood(wall) {
+    this.flood = { ...DEFAULT_FLOOD, ...(wall || {}) };
+  }
+
   setActor(canAct, department = null, canSupervise = false) {
     if (this.canAct === canAct && this.department === department && this.canSupervise === canSupervise) return;
     this.canAct = canAct;
@@ -284,7 +290,7 @@ export class Feed {
   order() {
     const sorted = [...this.items.values()].sort((a, b) => compareImportance(a.data, b.data));
     // floods folded: a group's row stands where its most important member would, its members after it
-    const found = groupsOf(sorted, this.code, (d) => OPEN_STATES.has(d.state));
+    const found = groupsOf(sorted, this.code, (d) => OPEN_STATES.has(d.state), this.flood.foldAt);
     for (const [key, group] of this.groups) {
       if (!found.has(key)) {
         group.el.remove();
@@ -577,9 +583,9 @@ export class Feed {
   paintCount() {
     this.paintMore();
     if (this.floodEl) {
-      const lately = arrivedLately([...this.items.values()]);
-      this.floodEl.hidden = lately <= FLOOD_COUNT;
-      setText(this.floodEl, lately > FLOOD_COUNT ? T.feed.flood(lately) : '');
+      const lately = arrivedLately([...this.items.values()], this.flood.floodMinutes);
+      this.floodEl.hidden = lately <= this.flood.floodCount;
+      setText(this.floodEl, lately > this.flood.floodCount ? T.feed.flood(lately, this.flood.floodMinutes) : '');
     }
     for (const tab of this.tabs) {
       const n = [...this.items.values()].filter((i) => !i.leaving && listOf(i.data) === tab.dataset.list).length;
