@@ -9,26 +9,29 @@ namespace Hub.Silo.Storage.Postgres;
 /// cheap. When a shared commit fails in a way one member's records can cause (bad data), each
 /// caller's records are written again alone, so one bad member fails only itself. A failure of the
 /// database as a whole fails the group at once: retrying each alone would only wait longer.
+/// With more than one lane, as many groups are in flight at once, each on a connection of its own:
+/// only for records whose order between callers does not matter.
 /// </summary>
 public sealed class GroupCommit<T> : IAsyncDisposable
 {
-    private readonly Channel<(IReadOnlyList<T> Records, TaskCompletionSource Done)> _queue =
-        Channel.CreateUnbounded<(IReadOnlyList<T>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(IReadOnlyList<T> Records, TaskCompletionSource Done)> _queue;
 
     private readonly Func<IReadOnlyList<T>, CancellationToken, Task> _write;
     private readonly Func<Exception, bool> _memberMayCause;
     private readonly int _maxRecords;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
+    private readonly Task[] _lanes;
     private int _disposed;
 
     /// <param name="memberMayCause">Whether a failure may be one member's fault (then each is written alone); every failure when null.</param>
-    public GroupCommit(Func<IReadOnlyList<T>, CancellationToken, Task> write, Func<Exception, bool>? memberMayCause = null, int maxRecords = 20_000)
+    /// <param name="lanes">Groups in flight at once.</param>
+    public GroupCommit(Func<IReadOnlyList<T>, CancellationToken, Task> write, Func<Exception, bool>? memberMayCause = null, int maxRecords = 20_000, int lanes = 1)
     {
         _write = write;
         _memberMayCause = memberMayCause ?? (_ => true);
         _maxRecords = maxRecords;
-        _loop = Task.Run(Loop);
+        _queue = Channel.CreateUnbounded<(IReadOnlyList<T>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = lanes == 1 });
+        _lanes = [.. Enumerable.Range(0, lanes).Select(_ => Task.Run(Loop))];
     }
 
     /// <summary>Completes once <paramref name="records"/> are committed.</summary>
@@ -54,7 +57,7 @@ public sealed class GroupCommit<T> : IAsyncDisposable
             return;
         }
         _queue.Writer.TryComplete();
-        await _loop;
+        await Task.WhenAll(_lanes);
         await _stopping.CancelAsync();
         _stopping.Dispose();
     }
