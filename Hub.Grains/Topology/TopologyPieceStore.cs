@@ -1,3 +1,4 @@
+using Hub.Grains.Storage;
 using Orleans.Storage;
 
 namespace Hub.Grains.Topology;
@@ -45,15 +46,7 @@ public sealed class TopologyPieceStore(IGrainStorage storage)
     {
         foreach (var wave in Enumerable.Range(0, count).Chunk(Wave))
         {
-            await Task.WhenAll(wave.Select(async index =>
-            {
-                var state = new GrainState<TopologyPieceState>(new TopologyPieceState());
-                await storage.ReadStateAsync(StateName, Id(set, index), state);
-                if (state.RecordExists)
-                {
-                    await storage.ClearStateAsync(StateName, Id(set, index), state);
-                }
-            }));
+            await Task.WhenAll(wave.Select(index => storage.ClearIfStored<TopologyPieceState>(StateName, Id(set, index))));
         }
     }
 

@@ -1,3 +1,4 @@
+using Hub.Grains.Storage;
 using Orleans.Storage;
 
 namespace Hub.Grains.Units;
@@ -28,15 +29,7 @@ public sealed class CheckinBlockStore(IGrainStorage storage)
 
     /// <summary>Removes blocks no stored state names any more; one already gone is skipped.</summary>
     public Task Clear(string grid, IReadOnlyList<string> keys) =>
-        Task.WhenAll(keys.Select(async key =>
-        {
-            var state = new GrainState<CheckinBlock>(new CheckinBlock());
-            await storage.ReadStateAsync(StateName, Id(grid, key), state);
-            if (state.RecordExists)
-            {
-                await storage.ClearStateAsync(StateName, Id(grid, key), state);
-            }
-        }));
+        Task.WhenAll(keys.Select(key => storage.ClearIfStored<CheckinBlock>(StateName, Id(grid, key))));
 
     private static GrainId Id(string grid, string key) => GrainId.Create("hub-checkin-block", $"{grid}/{key}");
 }
