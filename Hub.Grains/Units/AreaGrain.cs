@@ -1,33 +1,55 @@
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
+using Hub.Grains.Push;
 using Hub.Grains.Rollup;
+using Hub.Grains.Storage;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Grains.Units;
 
+/// <summary>
+/// A community's, street's, district's or city's grain: its children's latest tallies (soft state),
+/// the cases reported on the unit itself (<see cref="HeldAlerts"/>, durable), and the reporting of
+/// their sum upward and to screens (<see cref="UnitReporting"/>).
+/// </summary>
 public sealed class AreaGrain(
     [PersistentState("area", HubStorage.Name)] IPersistentState<AreaState> state,
     TopologyCatalog topology,
-    HubClock clock) : UnitGrain(topology, clock), IAreaGrain
+    TopologySync sync,
+    HubClock clock,
+    TimeProvider time,
+    ILogger<AreaGrain> logger) : Grain, IAreaGrain, IUnitFigures
 {
     /// <summary>The children's latest tallies: soft state, rebuilt by asking them on activation.</summary>
     private readonly Dictionary<string, VersionedTally> _children = new(StringComparer.Ordinal);
 
-    protected override AlertBook Book => state.State.Alerts;
+    private UnitReporting? _reporting;
+    private HeldAlerts? _alerts;
 
-    protected override Task WriteState() => state.WriteStateAsync();
+    private string Code => this.GetPrimaryKeyString();
+
+    private UnitNode? Node => topology.Current.Find(Code);
+
+    private AlertBook Book => state.State.Alerts;
+
+    private UnitReporting Reporting => _reporting ??= new(this, Code, this, GrainFactory, topology, clock, time, logger);
+
+    private HeldAlerts Alerts => _alerts ??= new(this, Code, () => Book, new StateKeeper(this, state.WriteStateAsync), Reporting, GrainFactory, topology, clock);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await sync.EnsureLoaded();
         await AskChildren();
-        await base.OnActivateAsync(cancellationToken);
+        await Alerts.Reconcile();
+        Alerts.Changed(urgent: false);
     }
 
-    public override async Task Resync()
+    public async Task Resync()
     {
         await AskChildren();
-        await base.Resync();
+        Reporting.Changed(urgent: false);
     }
 
     public Task ReportChild(string child, UnitTally tally, long version, bool urgent)
@@ -36,28 +58,48 @@ public sealed class AreaGrain(
             && (!_children.TryGetValue(child, out var known) || known.Version < version))
         {
             _children[child] = new VersionedTally(tally, version);
-            Changed(urgent);
+            Reporting.Changed(urgent);
         }
         return Task.CompletedTask;
     }
 
-    protected override UnitStatus? StatusOf(string code)
+    public Task<VersionedTally> GetTally() => Task.FromResult(Reporting.Current());
+
+    public Task<UnitStatus?> GetStatus(string code) => Task.FromResult(StatusOf(code));
+
+    public Task Watch(string code, IWallObserver bridge)
+    {
+        Reporting.Watch(code, bridge);
+        return Task.CompletedTask;
+    }
+
+    public Task Unwatch(string code, IWallObserver bridge)
+    {
+        Reporting.Unwatch(code, bridge);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<RaiseResult>> RaiseAlerts(IReadOnlyList<AlertReport> reports) => Alerts.RaiseAll(reports);
+
+    public Task AlertChanged(AlertEntry entry) => Alerts.Moved(entry);
+
+    public UnitStatus? StatusOf(string code)
     {
         if (code != Code || Node is not { } node)
         {
             return null;
         }
-        var today = Clock.Today;
-        var index = Topology.Current;
+        var today = clock.Today;
+        var index = topology.Current;
         var children = node.Children
             .Select(c => StatusComposer.Summarize(index.Find(c)!, ChildTally(c, today)))
             .ToArray();
-        return StatusComposer.Compose(node, Tally(today), children, Clock.Now, inZone: Clock.InZone);
+        return StatusComposer.Compose(node, Tally(today), children, clock.Now, inZone: clock.InZone);
     }
 
-    protected override UnitTally Tally(DateOnly today)
+    public UnitTally Tally(DateOnly today)
     {
-        var own = new UnitTally(Book.Count(Clock.Now), WorkerCounts.Zero, 0, Book.Day(today), new SourceTimes(null, Book.LastReport()));
+        var own = new UnitTally(Book.Count(clock.Now), WorkerCounts.Zero, 0, Book.Day(today), new SourceTimes(null, Book.LastReport()));
         var children = Node?.Children.Select(c => ChildTally(c, today)) ?? [];
         return TallyMath.Sum(children.Append(own), today);
     }
@@ -72,7 +114,7 @@ public sealed class AreaGrain(
             _children.Clear();
             return;
         }
-        var index = Topology.Current;
+        var index = topology.Current;
         foreach (var gone in _children.Keys.Except(node.Children, StringComparer.Ordinal).ToList())
         {
             _children.Remove(gone);

@@ -4,6 +4,7 @@ using Hub.Grains.History;
 using Hub.Grains.Localization;
 using Hub.Grains.Model;
 using Hub.Grains.Patrol;
+using Hub.Grains.Push;
 using Hub.Grains.Rollup;
 using Hub.Grains.Storage;
 using Hub.Grains.Time;
@@ -15,14 +16,22 @@ using Orleans.Storage;
 
 namespace Hub.Grains.Units;
 
+/// <summary>
+/// A grid's grain: persistence, timers and calls around the grid's rules, each in a class of its
+/// own — which check-ins are new and what they count toward (<see cref="PatrolLedger"/>), who is on
+/// duty or lost (<see cref="DutyRoster"/>), the cases held (<see cref="HeldAlerts"/>), and when the
+/// parent and the screens hear of a change (<see cref="UnitReporting"/>).
+/// </summary>
 public sealed class GridGrain(
     [PersistentState("grid", HubStorage.Name)] IPersistentState<GridState> state,
     [FromKeyedServices(HubStorage.Name)] IGrainStorage storage,
     TopologyCatalog topology,
+    TopologySync sync,
     HubClock clock,
+    TimeProvider time,
     IOptions<HubOptions> options,
     IOptions<PatrolOptions> patrol,
-    ILogger<GridGrain> logger) : UnitGrain(topology, clock), IGridGrain, IRemindable
+    ILogger<GridGrain> logger) : Grain, IGridGrain, IUnitFigures, IRemindable
 {
     private const string LostContactReminder = "lost-contact";
 
@@ -36,7 +45,27 @@ public sealed class GridGrain(
 
     private TimeSpan LostContactAfter => TimeSpan.FromMinutes(options.Value.LostContactMinutes);
 
-    protected override AlertBook Book => Grid.Alerts;
+    private string Code => this.GetPrimaryKeyString();
+
+    private UnitNode? Node => topology.Current.Find(Code);
+
+    private AlertBook Book => Grid.Alerts;
+
+    private StateKeeper? _writes;
+    private UnitReporting? _reporting;
+    private HeldAlerts? _alerts;
+    private DutyRoster? _roster;
+    private PatrolLedger? _patrol;
+
+    private StateKeeper Writes => _writes ??= new(this, WriteState);
+
+    private UnitReporting Reporting => _reporting ??= new(this, Code, this, GrainFactory, topology, clock, time, logger);
+
+    private HeldAlerts Alerts => _alerts ??= new(this, Code, () => Book, Writes, Reporting, GrainFactory, topology, clock);
+
+    private PatrolLedger Patrol => _patrol ??= new(Grid);
+
+    private DutyRoster Roster => _roster ??= new(Grid.Workers, LostContactAfter);
 
     private readonly CheckinBlockStore _blocks = new(storage);
 
@@ -46,7 +75,7 @@ public sealed class GridGrain(
     /// Blocks the ledger sealed are stored first, then the state that names them; blocks it forgot
     /// go once a state without them is stored (a failure there leaves a block nobody reads).
     /// </summary>
-    protected override async Task WriteState()
+    private async Task WriteState()
     {
         if (Grid.Seen.Full() is { Count: > 0 } full)
         {
@@ -105,9 +134,37 @@ public sealed class GridGrain(
             Grid.Seen.Add(id, day);
         }
         Grid.SeenCheckins.Clear();
-        await base.OnActivateAsync(cancellationToken);
+        await sync.EnsureLoaded();
+        await Alerts.Reconcile();
+        Alerts.Changed(urgent: false);
         WatchLostContact();
     }
+
+    public Task<VersionedTally> GetTally() => Task.FromResult(Reporting.Current());
+
+    public Task<UnitStatus?> GetStatus(string code) => Task.FromResult(StatusOf(code));
+
+    public Task Watch(string code, IWallObserver bridge)
+    {
+        Reporting.Watch(code, bridge);
+        return Task.CompletedTask;
+    }
+
+    public Task Unwatch(string code, IWallObserver bridge)
+    {
+        Reporting.Unwatch(code, bridge);
+        return Task.CompletedTask;
+    }
+
+    public Task Resync()
+    {
+        Reporting.Changed(urgent: false);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<RaiseResult>> RaiseAlerts(IReadOnlyList<AlertReport> reports) => Alerts.RaiseAll(reports);
+
+    public Task AlertChanged(AlertEntry entry) => Alerts.Moved(entry);
 
     public async Task<CheckinResult> ApplyCheckins(IReadOnlyList<CheckinReport> checkins) => (await ApplyCheckinGroups([checkins]))[0];
 
@@ -117,13 +174,13 @@ public sealed class GridGrain(
         {
             // The request was checked against a topology that has this grid; this silo's copy is
             // behind. Counting nothing would acknowledge check-ins that are not kept: refuse instead.
-            throw new StorageUnavailableException($"this silo does not know grid '{Code}' yet (topology version {Topology.Current.Version}); try again");
+            throw new StorageUnavailableException($"this silo does not know grid '{Code}' yet (topology version {topology.Current.Version}); try again");
         }
         await Durably.Write(this, ReadLedger);
         var (fresh, results) = Patrol.New(groups);
         if (fresh.Count == 0)
         {
-            await SaveIfBehind();
+            await Writes.SaveIfBehind();
             Patrol.Confirmed();
             return results;
         }
@@ -133,14 +190,14 @@ public sealed class GridGrain(
         var ended = new List<string>();
         foreach (var c in fresh)
         {
-            Patrol.Count(c, Clock.DayOf(c.At), TargetOf(c));
+            Patrol.Count(c, clock.DayOf(c.At), TargetOf(c));
             if (Roster.CheckedIn(c) is { } lostAlert)
             {
                 ended.Add(lostAlert);
             }
         }
         Prune();
-        await Save();
+        await Writes.Save();
         Patrol.Confirmed();
         foreach (var alert in ended)
         {
@@ -148,25 +205,25 @@ public sealed class GridGrain(
         }
         WatchLostContact();
         await KeepReminder();
-        Changed(urgent: false);
+        Reporting.Changed(urgent: false);
         return results;
     }
 
-    protected override UnitStatus? StatusOf(string code)
+    public UnitStatus? StatusOf(string code)
     {
-        if (Node is null || Topology.Current.Find(code) is not { } unit || (code != Code && unit.Owner != Code))
+        if (Node is null || topology.Current.Find(code) is not { } unit || (code != Code && unit.Owner != Code))
         {
             return null;
         }
-        var today = Clock.Today;
-        var index = Topology.Current;
+        var today = clock.Today;
+        var index = topology.Current;
         var children = unit.Children
             .Select(c => StatusComposer.Summarize(index.Find(c)!, TallyOf(index.Find(c)!, today)))
             .ToArray();
-        return StatusComposer.Compose(unit, TallyOf(unit, today), children, Clock.Now, InZone(Patrol.LastPatrol(Subtree(unit))), Clock.InZone);
+        return StatusComposer.Compose(unit, TallyOf(unit, today), children, clock.Now, InZone(Patrol.LastPatrol(Subtree(unit))), clock.InZone);
     }
 
-    protected override UnitTally Tally(DateOnly today) => Node is { } grid ? TallyOf(grid, today) : UnitTally.Empty(today);
+    public UnitTally Tally(DateOnly today) => Node is { } grid ? TallyOf(grid, today) : UnitTally.Empty(today);
 
     /// <summary>
     /// The figures of a unit this grid holds — the grid, a micro-grid or a building — over its part
@@ -176,12 +233,12 @@ public sealed class GridGrain(
     private UnitTally TallyOf(UnitNode unit, DateOnly today)
     {
         var units = Subtree(unit);
-        var workers = unit.Level == UnitLevel.Building ? [] : Topology.Current.WorkersOf(unit.Code);
+        var workers = unit.Level == UnitLevel.Building ? [] : topology.Current.WorkersOf(unit.Code);
         var (onDuty, lost) = Roster.Count(workers);
-        var (daily, week, month) = PatrolRule.AsOf(Topology.Current.TargetsUnder(unit.Code, patrol.Value.DefaultPlan), today, Patrol.VisitsTo);
+        var (daily, week, month) = PatrolRule.AsOf(topology.Current.TargetsUnder(unit.Code, patrol.Value.DefaultPlan), today, Patrol.VisitsTo);
         bool Inside(AlertEntry e) => units.Contains(e.Unit);
         return new UnitTally(
-            unit.Code == Code ? Book.Count(Clock.Now) : Book.Count(Clock.Now, Inside),
+            unit.Code == Code ? Book.Count(clock.Now) : Book.Count(clock.Now, Inside),
             new WorkerCounts(workers.Count, onDuty, lost),
             daily.Targets,
             (unit.Code == Code ? Book.Day(today) : Book.Day(today, Inside)) with
@@ -198,7 +255,7 @@ public sealed class GridGrain(
     /// <summary>The unit and everything under it, within this grid.</summary>
     private HashSet<string> Subtree(UnitNode unit)
     {
-        var index = Topology.Current;
+        var index = topology.Current;
         var found = new HashSet<string>(StringComparer.Ordinal) { unit.Code };
         var next = new Stack<string>(unit.Children);
         while (next.TryPop(out var code))
@@ -216,10 +273,10 @@ public sealed class GridGrain(
 
     /// <summary>The patrol target a check-in covers: a leaf of the grid; a patrol at a unit with units below it covers none (API.md §6).</summary>
     private string? TargetOf(CheckinReport c) =>
-        c.Kind == CheckinKind.Patrol && Topology.Current.Find(c.Unit) is { Children.Count: 0 } ? c.Unit : null;
+        c.Kind == CheckinKind.Patrol && topology.Current.Find(c.Unit) is { Children.Count: 0 } ? c.Unit : null;
 
     private CheckinRecord Record(UnitNode grid, CheckinReport c) => new(
-        Code, c.Id, c.Worker, c.Unit, Topology.Current.Find(c.Unit)?.Path ?? grid.Path, c.Kind, c.At, Clock.DayOf(c.At), TargetOf(c));
+        Code, c.Id, c.Worker, c.Unit, topology.Current.Find(c.Unit)?.Path ?? grid.Path, c.Kind, c.At, clock.DayOf(c.At), TargetOf(c));
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -230,14 +287,6 @@ public sealed class GridGrain(
     }
 
     private bool AnyOnDuty => Roster.AnyOnDuty;
-
-    private DutyRoster? _roster;
-
-    private PatrolLedger? _patrol;
-
-    private PatrolLedger Patrol => _patrol ??= new(Grid);
-
-    private DutyRoster Roster => _roster ??= new(Grid.Workers, LostContactAfter);
 
     // Keeps the grid active while anyone is on duty: nobody else would notice a silent worker.
     private void WatchLostContact()
@@ -288,8 +337,8 @@ public sealed class GridGrain(
     private async Task CheckLostContact()
     {
         await KeepReminder();
-        var now = Clock.Now;
-        var lost = Roster.NewlyLost(Topology.Current.WorkersOf(Code), now);
+        var now = clock.Now;
+        var lost = Roster.NewlyLost(topology.Current.WorkersOf(Code), now);
         foreach (var (worker, lastAt) in lost)
         {
             var report = new AlertReport(
@@ -303,19 +352,19 @@ public sealed class GridGrain(
                 UserText.LostContactTitle(worker.Name),
                 UserText.LostContactDetail(options.Value.LostContactMinutes, InZone(lastAt)!.Value),
                 Sender.Hub);
-            Roster.Lost(worker.Id, (await Raise(report)).AlertId);
+            Roster.Lost(worker.Id, (await Alerts.Raise(report)).AlertId);
         }
         if (lost.Count > 0)
         {
-            await Save();
-            AlertsChanged(urgent: false);
+            await Writes.Save();
+            Alerts.Changed(urgent: false);
         }
     }
 
     /// <summary>What ages out of the patrol record at every batch, and cases once a day.</summary>
     private void Prune()
     {
-        var today = Clock.Today;
+        var today = clock.Today;
         Patrol.Prune(today);
         if (_prunedOn != today)
         {
@@ -326,5 +375,5 @@ public sealed class GridGrain(
 
     private DateOnly _prunedOn;
 
-    private DateTimeOffset? InZone(DateTimeOffset? at) => at is { } t ? Clock.InZone(t) : null;
+    private DateTimeOffset? InZone(DateTimeOffset? at) => at is { } t ? clock.InZone(t) : null;
 }
