@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Hub.Grains.Model;
 
 namespace Hub.Grains.Alerts;
@@ -8,7 +7,7 @@ public sealed record AlertView(
     string Id,
     string Source,
     string SourceId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Center,
+    string? Center,
     string Unit,
     IReadOnlyList<string> Path,
     IReadOnlyList<string> PathNames,
@@ -28,13 +27,13 @@ public sealed record AlertView(
     string LastBy,
     DateTimeOffset ChangedAt,
     int Reworks,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Rating,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PartView>? Parts,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StageView? Stage,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? HandleDeadline,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? HandleUsed,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AuditEntry>? Audit,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TimelineStage>? Timeline = null);
+    int? Rating,
+    IReadOnlyList<PartView>? Parts,
+    StageView? Stage,
+    DateTimeOffset? HandleDeadline,
+    double? HandleUsed,
+    IReadOnlyList<AuditEntry>? Audit,
+    IReadOnlyList<TimelineStage>? Timeline = null);
 
 /// <summary>
 /// 督办: the stage a case waits in, since when, until when, how much of its limit is used, whether
@@ -43,11 +42,11 @@ public sealed record AlertView(
 public sealed record StageView(
     CaseStage Name,
     DateTimeOffset Since,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? Deadline,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Used,
+    DateTimeOffset? Deadline,
+    double? Used,
     bool Overdue,
     int Supervision,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SupervisedTo);
+    string? SupervisedTo);
 
 /// <summary>A summoned department's part as the API shows it: the stored part with the department's name, and whether it is past its report-in deadline.</summary>
 public sealed record PartView(

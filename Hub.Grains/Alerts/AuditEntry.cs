@@ -15,6 +15,6 @@ public sealed record AuditEntry(
     AlertState To,
     string? Note,
     string? Assignee = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Key = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Departments = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Notify = null);
+    string? Key = null,
+    IReadOnlyList<string>? Departments = null,
+    IReadOnlyList<string>? Notify = null);

@@ -13,7 +13,7 @@ public sealed record TimelineStage(
     TimeSpan? Limit,
     double? Used,
     bool Overdue,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool WorkingTime = false);
+    bool WorkingTime = false);
 
 /// <summary>
 /// The record a leader reads in a review (复盘): the stages of a case, read from its audit trail —

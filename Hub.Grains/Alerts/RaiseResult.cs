@@ -9,4 +9,4 @@ public enum RaiseOutcome
 
 /// <summary>The answer to one reported alert (API.md §4), plus the entry its holder counts.</summary>
 [GenerateSerializer, Immutable, Alias("hub.raise-result")]
-public sealed record RaiseResult(string SourceId, string AlertId, RaiseOutcome Outcome, [property: System.Text.Json.Serialization.JsonIgnore] AlertEntry? Entry);
+public sealed record RaiseResult(string SourceId, string AlertId, RaiseOutcome Outcome, AlertEntry? Entry);

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace Hub.Grains.Model;
 
@@ -15,7 +14,7 @@ public sealed record UnitStatus(
     StatusToday Today,
     IReadOnlyList<ChildSummary> Children,
     DateTimeOffset AsOf,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastPatrolAt = null,
+    DateTimeOffset? LastPatrolAt = null,
     StatusSources? Sources = null);
 
 /// <summary>When the subtree last heard from each source: a check-in, a case report (null: not lately).</summary>

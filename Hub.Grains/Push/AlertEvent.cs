@@ -17,5 +17,5 @@ public sealed record AlertEvent(
     AlertState State,
     DateTimeOffset At,
     string By,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Notify = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Departments = null);
+    IReadOnlyList<string>? Notify = null,
+    IReadOnlyList<string>? Departments = null);

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 
@@ -46,7 +45,6 @@ public sealed record DayStats : StatsFigures
         Day = day;
     }
 
-    [JsonPropertyOrder(-1)]
     public DateOnly Day { get; }
 }
 
@@ -59,21 +57,15 @@ public sealed record UnitStats : StatsFigures
         (Code, Name, Level, From, To, Days) = (node.Code, node.Name, node.Level, from, to, days);
     }
 
-    [JsonPropertyOrder(-5)]
     public string Code { get; }
 
-    [JsonPropertyOrder(-4)]
     public string Name { get; }
 
-    [JsonPropertyOrder(-3)]
     public UnitLevel Level { get; }
 
-    [JsonPropertyOrder(-2)]
     public DateOnly From { get; }
 
-    [JsonPropertyOrder(-1)]
     public DateOnly To { get; }
 
-    [JsonPropertyOrder(1)]
     public IReadOnlyList<DayStats> Days { get; }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace Hub.Grains.Topology;
 
@@ -13,7 +12,6 @@ public sealed record TopologyDocument(
     public static readonly TopologyDocument Empty = new([], [], []);
 
     /// <summary>The departments, none when the document names none (documents stored before departments existed).</summary>
-    [JsonIgnore]
     public IReadOnlyList<DepartmentSpec> DepartmentList => Departments ?? [];
 }
 
@@ -26,14 +24,14 @@ public sealed record UnitSpec(
     string Name,
     Model.UnitLevel Level,
     string? Parent,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Households = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GridKind? Kind = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Category = null);
+    int? Households = null,
+    GridKind? Kind = null,
+    string? Category = null);
 
 /// <param name="Microgrid">The micro-grid a (part-time) worker looks after, inside their grid.</param>
 [GenerateSerializer, Immutable, Alias("hub.worker-spec")]
 public sealed record WorkerSpec(
-    string Id, string Name, string Grid, Model.WorkerRole Role, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Microgrid = null);
+    string Id, string Name, string Grid, Model.WorkerRole Role, string? Microgrid = null);
 
 /// <summary>A grid's kind: a standard area, or one dedicated to a single school, hospital, market or enterprise (专属网格).</summary>
 public enum GridKind
