@@ -144,17 +144,9 @@ public sealed class GridGrain(
 
     public Task<UnitStatus?> GetStatus(string code) => Task.FromResult(StatusOf(code));
 
-    public Task Watch(string code, IWallObserver bridge)
-    {
-        Reporting.Watch(code, bridge);
-        return Task.CompletedTask;
-    }
+    public Task Watch(string code, IWallObserver bridge) => Reporting.Watch(code, bridge);
 
-    public Task Unwatch(string code, IWallObserver bridge)
-    {
-        Reporting.Unwatch(code, bridge);
-        return Task.CompletedTask;
-    }
+    public Task Unwatch(string code, IWallObserver bridge) => Reporting.Unwatch(code, bridge);
 
     public Task Resync()
     {

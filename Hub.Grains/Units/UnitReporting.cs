@@ -30,15 +30,20 @@ public sealed class UnitReporting(
     public VersionedTally Current() => new(figures.Tally(clock.Today), NextVersion());
 
     /// <summary>A screen's bridge watches <paramref name="unit"/>, if this grain holds it.</summary>
-    public void Watch(string unit, IWallObserver bridge)
+    public Task Watch(string unit, IWallObserver bridge)
     {
         if (figures.StatusOf(unit) is not null)
         {
             (_watching ??= new Watchers(logger)).Add(unit, bridge);
         }
+        return Task.CompletedTask;
     }
 
-    public void Unwatch(string unit, IWallObserver bridge) => _watching?.Remove(unit, bridge);
+    public Task Unwatch(string unit, IWallObserver bridge)
+    {
+        _watching?.Remove(unit, bridge);
+        return Task.CompletedTask;
+    }
 
     /// <summary>The tally changed; the parent hears of it within <see cref="UpdateThrottle.FlushDelay"/>, or now if urgent.</summary>
     public void Changed(bool urgent) => Do(_throttle.Changed(urgent), urgent);
