@@ -81,7 +81,23 @@ public sealed class CheckinLedger
     private List<string> Forgotten => _forgotten ??= [];
 
     /// <summary>Fingerprints remembered, counting sealed blocks whether read yet or not.</summary>
-    public int Count => Sealed.Values.Sum(keys => keys.Length) * BlockSize + Open.Values.Sum(o => o.Count);
+    public int Count
+    {
+        get
+        {
+            // Read on every batch (Forget): a loop, without allocating.
+            var count = 0;
+            foreach (var keys in Sealed.Values)
+            {
+                count += keys.Length * BlockSize;
+            }
+            foreach (var part in Open.Values)
+            {
+                count += part.Count;
+            }
+            return count;
+        }
+    }
 
     /// <summary>Sealed blocks the state names that this copy has not read: <see cref="Contains"/> is whole only once they are.</summary>
     public IReadOnlyList<string> Unread
@@ -148,19 +164,8 @@ public sealed class CheckinLedger
     public void Forget(DateOnly oldest, int max = MaxRemembered)
     {
         // Called on every batch: most of the time nothing is old and the cap is far.
-        var count = 0;
-        var anyOld = false;
-        foreach (var (day, keys) in Sealed)
-        {
-            count += keys.Length * BlockSize;
-            anyOld |= day < oldest;
-        }
-        foreach (var (day, part) in Open)
-        {
-            count += part.Count;
-            anyOld |= day < oldest;
-        }
-        if (count <= max && !anyOld)
+        var count = Count;
+        if (count <= max && !AnyBefore(oldest))
         {
             return;
         }
@@ -258,6 +263,25 @@ public sealed class CheckinLedger
     }
 
     private IEnumerable<DateOnly> Days() => Sealed.Keys.Union(Open.Keys);
+
+    private bool AnyBefore(DateOnly day)
+    {
+        foreach (var held in Sealed.Keys)
+        {
+            if (held < day)
+            {
+                return true;
+            }
+        }
+        foreach (var held in Open.Keys)
+        {
+            if (held < day)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private int CountOn(DateOnly day) => Sealed.GetValueOrDefault(day, []).Length * BlockSize + (Open.TryGetValue(day, out var open) ? open.Count : 0);
 
