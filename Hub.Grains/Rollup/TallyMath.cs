@@ -11,22 +11,23 @@ public static class TallyMath
     /// </summary>
     public static UnitTally Sum(IEnumerable<UnitTally> parts, DateOnly today)
     {
-        var alerts = AlertCounts.Zero;
-        var workers = WorkerCounts.Zero;
-        var targets = 0;
-        var day = DayCounts.Zero(today);
-        var sources = SourceTimes.None;
+        var sum = UnitTally.Empty(today);
         foreach (var part in parts)
         {
-            sources = sources.Latest(part.Sources);
-            alerts += part.Alerts;
-            workers += part.Workers;
-            targets += part.PatrolTargets;
-            if (part.Today.Day == today)
-            {
-                day = day.Plus(part.Today);
-            }
+            sum = Plus(sum, Counted(part, today));
         }
-        return new UnitTally(alerts, workers, targets, day, sources);
+        return sum;
     }
+
+    /// <summary>Two parts of a subtree together; <paramref name="a"/>'s day is the day of the sum.</summary>
+    public static UnitTally Plus(UnitTally a, UnitTally b) => new(
+        a.Alerts + b.Alerts,
+        a.Workers + b.Workers,
+        a.PatrolTargets + b.PatrolTargets,
+        a.Today.Plus(b.Today),
+        (a.Sources ?? SourceTimes.None).Latest(b.Sources));
+
+    /// <summary>What a part counts for on <paramref name="today"/>: its day's figures only if they are today's.</summary>
+    public static UnitTally Counted(UnitTally part, DateOnly today) =>
+        part.Today.Day == today ? part : part with { Today = DayCounts.Zero(today) };
 }

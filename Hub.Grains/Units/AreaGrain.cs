@@ -22,8 +22,8 @@ public sealed class AreaGrain(
     TimeProvider time,
     ILogger<AreaGrain> logger) : Grain, IAreaGrain, IUnitFigures
 {
-    /// <summary>The children's latest tallies: soft state, rebuilt by asking them on activation.</summary>
-    private readonly Dictionary<string, VersionedTally> _children = new(StringComparer.Ordinal);
+    /// <summary>The children's latest tallies and their sum: soft state, rebuilt by asking them on activation.</summary>
+    private ChildTallies _children = new([], default);
 
     private UnitReporting? _reporting;
     private HeldAlerts? _alerts;
@@ -54,10 +54,8 @@ public sealed class AreaGrain(
 
     public Task ReportChild(string child, UnitTally tally, long version, bool urgent)
     {
-        if (Node is { } node && node.Children.Contains(child, StringComparer.Ordinal)
-            && (!_children.TryGetValue(child, out var known) || known.Version < version))
+        if (_children.Take(child, new VersionedTally(tally, version), clock.Today))
         {
-            _children[child] = new VersionedTally(tally, version);
             Reporting.Changed(urgent);
         }
         return Task.CompletedTask;
@@ -84,7 +82,7 @@ public sealed class AreaGrain(
         var today = clock.Today;
         var index = topology.Current;
         var children = node.Children
-            .Select(c => StatusComposer.Summarize(index.Find(c)!, ChildTally(c, today)))
+            .Select(c => StatusComposer.Summarize(index.Find(c)!, _children.Of(c, today)))
             .ToArray();
         return StatusComposer.Compose(node, Tally(today), children, clock.Now, inZone: clock.InZone);
     }
@@ -92,35 +90,24 @@ public sealed class AreaGrain(
     public UnitTally Tally(DateOnly today)
     {
         var own = new UnitTally(Book.Count(clock.Now), WorkerCounts.Zero, 0, Book.Day(today), new SourceTimes(null, Book.LastReport()));
-        var children = Node?.Children.Select(c => ChildTally(c, today)) ?? [];
-        return TallyMath.Sum(children.Append(own), today);
+        return TallyMath.Plus(_children.Sum(today), own);
     }
-
-    private UnitTally ChildTally(string code, DateOnly today) =>
-        _children.TryGetValue(code, out var known) ? known.Tally : UnitTally.Empty(today);
 
     private async Task AskChildren()
     {
+        _children = _children.Reshaped(Node?.Children ?? [], clock.Today);
         if (Node is not { } node)
         {
-            _children.Clear();
             return;
         }
         var index = topology.Current;
-        foreach (var gone in _children.Keys.Except(node.Children, StringComparer.Ordinal).ToList())
-        {
-            _children.Remove(gone);
-        }
         var asked = node.Children
             .Select(index.Find)
             .OfType<UnitNode>()
             .Select(async child => (child.Code, Tally: await UnitGrains.Of(GrainFactory, child).GetTally()));
         foreach (var (code, tally) in await Task.WhenAll(asked))
         {
-            if (!_children.TryGetValue(code, out var known) || known.Version < tally.Version)
-            {
-                _children[code] = tally;
-            }
+            _children.Take(code, tally, clock.Today);
         }
     }
 }
