@@ -15,6 +15,9 @@ public sealed class CheckinBlock
 
     public int Count => Prints.Length / sizeof(ulong);
 
+    /// <summary>The fingerprint at <paramref name="index"/>, in ascending order.</summary>
+    public ulong this[int index] => BinaryPrimitives.ReadUInt64LittleEndian(Prints.AsSpan(index * sizeof(ulong)));
+
     public static CheckinBlock Of(IEnumerable<ulong> prints)
     {
         var sorted = prints.ToArray();

@@ -225,7 +225,11 @@ public sealed class CheckinLedger
         {
             Sealed[day] = [.. Sealed.GetValueOrDefault(day, []), key];
             Blocks[key] = block;
-            _sealedPrints = null;
+            if (_sealedPrints is { } prints)
+            {
+                // A busy day seals often: its sorted prints take the block in by one merge, not a sort of the whole day.
+                prints[day] = Merged(prints.GetValueOrDefault(day, []), block);
+            }
             var open = Open[day];
             OpenPrints.ExceptWith(open.Take(BlockSize));
             open.RemoveRange(0, BlockSize);
@@ -298,6 +302,26 @@ public sealed class CheckinLedger
         Sealed.Remove(day);
         Packed.Remove(day);
         Changed.Remove(day);
+    }
+
+    /// <summary>A day's ascending fingerprints with a block's (ascending too) merged in.</summary>
+    private static ulong[] Merged(ulong[] day, CheckinBlock block)
+    {
+        var merged = new ulong[day.Length + block.Count];
+        int i = 0, j = 0, k = 0;
+        while (i < day.Length && j < block.Count)
+        {
+            merged[k++] = day[i] <= block[j] ? day[i++] : block[j++];
+        }
+        while (i < day.Length)
+        {
+            merged[k++] = day[i++];
+        }
+        while (j < block.Count)
+        {
+            merged[k++] = block[j++];
+        }
+        return merged;
     }
 
     private void ForgetBlock(string key)

@@ -93,6 +93,26 @@ public class CheckinLedgerTests
     }
 
     [Fact]
+    public void A_busy_day_sealed_block_by_block_while_answering_knows_every_id_and_no_other()
+    {
+        var ledger = new CheckinLedger();
+        var ids = Enumerable.Range(0, 5 * CheckinLedger.BlockSize + 17).Select(i => $"busy-{i * 7919 % 10_007}").ToList();
+        foreach (var (id, at) in ids.Select((id, at) => (id, at)))
+        {
+            Assert.False(ledger.Contains(id)); // asked before each add, as a grid does: the sealed part is built early
+            ledger.Add(id, Today);
+            if (ledger.Full() is { Count: > 0 } full)
+            {
+                ledger.Seal(full);
+                Assert.True(ids.Take(at + 1).All(ledger.Contains), $"after sealing at {at}");
+            }
+        }
+        Assert.Equal(5, ledger.Sealed[Today].Length);
+        Assert.True(ids.All(ledger.Contains));
+        Assert.DoesNotContain(Enumerable.Range(0, 500), i => ledger.Contains($"other-{i}"));
+    }
+
+    [Fact]
     public void A_stored_ledger_knows_its_sealed_ids_once_its_blocks_are_read()
     {
         var ledger = new CheckinLedger();
