@@ -39,17 +39,11 @@ public static class WireShape
         [typeof(TopologyDocument)] = new() { [nameof(TopologyDocument.DepartmentList)] = Rule.Never },
     };
 
-    /// <summary>A figure's own members first (the unit and range, or the day), then the figures, then the days.</summary>
-    private static readonly Dictionary<Type, string[]> Order = new()
+    /// <summary>A figure's own members first (the unit and range, or the day), then the figures, then what is named last.</summary>
+    private static readonly Dictionary<Type, (string[] First, string[] Last)> Order = new()
     {
-        [typeof(UnitStats)] = [nameof(UnitStats.Code), nameof(UnitStats.Name), nameof(UnitStats.Level), nameof(UnitStats.From), nameof(UnitStats.To)],
-        [typeof(DayStats)] = [nameof(DayStats.Day)],
-    };
-
-    private static readonly Dictionary<Type, string[]> Last = new()
-    {
-        [typeof(UnitStats)] = [nameof(UnitStats.Days)],
-        [typeof(DayStats)] = [],
+        [typeof(UnitStats)] = ([nameof(UnitStats.Code), nameof(UnitStats.Name), nameof(UnitStats.Level), nameof(UnitStats.From), nameof(UnitStats.To)], [nameof(UnitStats.Days)]),
+        [typeof(DayStats)] = ([nameof(DayStats.Day)], []),
     };
 
     /// <summary>A resolver modifier: applies the rules to the types they name.</summary>
@@ -77,18 +71,20 @@ public static class WireShape
                 }
             }
         }
-        if (Order.TryGetValue(type.Type, out var first))
+        if (Order.TryGetValue(type.Type, out var order))
         {
             foreach (var property in type.Properties)
             {
                 var name = MemberName(property);
-                var at = Array.IndexOf(first, name);
-                property.Order = at >= 0 ? at - first.Length : Last[type.Type].Contains(name) ? 1 : 0;
+                var at = Array.IndexOf(order.First, name);
+                property.Order = at >= 0 ? at - order.First.Length : order.Last.Contains(name) ? 1 : 0;
             }
         }
     }
 
     private static Dictionary<string, Rule> Omitted(params string[] members) => members.ToDictionary(m => m, _ => Rule.OmitNull);
 
-    private static string MemberName(JsonPropertyInfo property) => (property.AttributeProvider as MemberInfo)?.Name ?? property.Name;
+    // The rules name members with nameof; the JSON name would never match one.
+    private static string MemberName(JsonPropertyInfo property) =>
+        (property.AttributeProvider as MemberInfo)?.Name ?? throw new InvalidOperationException($"{property.DeclaringType.Name}.{property.Name} is not a member to match a rule against");
 }

@@ -29,6 +29,9 @@ public sealed class ChildTallies
         _sum = Empty(today);
     }
 
+    /// <summary>The children, in the order of their slots.</summary>
+    public IReadOnlyCollection<string> Codes => _slots.Keys;
+
     /// <summary>The same children as <paramref name="children"/>, keeping what was known of those that stay.</summary>
     public ChildTallies Reshaped(IReadOnlyList<string> children, DateOnly today)
     {
@@ -37,7 +40,7 @@ public sealed class ChildTallies
         {
             if (_latest[slot] is { } known)
             {
-                next.Take(child, known, today);
+                next.Offer(child, known, today);
             }
         }
         return next;
@@ -45,7 +48,7 @@ public sealed class ChildTallies
 
     /// <summary>Keeps <paramref name="tally"/> if it is a child's and newer than what is known of it.</summary>
     /// <returns>Whether it was kept.</returns>
-    public bool Take(string child, VersionedTally tally, DateOnly today)
+    public bool Offer(string child, VersionedTally tally, DateOnly today)
     {
         if (!_slots.TryGetValue(child, out var slot) || _latest[slot] is { } known && known.Version >= tally.Version)
         {

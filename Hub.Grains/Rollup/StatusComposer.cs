@@ -6,7 +6,7 @@ namespace Hub.Grains.Rollup;
 /// <summary>Turns tallies into the status answer of API.md §6.</summary>
 public static class StatusComposer
 {
-    /// <param name="tally">The unit's tally, with today's figures (see <see cref="TallyMath.Sum"/>).</param>
+    /// <param name="tally">The unit's tally, with today's figures (see <see cref="TallyMath"/>).</param>
     /// <param name="inZone">Puts a time in the hub's zone, as answers carry it (the hub's clock).</param>
     public static UnitStatus Compose(
         UnitNode node,

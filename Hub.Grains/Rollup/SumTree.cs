@@ -26,8 +26,6 @@ public sealed class SumTree<T>
 
     public T Total => _nodes[1];
 
-    public T this[int slot] => _nodes[_leaves + Checked(slot)];
-
     public void Set(int slot, T value)
     {
         var at = _leaves + Checked(slot);

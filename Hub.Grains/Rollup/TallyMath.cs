@@ -2,23 +2,12 @@ using Hub.Grains.Model;
 
 namespace Hub.Grains.Rollup;
 
-/// <summary>Sums of subtrees.</summary>
+/// <summary>
+/// Sums of subtrees: a unit's tally is its own part plus its children's, each counted for today
+/// (<see cref="Counted"/>: a child that has not reported since midnight adds nothing to today's figures).
+/// </summary>
 public static class TallyMath
 {
-    /// <summary>
-    /// The tally of a unit from its own part and its children's. A child whose figures are from an
-    /// earlier day (it has not reported since midnight) contributes nothing to today's figures.
-    /// </summary>
-    public static UnitTally Sum(IEnumerable<UnitTally> parts, DateOnly today)
-    {
-        var sum = UnitTally.Empty(today);
-        foreach (var part in parts)
-        {
-            sum = Plus(sum, Counted(part, today));
-        }
-        return sum;
-    }
-
     /// <summary>Two parts of a subtree together; <paramref name="a"/>'s day is the day of the sum.</summary>
     public static UnitTally Plus(UnitTally a, UnitTally b) => new(
         a.Alerts + b.Alerts,

@@ -8,14 +8,14 @@ namespace Hub.Grains.Storage;
 public sealed class StateKeeper(IGrainBase owner, Func<Task> write)
 {
     /// <summary>True while memory holds changes that storage has not taken.</summary>
-    public bool Behind { get; private set; }
+    private bool _behind;
 
     public async Task Save()
     {
-        Behind = true;
+        _behind = true;
         await Durably.Write(owner, write);
-        Behind = false;
+        _behind = false;
     }
 
-    public Task SaveIfBehind() => Behind ? Save() : Task.CompletedTask;
+    public Task SaveIfBehind() => _behind ? Save() : Task.CompletedTask;
 }

@@ -22,8 +22,15 @@ public sealed class AreaGrain(
     TimeProvider time,
     ILogger<AreaGrain> logger) : Grain, IAreaGrain, IUnitFigures
 {
-    /// <summary>The children's latest tallies and their sum: soft state, rebuilt by asking them on activation.</summary>
+    /// <summary>
+    /// The children's latest tallies and their sum: soft state, asked of the children on activation
+    /// and resync, and reshaped whenever this silo's topology has moved on since (a resync may run
+    /// before this silo has read the replace that caused it).
+    /// </summary>
     private ChildTallies _children = new([], default);
+
+    /// <summary>The topology version <see cref="_children"/> was shaped for; none yet.</summary>
+    private long? _shapedFor;
 
     private UnitReporting? _reporting;
     private HeldAlerts? _alerts;
@@ -43,7 +50,7 @@ public sealed class AreaGrain(
         await sync.EnsureLoaded();
         await AskChildren();
         await Alerts.Reconcile();
-        Alerts.Changed(urgent: false);
+        Alerts.CasesChanged(urgent: false);
     }
 
     public async Task Resync()
@@ -54,7 +61,7 @@ public sealed class AreaGrain(
 
     public Task ReportChild(string child, UnitTally tally, long version, bool urgent)
     {
-        if (_children.Take(child, new VersionedTally(tally, version), clock.Today))
+        if (Children().Offer(child, new VersionedTally(tally, version), clock.Today))
         {
             Reporting.Changed(urgent);
         }
@@ -82,7 +89,7 @@ public sealed class AreaGrain(
         var today = clock.Today;
         var index = topology.Current;
         var children = node.Children
-            .Select(c => StatusComposer.Summarize(index.Find(c)!, _children.Of(c, today)))
+            .Select(c => StatusComposer.Summarize(index.Find(c)!, Children().Of(c, today)))
             .ToArray();
         return StatusComposer.Compose(node, Tally(today), children, clock.Now, inZone: clock.InZone);
     }
@@ -90,24 +97,34 @@ public sealed class AreaGrain(
     public UnitTally Tally(DateOnly today)
     {
         var own = new UnitTally(Book.Count(clock.Now), WorkerCounts.Zero, 0, Book.Day(today), new SourceTimes(null, Book.LastReport()));
-        return TallyMath.Plus(_children.Sum(today), own);
+        return TallyMath.Plus(Children().Sum(today), own);
+    }
+
+    /// <summary>The children's tallies, shaped for the topology this silo holds now.</summary>
+    private ChildTallies Children() => Children(topology.Current);
+
+    private ChildTallies Children(TopologyIndex index)
+    {
+        if (index.Version != _shapedFor)
+        {
+            _children = _children.Reshaped(index.Find(Code)?.Children ?? [], clock.Today);
+            _shapedFor = index.Version;
+        }
+        return _children;
     }
 
     private async Task AskChildren()
     {
-        _children = _children.Reshaped(Node?.Children ?? [], clock.Today);
-        if (Node is not { } node)
-        {
-            return;
-        }
+        // One read of the topology: another silo's replace may land here while this runs.
         var index = topology.Current;
-        var asked = node.Children
+        var asked = Children(index)
+            .Codes
             .Select(index.Find)
             .OfType<UnitNode>()
             .Select(async child => (child.Code, Tally: await UnitGrains.Of(GrainFactory, child).GetTally()));
         foreach (var (code, tally) in await Task.WhenAll(asked))
         {
-            _children.Take(code, tally, clock.Today);
+            Children().Offer(code, tally, clock.Today);
         }
     }
 }

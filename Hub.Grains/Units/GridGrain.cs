@@ -136,7 +136,7 @@ public sealed class GridGrain(
         Grid.SeenCheckins.Clear();
         await sync.EnsureLoaded();
         await Alerts.Reconcile();
-        Alerts.Changed(urgent: false);
+        Alerts.CasesChanged(urgent: false);
         WatchLostContact();
     }
 
@@ -349,7 +349,7 @@ public sealed class GridGrain(
         if (lost.Count > 0)
         {
             await Writes.Save();
-            Alerts.Changed(urgent: false);
+            Alerts.CasesChanged(urgent: false);
         }
     }
 

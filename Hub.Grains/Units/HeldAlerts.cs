@@ -45,7 +45,7 @@ public sealed class HeldAlerts(
         var urgent = results.Zip(reports).Any(x => x.First.Outcome == RaiseOutcome.Created && x.Second.Severity == Severity.Critical);
         Book.Prune(clock.Today);
         await state.Save();
-        Changed(urgent);
+        CasesChanged(urgent);
         return results;
     }
 
@@ -70,7 +70,7 @@ public sealed class HeldAlerts(
         if (Book.Put(entry))
         {
             await state.Save();
-            Changed(urgent: false);
+            CasesChanged(urgent: false);
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class HeldAlerts(
     }
 
     /// <summary>The cases held here changed: the unit is marked changed and their clocks are watched again.</summary>
-    public void Changed(bool urgent)
+    public void CasesChanged(bool urgent)
     {
         WatchClocks();
         reporting.Changed(urgent);
@@ -119,7 +119,7 @@ public sealed class HeldAlerts(
     private Task ClockReached()
     {
         _clockArmedFor = null;
-        Changed(urgent: false);
+        CasesChanged(urgent: false);
         return Task.CompletedTask;
     }
 }

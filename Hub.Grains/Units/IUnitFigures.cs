@@ -2,7 +2,10 @@ using Hub.Grains.Model;
 
 namespace Hub.Grains.Units;
 
-/// <summary>What a unit grain computes from its own state for the parts it is made of.</summary>
+/// <summary>
+/// The figures a unit grain computes from its own state, asked for by its <see cref="UnitReporting"/>:
+/// the tally it reports to its parent and the statuses it pushes to screens.
+/// </summary>
 public interface IUnitFigures
 {
     /// <summary>The tally of this unit's whole subtree, with <paramref name="today"/>'s figures.</summary>

@@ -36,12 +36,12 @@ public class ChildTalliesTests
             // Now and then a report from yesterday (a child silent since midnight) or one overtaken by a newer one.
             var tally = new VersionedTally(Random(random, random.Next(8) == 0 ? Today.AddDays(-1) : Today), random.Next(1_000));
             var newer = !latest.TryGetValue(child, out var known) || known.Version < tally.Version;
-            Assert.Equal(newer, tallies.Take(child, tally, Today));
+            Assert.Equal(newer, tallies.Offer(child, tally, Today));
             if (newer)
             {
                 latest[child] = tally;
             }
-            Assert.Equal(TallyMath.Sum(latest.Values.Select(v => v.Tally), Today), tallies.Sum(Today));
+            Assert.Equal(TallyMathTests.Sum(latest.Values.Select(v => v.Tally), Today), tallies.Sum(Today));
             Assert.Equal(latest[child].Tally, tallies.Of(child, Today));
         }
     }
@@ -52,11 +52,11 @@ public class ChildTalliesTests
         var random = new Random(7);
         var tallies = new ChildTallies(Children, Today);
         var reported = Children.Select((c, i) => (Child: c, Tally: new VersionedTally(Random(random, Today), i + 1))).ToList();
-        reported.ForEach(r => tallies.Take(r.Child, r.Tally, Today));
+        reported.ForEach(r => tallies.Offer(r.Child, r.Tally, Today));
 
         var tomorrow = Today.AddDays(1);
         var sum = tallies.Sum(tomorrow);
-        Assert.Equal(TallyMath.Sum(reported.Select(r => r.Tally.Tally), tomorrow), sum);
+        Assert.Equal(TallyMathTests.Sum(reported.Select(r => r.Tally.Tally), tomorrow), sum);
         Assert.Equal(DayCounts.Zero(tomorrow), sum.Today);
         Assert.Equal(reported.Sum(r => r.Tally.Tally.Workers.Total), sum.Workers.Total);
         Assert.Equal(reported.Sum(r => r.Tally.Tally.Alerts.Active), sum.Alerts.Active);
@@ -68,15 +68,15 @@ public class ChildTalliesTests
         var tallies = new ChildTallies(["C1", "C2"], Today);
         var one = new VersionedTally(UnitTally.Empty(Today) with { PatrolTargets = 3 }, 1);
         var two = new VersionedTally(UnitTally.Empty(Today) with { PatrolTargets = 5 }, 1);
-        Assert.False(tallies.Take("C9", one, Today));
-        Assert.True(tallies.Take("C1", one, Today));
-        Assert.True(tallies.Take("C2", two, Today));
+        Assert.False(tallies.Offer("C9", one, Today));
+        Assert.True(tallies.Offer("C1", one, Today));
+        Assert.True(tallies.Offer("C2", two, Today));
         Assert.Equal(8, tallies.Sum(Today).PatrolTargets);
 
         var reshaped = tallies.Reshaped(["C2", "C3"], Today);
         Assert.Equal(5, reshaped.Sum(Today).PatrolTargets);
         Assert.Equal(UnitTally.Empty(Today), reshaped.Of("C1", Today));
-        Assert.True(reshaped.Take("C3", one, Today));
+        Assert.True(reshaped.Offer("C3", one, Today));
         Assert.Equal(8, reshaped.Sum(Today).PatrolTargets);
     }
 
@@ -98,7 +98,6 @@ public class ChildTalliesTests
             values[slot] = random.Next(-1_000, 1_000);
             tree.Set(slot, values[slot]);
             Assert.Equal(values.Sum(), tree.Total);
-            Assert.Equal(values[slot], tree[slot]);
         }
         Assert.Throws<ArgumentOutOfRangeException>(() => tree.Set(slots, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => tree.Set(-1, 1));
