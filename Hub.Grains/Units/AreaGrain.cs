@@ -59,13 +59,18 @@ public sealed class AreaGrain(
         Reporting.Changed(urgent: false);
     }
 
-    public Task ReportChild(string child, UnitTally tally, long version, bool urgent)
+    public async Task ReportChild(string child, UnitTally tally, long version, bool urgent)
     {
+        if (!Children().Holds(child))
+        {
+            // A child this silo does not know: a replace through another silo that has not reached
+            // this one's topology yet. Its report would be lost; the topology is read again first.
+            await sync.Refresh();
+        }
         if (Children().Offer(child, new VersionedTally(tally, version), clock.Today))
         {
             Reporting.Changed(urgent);
         }
-        return Task.CompletedTask;
     }
 
     public Task<VersionedTally> GetTally() => Task.FromResult(Reporting.Current());

@@ -162,10 +162,15 @@ public sealed class GridGrain(
 
     public async Task<CheckinResult[]> ApplyCheckinGroups(IReadOnlyList<IReadOnlyList<CheckinReport>> groups)
     {
-        if (Node is not { } node)
+        if (Node is null)
         {
             // The request was checked against a topology that has this grid; this silo's copy is
-            // behind. Counting nothing would acknowledge check-ins that are not kept: refuse instead.
+            // behind (a replace through another silo, read here every few seconds): read it now.
+            await sync.Refresh();
+        }
+        if (Node is not { } node)
+        {
+            // Counting nothing would acknowledge check-ins that are not kept: refuse instead.
             throw new StorageUnavailableException($"this silo does not know grid '{Code}' yet (topology version {topology.Current.Version}); try again");
         }
         await Durably.Write(this, ReadLedger);
