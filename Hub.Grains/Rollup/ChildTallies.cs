@@ -32,8 +32,6 @@ public sealed class ChildTallies
     /// <summary>The children, in the order of their slots.</summary>
     public IReadOnlyCollection<string> Codes => _slots.Keys;
 
-    public bool Holds(string child) => _slots.ContainsKey(child);
-
     /// <summary>The same children as <paramref name="children"/>, keeping what was known of those that stay.</summary>
     public ChildTallies Reshaped(IReadOnlyList<string> children, DateOnly today)
     {

@@ -59,18 +59,13 @@ public sealed class AreaGrain(
         Reporting.Changed(urgent: false);
     }
 
-    public async Task ReportChild(string child, UnitTally tally, long version, bool urgent)
+    public Task ReportChild(string child, UnitTally tally, long version, bool urgent)
     {
-        if (!Children().Holds(child))
-        {
-            // A child this silo does not know: a replace through another silo that has not reached
-            // this one's topology yet. Its report would be lost; the topology is read again first.
-            await sync.Refresh();
-        }
         if (Children().Offer(child, new VersionedTally(tally, version), clock.Today))
         {
             Reporting.Changed(urgent);
         }
+        return Task.CompletedTask;
     }
 
     public Task<VersionedTally> GetTally() => Task.FromResult(Reporting.Current());
@@ -93,8 +88,9 @@ public sealed class AreaGrain(
         }
         var today = clock.Today;
         var index = topology.Current;
+        var tallies = Children(index);
         var children = node.Children
-            .Select(c => StatusComposer.Summarize(index.Find(c)!, Children().Of(c, today)))
+            .Select(c => StatusComposer.Summarize(index.Find(c)!, tallies.Of(c, today)))
             .ToArray();
         return StatusComposer.Compose(node, Tally(today), children, clock.Now, inZone: clock.InZone);
     }
