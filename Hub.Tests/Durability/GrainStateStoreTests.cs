@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Hub.Grains.Units;
 using Hub.Silo.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,6 +119,28 @@ public class GrainStateStoreTests(PostgresFixture postgres) : IClassFixture<Post
         await store.ReadStateAsync("grid", Grid(5), state);
         Assert.Equal((0, false), (earlier.Reads, state.RecordExists));
         Assert.Empty(state.State!.LastPatrol);
+    }
+
+    [Fact]
+    public async Task A_grid_state_of_a_few_kilobytes_is_rewritten_inline_not_moved_out_of_line()
+    {
+        var (store, connection) = await Store();
+        await using var _ = store;
+        var state = new GrainState<GridState>(new GridState());
+        for (var write = 0; write < 3; write++)
+        {
+            // Fingerprints look random: nothing for the server to compress them below the 2 KB at which it would move them out.
+            state.State!.Seen.Packed[new DateOnly(2026, 12, 1)] = RandomNumberGenerator.GetBytes(3_000 + write * 1_000);
+            await store.WriteStateAsync("grid", Grid(1), state);
+        }
+        await using var database = NpgsqlDataSource.Create(connection);
+        await using var toast = database.CreateCommand("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'hub_grain_state'");
+        var toastTable = (string)(await toast.ExecuteScalarAsync())!;
+        await using var outOfLine = database.CreateCommand($"SELECT count(*) FROM {toastTable}");
+        Assert.Equal(0L, await outOfLine.ExecuteScalarAsync());
+        var read = new GrainState<GridState>(new GridState());
+        await store.ReadStateAsync("grid", Grid(1), read);
+        Assert.Equal(5_000, read.State!.Seen.Packed[new DateOnly(2026, 12, 1)].Length);
     }
 
     /// <summary>What a state stored by the earlier provider reads as.</summary>

@@ -5,15 +5,19 @@ namespace Hub.Bench;
 /// <summary>Runs an operation in windows for a fixed time and reports throughput and per-window latency.</summary>
 public static class Measure
 {
-    public sealed record Result(long Operations, TimeSpan Elapsed, IReadOnlyList<TimeSpan> Latencies)
+    /// <param name="Paused">Time the whole process stood still for garbage collection meanwhile.</param>
+    public sealed record Result(long Operations, TimeSpan Elapsed, IReadOnlyList<TimeSpan> Latencies, TimeSpan Paused = default)
     {
         public double PerSecond => Operations / Elapsed.TotalSeconds;
+
+        /// <summary>Share of the elapsed time spent paused for garbage collection.</summary>
+        public double PausedShare => Paused / Elapsed;
 
         /// <summary>Several runs of one measurement taken as one.</summary>
         public static Result Of(IEnumerable<Result> runs)
         {
             var all = runs.ToList();
-            return new Result(all.Sum(r => r.Operations), TimeSpan.FromTicks(all.Sum(r => r.Elapsed.Ticks)), [.. all.SelectMany(r => r.Latencies)]);
+            return new Result(all.Sum(r => r.Operations), TimeSpan.FromTicks(all.Sum(r => r.Elapsed.Ticks)), [.. all.SelectMany(r => r.Latencies)], TimeSpan.FromTicks(all.Sum(r => r.Paused.Ticks)));
         }
 
         public TimeSpan Percentile(double p)
@@ -31,6 +35,7 @@ public static class Measure
     {
         var latencies = new List<TimeSpan>();
         long operations = 0;
+        var pausedBefore = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var loops = Enumerable.Range(0, senders).Select(async sender =>
         {
@@ -48,6 +53,6 @@ public static class Measure
             }
         });
         await Task.WhenAll(loops);
-        return new Result(operations, clock.Elapsed, latencies);
+        return new Result(operations, clock.Elapsed, latencies, GC.GetTotalPauseDuration() - pausedBefore);
     }
 }

@@ -147,6 +147,7 @@ if (storage.Length > 0)
     var d = Measure.Result.Of(rounds.Select(r => r.Copy!));
     Console.WriteLine($"| (d) binary COPY of check-in history rows, {BatchSize} per commit, {Senders} writers | {d.PerSecond:N0} rows/s | {Ms(d.Percentile(0.5))} per commit | {Ms(d.Percentile(0.99))} per commit |");
 }
+Console.WriteLine($"paused for garbage collection: (a) {a.PausedShare:P1}, (b) {b.PausedShare:P1}, (c) {c.PausedShare:P1} of each measurement's time");
 Console.WriteLine();
 Console.WriteLine($"each ratio per round of {slice.TotalSeconds:0.#} s, median (lowest–highest of {Rounds}):");
 Console.WriteLine($"b/a = {Ratio(r => r.Ingest.PerSecond / r.Ping.PerSecond)}, c/a = {Ratio(r => r.Grouped.PerSecond / r.Ping.PerSecond)} (check-ins applied per no-op grain call)");
