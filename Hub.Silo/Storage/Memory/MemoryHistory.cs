@@ -13,20 +13,9 @@ namespace Hub.Silo.Storage.Memory;
 public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJournal, IHistoryStats, IHistoryRetention, IHistoryImport
 {
     private readonly ConcurrentDictionary<string, AlertSummary> _alerts = new(StringComparer.Ordinal);
-    private readonly Lock _checkinsGate = new();
-    private readonly HashSet<(string Grid, string Id)> _checkinIds = [];
-    private readonly List<CheckinRecord> _checkins = [];
+    private readonly MemoryCheckins _checkins = new();
 
-    private CheckinRecord[] Checkins
-    {
-        get
-        {
-            lock (_checkinsGate)
-            {
-                return [.. _checkins];
-            }
-        }
-    }
+    private List<CheckinRecord> Checkins => _checkins.All();
 
     public Task Record(AlertSummary alert, AuditEntry change, CancellationToken cancellationToken = default)
     {
@@ -49,16 +38,7 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
 
     public Task Record(IReadOnlyList<CheckinRecord> checkins, CancellationToken cancellationToken = default)
     {
-        lock (_checkinsGate)
-        {
-            foreach (var c in checkins)
-            {
-                if (c.Id is null || _checkinIds.Add((c.Grid, c.Id)))
-                {
-                    _checkins.Add(c);
-                }
-            }
-        }
+        _checkins.Record(checkins);
         return Task.CompletedTask;
     }
 
@@ -82,30 +62,14 @@ public sealed class MemoryHistory(HubClock clock) : IAlertJournal, ICheckinJourn
         {
             all.Add(v);
         }
-        var added = 0;
-        lock (_checkinsGate)
-        {
-            foreach (var v in all.Where(v => _checkinIds.Add((v.Grid, v.Id!))))
-            {
-                _checkins.Add(v);
-                added++;
-            }
-        }
+        var added = _checkins.Record(all);
         written?.Invoke(all.Count);
         return added;
     }
 
     public Task<int> Prune(DateOnly before, int batch, CancellationToken cancellationToken = default)
     {
-        var removed = 0;
-        lock (_checkinsGate)
-        {
-            foreach (var c in _checkins.Where(c => c.Day < before && c.Id is not null))
-            {
-                _checkinIds.Remove((c.Grid, c.Id!));
-            }
-            removed += _checkins.RemoveAll(c => c.Day < before);
-        }
+        var removed = _checkins.Prune(before);
         foreach (var old in _alerts.Values.Where(a => !a.State.IsActive() && clock.DayOf(a.At) < before).ToArray())
         {
             removed += _alerts.TryRemove(old.Id, out _) ? 1 : 0;
