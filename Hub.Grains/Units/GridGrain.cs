@@ -23,7 +23,6 @@ namespace Hub.Grains.Units;
 /// parent and the screens hear of a change (<see cref="UnitReporting"/>).
 /// </summary>
 public sealed class GridGrain(
-    [PersistentState("grid", HubStorage.Name)] IPersistentState<GridState> state,
     [FromKeyedServices(HubStorage.Name)] IGrainStorage storage,
     TopologyCatalog topology,
     TopologySync sync,
@@ -41,7 +40,12 @@ public sealed class GridGrain(
     private IGrainTimer? _lostContactWatch;
     private bool _reminderSet;
 
-    private GridState Grid => state.State;
+    private DirectState<GridState>? _state;
+
+    /// <summary>Read when the grid activates, before anything else touches it.</summary>
+    private DirectState<GridState> Stored => _state ??= new(storage, "grid", this.GetGrainId());
+
+    private GridState Grid => Stored.State;
 
     private TimeSpan LostContactAfter => TimeSpan.FromMinutes(options.Value.LostContactMinutes);
 
@@ -83,7 +87,7 @@ public sealed class GridGrain(
             Grid.Seen.Seal(full);
         }
         Grid.Seen.Pack();
-        await state.WriteStateAsync();
+        await Stored.Write();
         if (Grid.Seen.TakeForgotten() is { Count: > 0 } forgotten)
         {
             try
@@ -128,6 +132,7 @@ public sealed class GridGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await Stored.Read();
         // Ids remembered the earlier way move into the ledger; the next write stores them there.
         foreach (var (id, day) in Grid.SeenCheckins)
         {
