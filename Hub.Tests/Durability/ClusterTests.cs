@@ -12,9 +12,8 @@ public class ClusterTests(PostgresFixture postgres, ITestOutputHelper output) : 
     [Fact]
     public async Task Either_silo_answers_and_the_survivor_takes_over_a_killed_silos_alerts_within_a_minute()
     {
-        var database = await postgres.Server.CreateDatabase();
-        await using var a = await SiloProcess.Start(PostgresFixture.Silo(database, postgres.TopologyFile));
-        await using var b = await SiloProcess.Start(PostgresFixture.Silo(database, postgres.TopologyFile));
+        await using var silos = await TwoSilos.Start(postgres);
+        var (a, b) = silos;
         var (apiA, apiB) = (a.Api, b.Api);
 
         // Alerts spread over many grains: about half of them live on each silo.

@@ -15,9 +15,8 @@ public class ClusterTopologyTests(PostgresFixture postgres) : IClassFixture<Post
     [Fact]
     public async Task Units_added_through_one_silo_count_in_the_areas_above_them_wherever_those_live()
     {
-        var database = await postgres.Server.CreateDatabase();
-        await using var a = await SiloProcess.Start(PostgresFixture.Silo(database, postgres.TopologyFile));
-        await using var b = await SiloProcess.Start(PostgresFixture.Silo(database, postgres.TopologyFile));
+        await using var silos = await TwoSilos.Start(postgres);
+        var (a, b) = silos;
         int[] streets = [1, 2];
         // The areas whose children change are active before the replace, on whichever silo placed them.
         foreach (var s in streets)

@@ -10,9 +10,8 @@ public class LiveClusterTests(PostgresFixture postgres) : IClassFixture<Postgres
     [Fact]
     public async Task A_wall_on_silo_a_sees_changes_made_through_silo_b()
     {
-        var database = await postgres.Server.CreateDatabase();
-        await using var a = await SiloProcess.Start(PostgresFixture.Silo(database, postgres.TopologyFile));
-        await using var b = await SiloProcess.Start(PostgresFixture.Silo(database, postgres.TopologyFile));
+        await using var silos = await TwoSilos.Start(postgres);
+        var (a, b) = silos;
         await using var wall = await WallClient.Connect(a.Url);
         await wall.Watch(TestCity.Grid(2, 3));
         await wall.Watch(TestCity.District);
