@@ -53,7 +53,10 @@ public sealed class AlertGrain(
     private bool _escalationReminderMayExist = true;
     private DateTimeOffset? _escalationArmedFor;
 
-    private string Id => this.GetPrimaryKeyString();
+    // Read once: the key is decoded into a new string on every ask.
+    private string Id => _id ??= this.GetPrimaryKeyString();
+
+    private string? _id;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -35,7 +35,10 @@ public sealed class AreaGrain(
     private UnitReporting? _reporting;
     private HeldAlerts? _alerts;
 
-    private string Code => this.GetPrimaryKeyString();
+    // Read once: the key is decoded into a new string on every ask.
+    private string Code => _code ??= this.GetPrimaryKeyString();
+
+    private string? _code;
 
     private UnitNode? Node => topology.Current.Find(Code);
 

@@ -49,7 +49,10 @@ public sealed class GridGrain(
 
     private TimeSpan LostContactAfter => TimeSpan.FromMinutes(options.Value.LostContactMinutes);
 
-    private string Code => this.GetPrimaryKeyString();
+    // Read once: the key is decoded into a new string on every ask.
+    private string Code => _code ??= this.GetPrimaryKeyString();
+
+    private string? _code;
 
     private UnitNode? Node => topology.Current.Find(Code);
 
@@ -277,8 +280,17 @@ public sealed class GridGrain(
     private string? TargetOf(CheckinReport c) =>
         c.Kind == CheckinKind.Patrol && topology.Current.Find(c.Unit) is { Children.Count: 0 } ? c.Unit : null;
 
-    private CheckinRecord Record(UnitNode grid, CheckinReport c) => new(
-        Code, c.Id, c.Worker, c.Unit, topology.Current.Find(c.Unit)?.Path ?? grid.Path, c.Kind, c.At, clock.DayOf(c.At), TargetOf(c));
+    /// <summary>
+    /// The history row of a check-in, naming its worker and unit with the topology's own strings
+    /// rather than the request's: history keeps every row (memory storage in this process).
+    /// </summary>
+    private CheckinRecord Record(UnitNode grid, CheckinReport c)
+    {
+        var index = topology.Current;
+        var unit = index.Find(c.Unit);
+        var code = unit?.Code ?? c.Unit;
+        return new(Code, c.Id, index.Worker(c.Worker)?.Id ?? c.Worker, code, unit?.Path ?? grid.Path, c.Kind, c.At, clock.DayOf(c.At), TargetOf(c) is null ? null : code);
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
