@@ -42,7 +42,7 @@ public sealed class CheckinLedger
     private HashSet<ulong>? _openPrints;
 
     [NonSerialized]
-    private Dictionary<string, CheckinBlock>? _blocks;
+    private Dictionary<string, CheckinBlock?>? _blocks;
 
     [NonSerialized]
     private Dictionary<DateOnly, ulong[]>? _sealedPrints;
@@ -53,27 +53,31 @@ public sealed class CheckinLedger
     [NonSerialized]
     private List<string>? _forgotten;
 
+    [NonSerialized]
+    private DateOnly _releasedBefore;
+
     /// <summary>Each day's fingerprints not sealed yet, in the order they came.</summary>
     private Dictionary<DateOnly, List<ulong>> Open => _open ??= Packed.ToDictionary(kv => kv.Key, kv => CheckinBlock.Unpack(kv.Value).ToList());
 
     /// <summary>Every open fingerprint of every day, for lookups.</summary>
     private HashSet<ulong> OpenPrints => _openPrints ??= [.. Open.Values.SelectMany(o => o)];
 
-    /// <summary>Sealed blocks read or written by this copy, by key.</summary>
-    private Dictionary<string, CheckinBlock> Blocks => _blocks ??= new(StringComparer.Ordinal);
+    /// <summary>
+    /// Sealed blocks read or written by this copy, by key: with their fingerprints while their day is
+    /// the newest (a cap cuts that day block by block, so its array is made again from them), null
+    /// once the day's sorted array alone holds them.
+    /// </summary>
+    private Dictionary<string, CheckinBlock?> Blocks => _blocks ??= new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Each day's sealed fingerprints held, as one sorted array: a new id is looked up in every day,
-    /// and one search of a day costs what one block's did rather than one per block.
+    /// Each day's sealed fingerprints held, as one sorted array, made on first use: a new id is
+    /// looked up in every day, and one search of a day costs what one block's did rather than one
+    /// per block.
     /// </summary>
-    private Dictionary<DateOnly, ulong[]> SealedPrints => _sealedPrints ??= Sealed.ToDictionary(
-        kv => kv.Key,
-        kv =>
-        {
-            var prints = kv.Value.Where(Blocks.ContainsKey).SelectMany(k => CheckinBlock.Unpack(Blocks[k].Prints)).ToArray();
-            Array.Sort(prints);
-            return prints;
-        });
+    private Dictionary<DateOnly, ulong[]> SealedPrints => _sealedPrints ??= [];
+
+    /// <summary>Sealed blocks whose fingerprints are held apart from their day's array (the newest day's).</summary>
+    public int BlocksHeld => _blocks?.Values.Count(b => b is not null) ?? 0;
 
     /// <summary>Days whose open part is to be packed again before the next write.</summary>
     private HashSet<DateOnly> Changed => _changed ??= [];
@@ -123,7 +127,12 @@ public sealed class CheckinLedger
     public void Read(string key, CheckinBlock block)
     {
         Blocks[key] = block;
-        _sealedPrints = null;
+        // Blocks are read before anything is looked up, so no day's array is made yet; one that is takes the block in.
+        if (_sealedPrints is { Count: > 0 } && Sealed.FirstOrDefault(kv => kv.Value.Contains(key)).Key is var day && SealedPrints.TryGetValue(day, out var prints))
+        {
+            SealedPrints[day] = Merged(prints, block);
+            Release(day);
+        }
     }
 
     public bool Contains(string id)
@@ -133,9 +142,9 @@ public sealed class CheckinLedger
         {
             return true;
         }
-        foreach (var prints in SealedPrints.Values)
+        foreach (var day in Sealed.Keys)
         {
-            if (Array.BinarySearch(prints, print) >= 0)
+            if (Array.BinarySearch(PrintsOn(day), print) >= 0)
             {
                 return true;
             }
@@ -163,6 +172,7 @@ public sealed class CheckinLedger
     /// </summary>
     public void Forget(DateOnly oldest, int max = MaxRemembered)
     {
+        ReleaseOlderDays();
         // Called on every batch: most of the time nothing is old and the cap is far.
         var count = Count;
         if (count <= max && !AnyBefore(oldest))
@@ -189,6 +199,7 @@ public sealed class CheckinLedger
         {
             ForgetBlock(keys[0]);
             Sealed[newest] = keys[1..];
+            SealedPrints.Remove(newest); // made again from the blocks left, which the newest day keeps
             count -= BlockSize;
         }
         if (count > max && Open.TryGetValue(newest, out var open))
@@ -225,10 +236,11 @@ public sealed class CheckinLedger
         {
             Sealed[day] = [.. Sealed.GetValueOrDefault(day, []), key];
             Blocks[key] = block;
-            if (_sealedPrints is { } prints)
+            if (SealedPrints.TryGetValue(day, out var prints))
             {
                 // A busy day seals often: its sorted prints take the block in by one merge, not a sort of the whole day.
-                prints[day] = Merged(prints.GetValueOrDefault(day, []), block);
+                SealedPrints[day] = Merged(prints, block);
+                Release(day);
             }
             var open = Open[day];
             OpenPrints.ExceptWith(open.Take(BlockSize));
@@ -300,8 +312,67 @@ public sealed class CheckinLedger
             OpenPrints.ExceptWith(open);
         }
         Sealed.Remove(day);
+        SealedPrints.Remove(day);
         Packed.Remove(day);
         Changed.Remove(day);
+    }
+
+    /// <summary>The day's sorted sealed fingerprints, made from its blocks read so far on first use.</summary>
+    private ulong[] PrintsOn(DateOnly day)
+    {
+        if (!SealedPrints.TryGetValue(day, out var prints))
+        {
+            prints = [.. Sealed.GetValueOrDefault(day, []).Select(k => Blocks.GetValueOrDefault(k)).OfType<CheckinBlock>().SelectMany(b => CheckinBlock.Unpack(b.Prints))];
+            Array.Sort(prints);
+            SealedPrints[day] = prints;
+            Release(day);
+        }
+        return prints;
+    }
+
+    /// <summary>Lets go of a day's blocks once its array holds them, unless it is the newest day (which a cap may cut block by block).</summary>
+    private void Release(DateOnly day)
+    {
+        if (day >= Newest())
+        {
+            return;
+        }
+        foreach (var key in Sealed.GetValueOrDefault(day, []))
+        {
+            if (Blocks.ContainsKey(key))
+            {
+                Blocks[key] = null;
+            }
+        }
+    }
+
+    /// <summary>When a newer day has begun, the days before it keep their fingerprints in their arrays alone.</summary>
+    private void ReleaseOlderDays()
+    {
+        var newest = Newest();
+        if (newest <= _releasedBefore)
+        {
+            return;
+        }
+        foreach (var day in SealedPrints.Keys)
+        {
+            Release(day);
+        }
+        _releasedBefore = newest;
+    }
+
+    private DateOnly Newest()
+    {
+        var newest = DateOnly.MinValue;
+        foreach (var day in Sealed.Keys)
+        {
+            newest = day > newest ? day : newest;
+        }
+        foreach (var day in Open.Keys)
+        {
+            newest = day > newest ? day : newest;
+        }
+        return newest;
     }
 
     /// <summary>A day's ascending fingerprints with a block's (ascending too) merged in.</summary>
@@ -327,7 +398,6 @@ public sealed class CheckinLedger
     private void ForgetBlock(string key)
     {
         Blocks.Remove(key);
-        _sealedPrints = null;
         Forgotten.Add(key);
     }
 

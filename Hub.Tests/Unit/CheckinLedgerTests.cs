@@ -177,6 +177,34 @@ public class CheckinLedgerTests
     }
 
     [Fact]
+    public void Days_before_the_newest_hold_their_sealed_ids_once_and_the_newest_can_still_be_cut_by_block()
+    {
+        var ledger = new CheckinLedger();
+        var yesterday = Today.AddDays(-1);
+        for (var i = 0; i < 2 * CheckinLedger.BlockSize; i++)
+        {
+            ledger.Add($"y-{i}", yesterday);
+        }
+        ledger.Seal(ledger.Full());
+        Assert.True(ledger.Contains("y-0"));
+        Assert.Equal(2, ledger.BlocksHeld); // yesterday is still the newest day
+
+        for (var i = 0; i < 3 * CheckinLedger.BlockSize; i++)
+        {
+            ledger.Add($"t-{i}", Today);
+        }
+        ledger.Seal(ledger.Full());
+        ledger.Forget(Today.AddDays(-7));
+        Assert.Equal(3, ledger.BlocksHeld); // today's three; yesterday's ids are in its array alone
+        Assert.True(Enumerable.Range(0, 2 * CheckinLedger.BlockSize).All(i => ledger.Contains($"y-{i}")));
+
+        ledger.Forget(Today.AddDays(-7), max: (2 * CheckinLedger.BlockSize) + 1); // over the cap: yesterday goes whole, then today's oldest block
+        Assert.Equal([false, false, true, true], new[] { "y-5", $"t-{CheckinLedger.BlockSize - 1}", $"t-{CheckinLedger.BlockSize}", $"t-{(3 * CheckinLedger.BlockSize) - 1}" }.Select(ledger.Contains));
+        Assert.Equal(2 * CheckinLedger.BlockSize, ledger.Count);
+        Assert.DoesNotContain(Enumerable.Range(0, 300), i => ledger.Contains($"other-{i}"));
+    }
+
+    [Fact]
     public void A_block_keeps_its_fingerprints_in_ascending_order_and_reads_them_back()
     {
         var prints = Enumerable.Range(0, 256).Select(i => (ulong)i * 7_919_000_003UL + 11).Append(ulong.MaxValue).Append(0UL).ToArray();
