@@ -128,10 +128,13 @@ public sealed class CheckinLedger
     {
         Blocks[key] = block;
         // Blocks are read before anything is looked up, so no day's array is made yet; one that is takes the block in.
-        if (_sealedPrints is { Count: > 0 } && Sealed.FirstOrDefault(kv => kv.Value.Contains(key)).Key is var day && SealedPrints.TryGetValue(day, out var prints))
+        foreach (var (day, keys) in Sealed)
         {
-            SealedPrints[day] = Merged(prints, block);
-            Release(day);
+            if (SealedPrints.TryGetValue(day, out var prints) && keys.Contains(key))
+            {
+                SealedPrints[day] = Merged(prints, block);
+                Release(day);
+            }
         }
     }
 

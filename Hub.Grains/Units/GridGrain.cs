@@ -190,12 +190,14 @@ public sealed class GridGrain(
             return results;
         }
 
-        // Their history is stored with the state that counts them (IJournaledState).
-        Grid.Journal(fresh.Select(c => Record(node, c)));
+        // Each resolved once: its row gives the day and target it counts toward. Their history is
+        // stored with the state that counts them (IJournaledState).
+        var rows = fresh.Select(c => Record(node, c)).ToList();
+        Grid.Journal(rows);
         var ended = new List<string>();
-        foreach (var c in fresh)
+        foreach (var (c, row) in fresh.Zip(rows))
         {
-            Patrol.Count(c, clock.DayOf(c.At), TargetOf(c));
+            Patrol.Count(c, row.Day, row.Target);
             if (Roster.CheckedIn(c) is { } lostAlert)
             {
                 ended.Add(lostAlert);
@@ -276,20 +278,19 @@ public sealed class GridGrain(
         return found;
     }
 
-    /// <summary>The patrol target a check-in covers: a leaf of the grid; a patrol at a unit with units below it covers none (API.md §6).</summary>
-    private string? TargetOf(CheckinReport c) =>
-        c.Kind == CheckinKind.Patrol && topology.Current.Find(c.Unit) is { Children.Count: 0 } ? c.Unit : null;
-
     /// <summary>
-    /// The history row of a check-in, naming its worker and unit with the topology's own strings
-    /// rather than the request's: history keeps every row (memory storage in this process).
+    /// The history row of a check-in: the day it counts toward, the patrol target it covers (a leaf
+    /// of the grid; a patrol at a unit with units below it covers none, API.md §6), and its worker and
+    /// unit named with the topology's own strings rather than the request's, since history keeps
+    /// every row (memory storage in this process).
     /// </summary>
     private CheckinRecord Record(UnitNode grid, CheckinReport c)
     {
         var index = topology.Current;
         var unit = index.Find(c.Unit);
         var code = unit?.Code ?? c.Unit;
-        return new(Code, c.Id, index.Worker(c.Worker)?.Id ?? c.Worker, code, unit?.Path ?? grid.Path, c.Kind, c.At, clock.DayOf(c.At), TargetOf(c) is null ? null : code);
+        var target = c.Kind == CheckinKind.Patrol && unit is { Children.Count: 0 } ? code : null;
+        return new(Code, c.Id, index.Worker(c.Worker)?.Id ?? c.Worker, code, unit?.Path ?? grid.Path, c.Kind, c.At, clock.DayOf(c.At), target);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

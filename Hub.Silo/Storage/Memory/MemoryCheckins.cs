@@ -17,19 +17,17 @@ public sealed class MemoryCheckins
     /// <returns>How many were new.</returns>
     public int Record(IEnumerable<CheckinRecord> checkins)
     {
+        // Row by row: a grid's rows come together and share a shard, whose lock is then not contended.
         var added = 0;
-        foreach (var byShard in checkins.GroupBy(c => ShardOf(c.Grid)))
+        foreach (var c in checkins)
         {
-            var shard = _shards[byShard.Key];
+            var shard = _shards[ShardOf(c.Grid)];
             lock (shard.Gate)
             {
-                foreach (var c in byShard)
+                if (c.Id is null || shard.Ids.Add((c.Grid, c.Id)))
                 {
-                    if (c.Id is null || shard.Ids.Add((c.Grid, c.Id)))
-                    {
-                        shard.Rows.Add(c);
-                        added++;
-                    }
+                    shard.Rows.Add(c);
+                    added++;
                 }
             }
         }
