@@ -3,6 +3,7 @@ using Hub.Dashboard.Api;
 using Hub.Dashboard.Charts;
 using Hub.Dashboard.Json;
 using Hub.Dashboard.Live;
+using Hub.Grains.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
@@ -17,11 +18,9 @@ public static class HubApi
     public static IServiceCollection AddHubApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHubAccess(configuration);
-        services.AddOptions<Ingest.IngestOptions>().Bind(configuration.GetSection(Ingest.IngestOptions.Section)).ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Ingest.IngestOptions>, Ingest.IngestOptionsValidation>();
+        services.AddCheckedSettings<Ingest.IngestOptions>(configuration.GetSection(Ingest.IngestOptions.Section));
         services.AddSingleton<Ingest.CheckinAdmission>();
-        services.AddOptions<WallOptions>().Bind(configuration.GetSection(WallOptions.Section)).ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WallOptions>, WallOptionsValidation>();
+        services.AddCheckedSettings<WallOptions>(configuration.GetSection(WallOptions.Section));
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<UnavailableHandler>();

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Options;
-
 namespace Hub.Dashboard;
 
 /// <summary>How the wall tells a flood (<c>Hub:Wall</c>); the page reads these from <c>auth/me</c>.</summary>
-public sealed class WallOptions
+public sealed class WallOptions : Hub.Grains.Settings.ICheckedSettings
 {
     public const string Section = "Hub:Wall";
 
@@ -33,11 +31,4 @@ public sealed class WallOptions
         }
         return problems;
     }
-}
-
-/// <summary>Stops the silo at start with each wrong <see cref="WallOptions"/> value named.</summary>
-public sealed class WallOptionsValidation : IValidateOptions<WallOptions>
-{
-    public ValidateOptionsResult Validate(string? name, WallOptions options) =>
-        options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

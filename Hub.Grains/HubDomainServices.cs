@@ -1,5 +1,6 @@
 using Hub.Grains.Alerts;
 using Hub.Grains.Ingest;
+using Hub.Grains.Settings;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Microsoft.Extensions.Configuration;
@@ -13,8 +14,8 @@ public static class HubDomainServices
     /// <summary>The domain's services every silo needs, whatever its storage.</summary>
     public static IServiceCollection AddHubDomain(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<HubOptions>(configuration.GetSection(HubOptions.Section));
-        services.Configure<Assessment.AssessmentOptions>(configuration.GetSection(Assessment.AssessmentOptions.Section));
+        services.AddCheckedSettings<HubOptions>(configuration.GetSection(HubOptions.Section));
+        services.AddCheckedSettings<Assessment.AssessmentOptions>(configuration.GetSection(Assessment.AssessmentOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HubClock>();
         services.AddSingleton<TopologyCatalog>();
@@ -22,7 +23,7 @@ public static class HubDomainServices
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TopologySync>());
         services.AddSingleton<IngestDispatcher>();
         services.Configure<Patrol.PatrolOptions>(configuration.GetSection(Patrol.PatrolOptions.Section));
-        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
+        services.AddCheckedSettings<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
         services.AddSingleton<CaseLimits>();
         services.AddSingleton<AlertViews>();
         return services;

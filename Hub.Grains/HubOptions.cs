@@ -1,9 +1,10 @@
 using Hub.Grains.Model;
+using Hub.Grains.Settings;
 
 namespace Hub.Grains;
 
 /// <summary>The <c>Hub</c> configuration section that the domain reads (API.md §2, §4, §5).</summary>
-public sealed class HubOptions
+public sealed class HubOptions : ICheckedSettings
 {
     public const string Section = "Hub";
 
@@ -16,6 +17,27 @@ public sealed class HubOptions
     public SlaOptions Sla { get; set; } = new();
 
     public CaseOptions Cases { get; set; } = new();
+
+    /// <summary>The longest time limit a setting may name: a case's clock runs within a year.</summary>
+    public static readonly TimeSpan LongestLimit = TimeSpan.FromDays(366);
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            problems.Add($"{Section}:TimeZone '{TimeZone}' is not a time zone this host knows; use an IANA name such as Asia/Shanghai");
+        }
+        SettingsRange.Positive(problems, $"{Section}:LostContactMinutes", LostContactMinutes, 1_440, "minutes");
+        Sla.Ack.Check(problems, $"{Section}:Sla:Ack");
+        Sla.Handle.Check(problems, $"{Section}:Sla:Handle");
+        Sla.Stage.Accept?.Check(problems, $"{Section}:Sla:Stage:Accept");
+        Sla.Stage.Dispatch.Check(problems, $"{Section}:Sla:Stage:Dispatch");
+        Sla.Stage.ReportIn.Check(problems, $"{Section}:Sla:Stage:ReportIn");
+        Sla.Stage.Handle?.Check(problems, $"{Section}:Sla:Stage:Handle");
+        Sla.Stage.Verify.Check(problems, $"{Section}:Sla:Stage:Verify");
+        return problems;
+    }
 }
 
 /// <summary><c>Hub:Cases</c>: how the closed loop runs where the practice differs from place to place.</summary>
@@ -113,6 +135,14 @@ public sealed class SeverityDurations
     public TimeSpan? Major { get; set; }
     public TimeSpan? Minor { get; set; }
     public TimeSpan? Warning { get; set; }
+
+    public void Check(List<string> problems, string key)
+    {
+        SettingsRange.Duration(problems, $"{key}:Critical", Critical, HubOptions.LongestLimit);
+        SettingsRange.Duration(problems, $"{key}:Major", Major, HubOptions.LongestLimit);
+        SettingsRange.Duration(problems, $"{key}:Minor", Minor, HubOptions.LongestLimit);
+        SettingsRange.Duration(problems, $"{key}:Warning", Warning, HubOptions.LongestLimit);
+    }
 
     public TimeSpan? For(Severity severity) => severity switch
     {

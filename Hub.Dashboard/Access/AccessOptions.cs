@@ -1,9 +1,11 @@
+using System.Net;
 using Hub.Grains.Access;
+using Hub.Grains.Settings;
 
 namespace Hub.Dashboard.Access;
 
 /// <summary>The <c>Hub:Auth</c> settings: how long sessions last, lockout, and rate limits.</summary>
-public sealed class AccessOptions
+public sealed class AccessOptions : ICheckedSettings
 {
     public const string Section = "Hub:Auth";
 
@@ -52,4 +54,27 @@ public sealed class AccessOptions
 
     public TimeSpan SessionLifetime(Role role) =>
         role == Role.Viewer ? TimeSpan.FromDays(ViewerSessionDays) : TimeSpan.FromHours(SessionHours);
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        SettingsRange.Positive(problems, $"{Section}:SessionHours", SessionHours, 24 * 31, "hours");
+        SettingsRange.Positive(problems, $"{Section}:ViewerSessionDays", ViewerSessionDays, 366, "days");
+        SettingsRange.Positive(problems, $"{Section}:ViewerSessionMaxDays", ViewerSessionMaxDays, 366, "days");
+        if (ViewerSessionMaxDays < ViewerSessionDays)
+        {
+            problems.Add($"{Section}:ViewerSessionMaxDays must be at least ViewerSessionDays ({ViewerSessionDays}); it is {ViewerSessionMaxDays}");
+        }
+        SettingsRange.Check(problems, $"{Section}:MaxFailedSignIns", MaxFailedSignIns, 1, 100);
+        SettingsRange.Positive(problems, $"{Section}:LockoutMinutes", LockoutMinutes, 1_440, "minutes");
+        SettingsRange.Positive(problems, $"{Section}:MaxLockoutMinutes", MaxLockoutMinutes, 10_080, "minutes");
+        foreach (var proxy in KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
+        {
+            problems.Add($"{Section}:KnownProxies: '{proxy}' is not an IP address (a proxy is named by its address, such as 10.0.0.5)");
+        }
+        SettingsRange.Check(problems, $"{Section}:SignInsPerMinute", SignInsPerMinute, 1, 100_000);
+        SettingsRange.Check(problems, $"{Section}:KeyRequestsPerSecond", KeyRequestsPerSecond, 1, 10_000_000);
+        SettingsRange.Check(problems, $"{Section}:KeyBurst", KeyBurst, 1, 10_000_000);
+        return problems;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Hub.Grains.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -15,7 +16,7 @@ public static class AccessServices
     /// <summary>Authentication (one scheme for keys, tokens and cookies), one policy per permission, rate limits.</summary>
     public static IServiceCollection AddHubAccess(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
+        services.AddCheckedSettings<AccessOptions>(configuration.GetSection(AccessOptions.Section));
         services.AddSingleton<Passwords>();
         services.AddSingleton<Sessions>();
         services.AddSingleton<KeyRing>();
@@ -43,9 +44,7 @@ public static class AccessServices
             forwarded.KnownProxies.Clear();
             foreach (var proxy in proxies)
             {
-                forwarded.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
-                    ? address
-                    : throw new InvalidOperationException($"{AccessOptions.Section}:KnownProxies: '{proxy}' is not an IP address"));
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy)); // checked at start (AccessOptions.Problems)
             }
             app.UseForwardedHeaders(forwarded);
         }

@@ -3,7 +3,7 @@ using Hub.Grains.Ingest;
 namespace Hub.Dashboard.Ingest;
 
 /// <summary>How much check-in traffic the hub takes on (<c>Hub:Ingest</c>); alerts are never held back by these.</summary>
-public sealed class IngestOptions
+public sealed class IngestOptions : Hub.Grains.Settings.ICheckedSettings
 {
     public const string Section = "Hub:Ingest";
 
@@ -57,13 +57,4 @@ public sealed class IngestOptions
         }
         return problems;
     }
-}
-
-/// <summary>Stops the silo at start with each wrong <see cref="IngestOptions"/> value named.</summary>
-public sealed class IngestOptionsValidation : Microsoft.Extensions.Options.IValidateOptions<IngestOptions>
-{
-    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, IngestOptions options) =>
-        options.Problems() is { Count: > 0 } problems
-            ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problems)
-            : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
 }

@@ -5,7 +5,7 @@ namespace Hub.Grains.Assessment;
 /// follow the district shape places publish (DOMAIN.md): 按期 first, then 结案, then few reworks,
 /// with satisfaction, and points off for each supervision card.
 /// </summary>
-public sealed class AssessmentOptions
+public sealed class AssessmentOptions : Settings.ICheckedSettings
 {
     public const string Section = "Hub:Assessment";
 
@@ -25,4 +25,20 @@ public sealed class AssessmentOptions
     public double YellowCardPenalty { get; set; } = 0.5;
 
     public double RedCardPenalty { get; set; } = 1;
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        Settings.SettingsRange.Check(problems, $"{Section}:OnTimeWeight", OnTimeWeight, 0, 100, "points");
+        Settings.SettingsRange.Check(problems, $"{Section}:ClosedWeight", ClosedWeight, 0, 100, "points");
+        Settings.SettingsRange.Check(problems, $"{Section}:ReworkWeight", ReworkWeight, 0, 100, "points");
+        Settings.SettingsRange.Check(problems, $"{Section}:SatisfactionWeight", SatisfactionWeight, 0, 100, "points");
+        Settings.SettingsRange.Check(problems, $"{Section}:YellowCardPenalty", YellowCardPenalty, 0, 100, "points");
+        Settings.SettingsRange.Check(problems, $"{Section}:RedCardPenalty", RedCardPenalty, 0, 100, "points");
+        if (problems.Count == 0 && OnTimeWeight + ClosedWeight + ReworkWeight + SatisfactionWeight <= 0)
+        {
+            problems.Add($"{Section}: the four weights add up to 0; a score needs at least one of them above 0");
+        }
+        return problems;
+    }
 }

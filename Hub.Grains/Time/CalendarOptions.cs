@@ -4,7 +4,7 @@ namespace Hub.Grains.Time;
 /// <c>Hub:Calendar</c>: the working hours and days (工作时/工作日) that limits other than critical
 /// run in, as the practice counts them. Off by default: every limit then runs on the wall clock.
 /// </summary>
-public sealed class CalendarOptions
+public sealed class CalendarOptions : Settings.ICheckedSettings
 {
     public const string Section = "Hub:Calendar";
 
@@ -32,4 +32,7 @@ public sealed class CalendarOptions
 
     /// <summary>Weekend days worked in exchange for a holiday (调休上班).</summary>
     public List<DateOnly> Workdays { get; set; } = [];
+
+    /// <summary>Checked only when on: a calendar left off is never read.</summary>
+    public IReadOnlyList<string> Problems() => Enabled ? WorkCalendar.Problems(this) : [];
 }

@@ -9,6 +9,7 @@ public static class HubApplication
 {
     public const string DefaultUrl = "http://localhost:8080";
 
+    /// <exception cref="SettingsRefusedException">A setting is wrong; nothing has started.</exception>
     /// <param name="configure">A last word on the services, for a benchmark that brings grains of its own.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -17,9 +18,9 @@ public static class HubApplication
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
-        var section = builder.Configuration.GetSection("Hub");
-        var options = section.Get<SiloOptions>() ?? new SiloOptions();
-        builder.Services.Configure<SiloOptions>(section);
+        var options = StartupSettings.Read(builder.Configuration);
+        builder.Services.Configure<SiloOptions>(builder.Configuration.GetSection("Hub"));
+        builder.Services.AddSingleton<StartupRefusal>();
 
         builder.AddHubSilo(options);
         builder.Services.AddHubApi(builder.Configuration);
@@ -34,6 +35,7 @@ public static class HubApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        StartupSettings.Validate(app.Services);
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -2,10 +2,12 @@ using Hub.Grains;
 using Hub.Grains.Alerts;
 using Hub.Grains.History;
 using Hub.Grains.Model;
+using Hub.Grains.Settings;
 using Hub.Grains.Time;
 using Hub.Silo.Storage;
 using Hub.Silo.Storage.Memory;
 using Hub.Silo.Storage.Postgres;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 
@@ -32,11 +34,8 @@ public static class OrleansSetup
                 });
                 break;
             case "postgres":
-                var connectionString = builder.Configuration.GetConnectionString("Hub");
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException("ConnectionStrings:Hub is required when Hub:Storage is 'postgres'.");
-                }
+                // Present and well-formed: StartupSettings checked it before anything was composed.
+                var connectionString = builder.Configuration.GetConnectionString("Hub")!;
                 builder.Services.AddPostgresHistory(connectionString);
                 builder.UseOrleans(silo =>
                 {
@@ -45,23 +44,18 @@ public static class OrleansSetup
                 });
                 break;
             default:
-                throw new InvalidOperationException($"Hub:Storage '{options.Storage}' is not known; use 'memory' or 'postgres'.");
+                throw new SettingsRefusedException([$"Hub:Storage must be {string.Join(" or ", SiloOptions.Storages)}; it is '{options.Storage}'"]);
         }
-        var hub = builder.Configuration.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
-        var calendar = builder.Configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions();
-        if (calendar.Enabled && WorkCalendar.Problems(calendar) is { Count: > 0 } problems)
-        {
-            throw new InvalidOperationException(string.Join("; ", problems));
-        }
-        builder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ReminderCadence.MinimumFor(
-            Enum.GetValues<Severity>().SelectMany(s => Enum.GetValues<CaseStage>().Select(stage => hub.Sla.LimitOf(stage, s)))
-                .Append(TimeSpan.FromMinutes(hub.LostContactMinutes))));
+        // Read when first asked for, after the settings were checked (a value the binder cannot convert is a refusal, not a crash here).
+        builder.Services.AddOptions<ReminderOptions>().Configure<IOptions<HubOptions>>((o, hub) => o.MinimumReminderPeriod = ReminderCadence.MinimumFor(
+            Enum.GetValues<Severity>().SelectMany(s => Enum.GetValues<CaseStage>().Select(stage => hub.Value.Sla.LimitOf(stage, s)))
+                .Append(TimeSpan.FromMinutes(hub.Value.LostContactMinutes))));
         builder.Services.Configure<ClusterOptions>(o =>
         {
             o.ServiceId = ServiceId;
             o.ClusterId = options.ClusterId;
         });
-        builder.Services.Configure<HistoryOptions>(builder.Configuration.GetSection(HistoryOptions.Section));
+        builder.Services.AddCheckedSettings<HistoryOptions>(builder.Configuration.GetSection(HistoryOptions.Section));
         builder.Services.AddHostedService<HistoryRetention>();
         builder.Services.AddHubDomain(builder.Configuration);
         return builder;

@@ -1,3 +1,6 @@
+using Hub.Dashboard.Access;
+using Hub.Grains.Settings;
+
 namespace Hub.Silo.Hosting;
 
 /// <summary>The <c>Hub</c> settings only the executable reads (API.md §2).</summary>
@@ -41,6 +44,65 @@ public sealed class SiloOptions
     public bool DemoOnDurableStorage => DemoEnabled && Storage != "memory";
 
     public BootstrapOptions Bootstrap { get; set; } = new();
+
+    public static readonly IReadOnlyList<string> Storages = ["memory", "postgres"];
+
+    /// <summary>What is wrong with these settings, one line per problem; <paramref name="connectionString"/> is <c>ConnectionStrings:Hub</c>.</summary>
+    public IReadOnlyList<string> Problems(string? connectionString)
+    {
+        var problems = new List<string>();
+        if (!Storages.Contains(Storage))
+        {
+            problems.Add($"Hub:Storage must be {string.Join(" or ", Storages)}; it is '{Storage}'");
+        }
+        else if (Storage == "postgres")
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                problems.Add("ConnectionStrings:Hub is required with Hub:Storage postgres (an Npgsql connection string: Host=…;Username=…;Password=…;Database=…)");
+            }
+            else if (ConnectionStringProblem(connectionString) is { } problem)
+            {
+                problems.Add($"ConnectionStrings:Hub is not an Npgsql connection string: {problem}");
+            }
+        }
+        SettingsRange.Check(problems, "Hub:SiloPort", SiloPort, 1, 65_535);
+        SettingsRange.Check(problems, "Hub:GatewayPort", GatewayPort, 1, 65_535);
+        if (SiloPort == GatewayPort)
+        {
+            problems.Add($"Hub:SiloPort and Hub:GatewayPort must differ; both are {SiloPort}");
+        }
+        if (string.IsNullOrWhiteSpace(ClusterId))
+        {
+            problems.Add("Hub:ClusterId must not be empty");
+        }
+        if (string.IsNullOrWhiteSpace(AdvertisedHost))
+        {
+            problems.Add("Hub:AdvertisedHost must not be empty (the host name or address other silos reach this one at)");
+        }
+        if (Topology is { } path && !File.Exists(path))
+        {
+            problems.Add($"Hub:Topology names a file that does not exist: '{path}'");
+        }
+        if (Bootstrap.AdminPassword is { Length: > 0 } password && Passwords.Problem(password) is { } weak)
+        {
+            problems.Add($"Hub:Bootstrap:AdminPassword: {weak}");
+        }
+        return problems;
+    }
+
+    private static string? ConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
 }
 
 /// <summary><c>Hub:Bootstrap</c>: what a fresh install needs to let its first person in.</summary>

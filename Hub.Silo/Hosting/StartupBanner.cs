@@ -8,6 +8,10 @@ public static class StartupBanner
 {
     public static void Print(WebApplication app, SiloOptions options)
     {
+        if (app.Services.GetRequiredService<StartupRefusal>().Refused is not null)
+        {
+            return;
+        }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {

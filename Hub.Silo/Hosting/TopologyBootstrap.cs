@@ -14,6 +14,7 @@ public sealed class TopologyBootstrap(
     IOptions<SiloOptions> options,
     IGrainFactory grains,
     TopologySync sync,
+    StartupRefusal refusal,
     ILogger<TopologyBootstrap> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -32,7 +33,13 @@ public sealed class TopologyBootstrap(
             }
             else
             {
-                document = await ReadFile(path, cancellationToken);
+                var (read, errors) = await ReadFile(path, cancellationToken);
+                if (read is null)
+                {
+                    refusal.Refuse(FileErrors(path, errors));
+                    return;
+                }
+                document = read;
             }
         }
         else if (await topology.GetVersion() == 0)
@@ -51,7 +58,8 @@ public sealed class TopologyBootstrap(
             var result = await topology.Replace(document, source);
             if (result.Errors.Count > 0)
             {
-                throw new InvalidOperationException("The topology is invalid:\n" + string.Join('\n', result.Errors));
+                refusal.Refuse(FileErrors(options.Value.Topology ?? "the demo city", result.Errors));
+                return;
             }
             logger.LogInformation(
                 "Topology version {Version}: {Units} units, {Workers} workers, {Devices} devices",
@@ -69,10 +77,13 @@ public sealed class TopologyBootstrap(
         return Convert.ToHexString(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellationToken));
     }
 
-    private static async Task<TopologyDocument> ReadFile(string path, CancellationToken cancellationToken)
+    private static async Task<(TopologyDocument? Document, IReadOnlyList<string> Errors)> ReadFile(string path, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
-        var (document, errors) = await TopologyReader.Read(file, long.MaxValue, cancellationToken);
-        return document ?? throw new InvalidOperationException($"The topology file '{path}' is invalid:\n" + string.Join('\n', errors));
+        return await TopologyReader.Read(file, long.MaxValue, cancellationToken);
     }
+
+    /// <summary>The file's errors by JSON path, as the API answers them, each naming the setting it came from.</summary>
+    private static string[] FileErrors(string path, IEnumerable<string> errors) =>
+        [.. errors.Select(e => $"Hub:Topology '{path}': {e}")];
 }

@@ -1,7 +1,9 @@
+using Hub.Grains.Settings;
+
 namespace Hub.Silo.Storage;
 
 /// <summary><c>Hub:History</c>: how long history is kept, and how its reads are fenced off from writes.</summary>
-public sealed class HistoryOptions
+public sealed class HistoryOptions : ICheckedSettings
 {
     public const string Section = "Hub:History";
 
@@ -22,4 +24,15 @@ public sealed class HistoryOptions
 
     /// <summary>Rows removed per statement when pruning, so retention never holds long locks.</summary>
     public int PruneBatch { get; set; } = 5_000;
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        SettingsRange.Check(problems, $"{Section}:RetentionDays", RetentionDays, 1, 36_600, "days");
+        SettingsRange.Check(problems, $"{Section}:ReadPool", ReadPool, 1, 100, "connections");
+        SettingsRange.Check(problems, $"{Section}:ReadTimeoutSeconds", ReadTimeoutSeconds, 1, 3_600, "seconds");
+        SettingsRange.Positive(problems, $"{Section}:PruneEveryMinutes", PruneEveryMinutes, 10_080, "minutes");
+        SettingsRange.Check(problems, $"{Section}:PruneBatch", PruneBatch, 1, 1_000_000, "rows");
+        return problems;
+    }
 }

@@ -58,6 +58,48 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts the hub with these <c>--key value</c> settings on top of fresh ports, and waits until it listens.</summary>
     public static async Task<SiloProcess> Start(IReadOnlyDictionary<string, string>? settings = null, TimeSpan? timeout = null)
     {
+        var silo = Launch(Settings(settings));
+        var deadline = Task.Delay(timeout ?? TimeSpan.FromSeconds(60));
+        var exited = silo._process.WaitForExitAsync();
+        var first = await Task.WhenAny(silo._up.Task, exited, deadline);
+        if (first != silo._up.Task)
+        {
+            await silo.DisposeAsync();
+            throw new InvalidOperationException($"the hub did not come up ({(first == exited ? "it exited" : "timed out")}):\n{silo.Output}");
+        }
+        return silo;
+    }
+
+    /// <summary>Runs the hub with these settings until it exits by itself (a refused start): its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExit(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    {
+        await using var silo = Launch(Settings(settings));
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await silo._process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the hub did not exit within {timeout}:\n{silo.Output}");
+        }
+        silo._process.WaitForExit(); // the last lines of output are read
+        return (silo._process.ExitCode, silo.Output);
+    }
+
+    private static SiloProcess Launch(Dictionary<string, string> settings)
+    {
+        var process = Process.Start(StartInfo(settings)) ?? throw new InvalidOperationException("could not start the hub");
+        var silo = new SiloProcess(process, settings["urls"]);
+        process.OutputDataReceived += (_, e) => silo.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return silo;
+    }
+
+    private static Dictionary<string, string> Settings(IReadOnlyDictionary<string, string>? settings)
+    {
         var all = new Dictionary<string, string>
         {
             ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
@@ -69,6 +111,11 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             all[key] = value;
         }
+        return all;
+    }
+
+    private static ProcessStartInfo StartInfo(Dictionary<string, string> settings)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -77,27 +124,12 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hub.Silo.dll"));
-        foreach (var (key, value) in all)
+        foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}");
             start.ArgumentList.Add(value);
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the hub");
-        var silo = new SiloProcess(process, all["urls"]);
-        process.OutputDataReceived += (_, e) => silo.Record(e.Data);
-        process.ErrorDataReceived += (_, e) => silo.Record(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var deadline = Task.Delay(timeout ?? TimeSpan.FromSeconds(60));
-        var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(silo._up.Task, exited, deadline);
-        if (first != silo._up.Task)
-        {
-            await silo.DisposeAsync();
-            throw new InvalidOperationException($"the hub did not come up ({(first == exited ? "it exited" : "timed out")}):\n{silo.Output}");
-        }
-        return silo;
+        return start;
     }
 
     /// <summary>Kills the process with SIGKILL — no graceful shutdown, as a crash would. Safe to call twice.</summary>
