@@ -1,6 +1,7 @@
 using Hub.Dashboard;
 using Hub.Dashboard.Access;
 using Hub.Silo.Demo;
+using Hub.Silo.Operations;
 
 namespace Hub.Silo.Hosting;
 
@@ -24,6 +25,7 @@ public static class HubApplication
 
         builder.AddHubSilo(options);
         builder.Services.AddHubApi(builder.Configuration);
+        builder.Services.AddHubHealth(options, builder.Configuration.GetConnectionString("Hub"));
         builder.Services.AddHostedService<TopologyBootstrap>();
         builder.Services.AddHostedService<AdminBootstrap>();
         builder.Services.AddHostedService<DemoAccounts>();
@@ -42,6 +44,7 @@ public static class HubApplication
         app.UseWallPage();
         app.UseHubAccess();
         app.MapHubApi();
+        app.MapHubHealth();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
         return app;
     }

@@ -120,6 +120,9 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             new("PUT", "/api/v1/units/{code}/duty", Gate.Admins, side => new Target($"/api/v1/units/{Street(side)}/duty", Array.Empty<object>())),
             new("GET", "/api/v1/units/{code}/duty", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/duty")),
 
+            new("GET", "/health/live", Gate.Anyone, Unscoped("/health/live")) { MappedAs = "*" },
+            new("GET", "/health/ready", Gate.Anyone, Unscoped("/health/ready")) { MappedAs = "*" },
+
             new("POST", "/hubs/wall/negotiate", Gate.CaseReaders, Unscoped("/hubs/wall/negotiate?negotiateVersion=1")) { MappedAs = "*" },
         ];
     }
