@@ -43,6 +43,13 @@ if ! HUB_DB_PASSWORD=validation-only HUB_ADMIN_PASSWORD=validation-only docker-c
 fi
 echo "valid"
 
+step "deploy/kubernetes (offline schema validation)"
+if ! deploy/validate.sh; then
+  echo "deploy/kubernetes is invalid"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 step "Formatting (dotnet format --verify-no-changes)"
 if ! dotnet format Hub.sln --verify-no-changes; then
   echo "Formatting differs; run: dotnet format Hub.sln"

@@ -41,6 +41,10 @@ public static class OrleansSetup
                 {
                     silo.ConfigureEndpoints(options.AdvertisedHost, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: options.AdvertisedHost != SiloOptions.Loopback);
                     silo.UsePostgres(connectionString);
+                    if (options.Kubernetes)
+                    {
+                        silo.UseKubernetesHosting();
+                    }
                 });
                 break;
             default:

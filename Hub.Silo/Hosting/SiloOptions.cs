@@ -45,6 +45,12 @@ public sealed class SiloOptions
 
     public BootstrapOptions Bootstrap { get; set; } = new();
 
+    /// <summary>
+    /// Running as pods of a Kubernetes Deployment (<c>deploy/kubernetes</c>): silos are named after
+    /// their pods, and a deleted pod's silo is declared dead at once instead of after missed probes.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     public static readonly IReadOnlyList<string> Storages = ["memory", "postgres"];
 
     /// <summary>What is wrong with these settings, one line per problem; <paramref name="connectionString"/> is <c>ConnectionStrings:Hub</c>.</summary>
@@ -79,6 +85,10 @@ public sealed class SiloOptions
         if (string.IsNullOrWhiteSpace(AdvertisedHost))
         {
             problems.Add("Hub:AdvertisedHost must not be empty (the host name or address other silos reach this one at)");
+        }
+        if (Kubernetes && Storage != "postgres")
+        {
+            problems.Add("Hub:Kubernetes needs Hub:Storage postgres (silos in pods share their membership through PostgreSQL)");
         }
         if (Topology is { } path && !File.Exists(path))
         {

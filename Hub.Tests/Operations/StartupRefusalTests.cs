@@ -24,6 +24,7 @@ public class StartupRefusalTests
         { "Hub:History:RetentionDays", "0", "Hub:History:RetentionDays must be 1 to 36600 days; it is 0" },
         { "Hub:Wall:FoldAt", "1", "Hub:Wall:FoldAt must be 2 to 1000; it is 1" },
         { "Hub:Bootstrap:AdminPassword", "short", "Hub:Bootstrap:AdminPassword: the password must have at least 12 characters" },
+        { "Hub:Kubernetes", "true", "Hub:Kubernetes needs Hub:Storage postgres (silos in pods share their membership through PostgreSQL)" },
         { "Hub:Topology", "/nonexistent/city.json", "Hub:Topology names a file that does not exist: '/nonexistent/city.json'" },
     };
 
