@@ -18,6 +18,7 @@ public static class HubDomainServices
         services.AddCheckedSettings<Assessment.AssessmentOptions>(configuration.GetSection(Assessment.AssessmentOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HubClock>();
+        services.AddSingleton<Telemetry.HubMetrics>();
         services.AddSingleton<TopologyCatalog>();
         services.AddSingleton<TopologySync>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TopologySync>());

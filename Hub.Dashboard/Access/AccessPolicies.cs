@@ -25,6 +25,7 @@ public static class AccessPolicies
         Permission.Act => "role officer or admin",
         Permission.WorkCases => "role officer, admin or department",
         Permission.Ingest => "a center's API key or role admin",
+        Permission.Operate => "role admin with scope *",
         _ => "role admin",
     };
 

@@ -39,6 +39,8 @@ public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId
         Permission.WorkCases => Role is Grains.Access.Role.Officer or Grains.Access.Role.Admin or Grains.Access.Role.Department,
         Permission.Ingest => IsCenter || Role is Grains.Access.Role.Admin,
         Permission.Administer => Role is Grains.Access.Role.Admin,
+        // What these show spans every unit (and the dashboard reads any grain's state): scope * only.
+        Permission.Operate => Role is Grains.Access.Role.Admin && Scope == Grains.Access.Jurisdiction.Everything,
         _ => false,
     };
 

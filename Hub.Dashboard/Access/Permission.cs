@@ -35,4 +35,7 @@ public enum Permission
 
     /// <summary>Topology, users and keys: admins.</summary>
     Administer,
+
+    /// <summary>Watching the hub itself — metrics, the Orleans dashboard, the API reference: admins over the whole topology.</summary>
+    Operate,
 }

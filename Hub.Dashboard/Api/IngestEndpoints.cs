@@ -4,6 +4,7 @@ using Hub.Dashboard.Ingest;
 using Hub.Dashboard.Wire;
 using Hub.Grains.Ingest;
 using Hub.Grains.Model;
+using Hub.Grains.Telemetry;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Builder;
@@ -17,12 +18,12 @@ public static class IngestEndpoints
 {
     public static RouteGroupBuilder MapIngest(this RouteGroupBuilder api)
     {
-        api.MapPost("/checkins", Checkins).Allow(Permission.Ingest);
-        api.MapPost("/alerts", Alerts).Allow(Permission.Ingest);
+        api.MapPost("/checkins", Checkins).Allow(Permission.Ingest).AddEndpointFilter(new IngestMeter("checkins"));
+        api.MapPost("/alerts", Alerts).Allow(Permission.Ingest).AddEndpointFilter(new IngestMeter("alerts"));
         return api;
     }
 
-    private static async Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest, CheckinAdmission admission)
+    private static async Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest, CheckinAdmission admission, HubMetrics metrics)
     {
         var (entered, refused) = admission.Enter(request.HttpContext.Response);
         if (refused is not null)
@@ -43,18 +44,28 @@ public static class IngestEndpoints
                 async items =>
                 {
                     var result = await ingest.ApplyCheckins(byGrid!);
+                    metrics.CheckinsAccepted(result.Accepted, result.Duplicates);
                     return new { result.Accepted, result.Duplicates };
                 });
         }
     }
 
-    private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest)
+    private static Task<IResult> Alerts(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest, HubMetrics metrics)
     {
         var snapshot = topology.Current;
         return Ingest(request, caller, snapshot, IngestLimits.MaxAlerts, "alerts",
             (batch, index) => AlertReader.Read(batch, index, clock.Now, caller.Sender, caller.Scope),
             _ => (null, null),
-            async items => new { Results = await ingest.RaiseAlerts(items, snapshot) });
+            async items =>
+            {
+                var results = await ingest.RaiseAlerts(items, snapshot);
+                var severities = items.ToLookup(i => i.SourceId, i => i.Severity);
+                foreach (var result in results)
+                {
+                    metrics.AlertAccepted(severities[result.SourceId].First(), WireName.Of(result.Outcome));
+                }
+                return new { Results = results };
+            });
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Hub.Grains.Model;
 using Hub.Grains.Push;
+using Hub.Grains.Telemetry;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
@@ -22,6 +23,7 @@ public sealed class WallBridge(
     TopologyCatalog topology,
     IHubContext<WallHub> hub,
     HubClock clock,
+    HubMetrics metrics,
     ILogger<WallBridge> logger) : IWallObserver, IHostedService, IDisposable
 {
     private static readonly TimeSpan Refresh = Watchers.Lifetime / 4;
@@ -119,11 +121,19 @@ public sealed class WallBridge(
         }
     }
 
-    public void StatusChanged(UnitStatus status) =>
+    public void StatusChanged(UnitStatus status)
+    {
         hub.Clients.Group(Group(status.Code)).SendAsync("status", status).Ignore();
+        metrics.Pushed("status", clock.Now - status.AsOf);
+    }
 
     public void AlertsChanged(IReadOnlyList<AlertEvent> events)
     {
+        var now = clock.Now;
+        foreach (var e in events)
+        {
+            metrics.Pushed("alerts", now - e.At);
+        }
         // Each watched unit on an event's path gets it: a district's screen sees its buildings' alerts.
         foreach (var group in events
             .SelectMany(e => e.Path.Where(_watchCounts.ContainsKey).Select(unit => (unit, e)))

@@ -3,6 +3,7 @@ using Hub.Dashboard.Api;
 using Hub.Dashboard.Wire;
 using Hub.Grains.Alerts;
 using Hub.Grains.Model;
+using Hub.Grains.Telemetry;
 using Hub.Grains.Topology;
 using Hub.Grains.Units;
 using Microsoft.AspNetCore.SignalR;
@@ -14,7 +15,7 @@ namespace Hub.Dashboard.Live;
 /// to its pushes; <c>Ack</c> acknowledges an alert under the same rules as the HTTP call.
 /// Connecting needs a signed-in user (a department's user is sent its department's case events and may call no method); each method declares its rule, checked by <see cref="HubMethodAccess"/>.
 /// </summary>
-public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, WallBridge bridge, WallSessions sessions, AlertViews views) : Microsoft.AspNetCore.SignalR.Hub
+public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, WallBridge bridge, WallSessions sessions, AlertViews views, HubMetrics metrics) : Microsoft.AspNetCore.SignalR.Hub
 {
     public const string Path = "/hubs/wall";
 
@@ -71,6 +72,7 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
     public override async Task OnConnectedAsync()
     {
         sessions.Opened(Context);
+        metrics.ScreenConnected();
         if (Caller is { IsDepartment: true, Department: { } department })
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, WallBridge.DepartmentGroup(department));
@@ -81,6 +83,7 @@ public sealed class WallHub(TopologyCatalog topology, IGrainFactory grains, Wall
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         sessions.Closed(Context.ConnectionId);
+        metrics.ScreenDisconnected();
         await bridge.Forget(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }

@@ -26,6 +26,7 @@ public sealed class AlertGrain(
     CaseLimits limits,
     TopologyCatalog topology,
     IOptions<HubOptions> options,
+    Telemetry.HubMetrics metrics,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
     /// <summary>The durable wake-ups behind the escalation and supervision timers: they re-activate the grain after a restart.</summary>
@@ -364,8 +365,22 @@ public sealed class AlertGrain(
             (state.State.Alert, state.State.Audit, state.State.Outbox) = (keptAlert, keptAudit, keptOutbox);
             throw;
         }
+        Count(alert, audit);
         Publish(alert, audit);
         await FlushOutbox();
+    }
+
+    /// <summary>Escalations and supervisions for the hub's metrics, once each is durable.</summary>
+    private void Count(AlertSummary alert, AuditEntry audit)
+    {
+        if (audit.Action == AlertEventKind.Escalated && alert.EscalatedTo is { } to && topology.Current.Find(to) is { } unit)
+        {
+            metrics.Escalated(unit.Level);
+        }
+        else if (audit.Action == AlertEventKind.Supervised)
+        {
+            metrics.Supervised(alert.Supervision);
+        }
     }
 
     /// <summary>

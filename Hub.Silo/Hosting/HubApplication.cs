@@ -26,6 +26,7 @@ public static class HubApplication
         builder.AddHubSilo(options);
         builder.Services.AddHubApi(builder.Configuration);
         builder.Services.AddHubHealth(options, builder.Configuration.GetConnectionString("Hub"));
+        builder.AddHubTelemetry(options);
         builder.Services.AddHostedService<TopologyBootstrap>();
         builder.Services.AddHostedService<AdminBootstrap>();
         builder.Services.AddHostedService<DemoAccounts>();
@@ -38,6 +39,7 @@ public static class HubApplication
 
         var app = builder.Build();
         StartupSettings.Validate(app.Services);
+        app.UseMetricsPortFence(options);
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -45,6 +47,8 @@ public static class HubApplication
         app.UseHubAccess();
         app.MapHubApi();
         app.MapHubHealth();
+        app.MapHubMetrics(options);
+        app.MapOperatorDashboard();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
         return app;
     }

@@ -9,6 +9,7 @@ using Hub.Silo.Storage.Memory;
 using Hub.Silo.Storage.Postgres;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 
 namespace Hub.Silo.Hosting;
@@ -31,6 +32,7 @@ public static class OrleansSetup
                     silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) =>
                         new MemoryStateStore(new StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()), sp.GetRequiredService<ICheckinJournal>()));
                     silo.UseInMemoryReminderService();
+                    AddDashboard(silo);
                 });
                 break;
             case "postgres":
@@ -45,6 +47,7 @@ public static class OrleansSetup
                     {
                         silo.UseKubernetesHosting();
                     }
+                    AddDashboard(silo);
                 });
                 break;
             default:
@@ -64,4 +67,7 @@ public static class OrleansSetup
         builder.Services.AddHubDomain(builder.Configuration);
         return builder;
     }
+
+    /// <summary>The Orleans dashboard, for operators at <c>/dashboard</c>; its live log stream stays off (logs go to the operator's own tools).</summary>
+    private static void AddDashboard(ISiloBuilder silo) => silo.AddDashboard(o => o.HideTrace = true);
 }

@@ -51,6 +51,10 @@ public sealed class SiloOptions
     /// </summary>
     public bool Kubernetes { get; set; }
 
+    public MetricsOptions Metrics { get; set; } = new();
+
+    public OtlpOptions Otlp { get; set; } = new();
+
     public static readonly IReadOnlyList<string> Storages = ["memory", "postgres"];
 
     /// <summary>What is wrong with these settings, one line per problem; <paramref name="connectionString"/> is <c>ConnectionStrings:Hub</c>.</summary>
@@ -90,6 +94,18 @@ public sealed class SiloOptions
         {
             problems.Add("Hub:Kubernetes needs Hub:Storage postgres (silos in pods share their membership through PostgreSQL)");
         }
+        if (Metrics.Port is { } metricsPort)
+        {
+            SettingsRange.Check(problems, "Hub:Metrics:Port", metricsPort, 1, 65_535);
+            if (metricsPort == SiloPort || metricsPort == GatewayPort)
+            {
+                problems.Add($"Hub:Metrics:Port must differ from Hub:SiloPort and Hub:GatewayPort; it is {metricsPort}");
+            }
+        }
+        if (Otlp.Endpoint is { Length: > 0 } endpoint && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            problems.Add($"Hub:Otlp:Endpoint must be an http:// or https:// address of an OpenTelemetry collector (such as http://otel-collector:4317); it is '{endpoint}'");
+        }
         if (Topology is { } path && !File.Exists(path))
         {
             problems.Add($"Hub:Topology names a file that does not exist: '{path}'");
@@ -113,6 +129,23 @@ public sealed class SiloOptions
             return e.Message;
         }
     }
+}
+
+/// <summary><c>Hub:Metrics</c>: where Prometheus scrapes <c>/metrics</c>.</summary>
+public sealed class MetricsOptions
+{
+    /// <summary>
+    /// A port of its own for <c>/metrics</c>, without sign-in, for a scraper inside the cluster (it
+    /// serves nothing else). Unset: <c>/metrics</c> is on the main port, to an admin's token.
+    /// </summary>
+    public int? Port { get; set; }
+}
+
+/// <summary><c>Hub:Otlp</c>: an OpenTelemetry collector to send metrics and traces to as well.</summary>
+public sealed class OtlpOptions
+{
+    /// <summary>The collector's OTLP/gRPC address (<c>http://otel-collector:4317</c>); unset, nothing is sent.</summary>
+    public string? Endpoint { get; set; }
 }
 
 /// <summary><c>Hub:Bootstrap</c>: what a fresh install needs to let its first person in.</summary>

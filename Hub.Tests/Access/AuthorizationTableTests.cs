@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Hub.Dashboard.Access;
 using Hub.Dashboard.Live;
 using Hub.Tests.Support;
@@ -123,9 +124,25 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             new("GET", "/health/live", Gate.Anyone, Unscoped("/health/live")) { MappedAs = "*" },
             new("GET", "/health/ready", Gate.Anyone, Unscoped("/health/ready")) { MappedAs = "*" },
 
+            // Operators' views span every unit: only an admin over the whole topology (the scoped admin is "outside").
+            new("GET", "/metrics", Gate.Admins, side => side == Side.Outside ? new Target("/metrics") : null) { MappedAs = "*" },
+            .. OrleansDashboard.Select(route => new Row("GET", route, Gate.Admins,
+                side => side == Side.Outside ? new Target(Regex.Replace(route, "\\{[^}]+\\}", "1")) : null)),
+
             new("POST", "/hubs/wall/negotiate", Gate.CaseReaders, Unscoped("/hubs/wall/negotiate?negotiateVersion=1")) { MappedAs = "*" },
         ];
     }
+
+    /// <summary>The Orleans dashboard's routes (its package maps them): every one is the operators' alone.</summary>
+    private static readonly string[] OrleansDashboard =
+    [
+        "/dashboard/", "/dashboard/index.html", "/dashboard/favicon.ico", "/dashboard/index.min.js", "/dashboard/index.css",
+        "/dashboard/fonts/{**path}", "/dashboard/img/{**path}", "/dashboard/version", "/dashboard/DashboardCounters", "/dashboard/ClusterStats",
+        "/dashboard/Reminders", "/dashboard/Reminders/{page:int}", "/dashboard/HistoricalStats/{*path}", "/dashboard/SiloProperties/{*address}",
+        "/dashboard/SiloMetadata/{*address}", "/dashboard/SiloStats/{*address}", "/dashboard/SiloCounters/{*address}",
+        "/dashboard/GrainStats/{*grainName}", "/dashboard/TopGrainMethods", "/dashboard/GrainState", "/dashboard/LifecycleStages",
+        "/dashboard/GrainTypes", "/dashboard/Trace",
+    ];
 
     // A user and a key on each side that the rows may reset, disable and revoke again and again.
     private string Throwaway(Side side) => side == Side.Inside ? host.SpareUsers.Inside : host.SpareUsers.Foreign;

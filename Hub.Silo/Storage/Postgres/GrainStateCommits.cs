@@ -33,7 +33,8 @@ public sealed class GrainStateCommits(NpgsqlDataSource database)
     /// is in one group at a time; a retry while its first write is still out waits on that row's
     /// lock and then finds the version moved, a conflict as in one group.
     /// </summary>
-    public GroupCommit<StateWrite> Start() => new(Write, PostgresHistory.IsDataError, maxRecords: 5_000, lanes: 2);
+    public GroupCommit<StateWrite> Start(Action<int, TimeSpan>? committed = null) =>
+        new(Write, PostgresHistory.IsDataError, maxRecords: 5_000, lanes: 2, committed: committed);
 
     private async Task Write(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {

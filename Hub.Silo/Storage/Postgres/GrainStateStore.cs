@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Hub.Grains.History;
+using Hub.Grains.Telemetry;
 using Npgsql;
 using Orleans.Storage;
 
@@ -26,13 +27,13 @@ public sealed class GrainStateStore : IGrainStorage, IAsyncDisposable
 
     /// <param name="database">Owned by the store: its own pool, apart from history's and Orleans' others.</param>
     /// <param name="earlier">Where states were stored before; read when this store has none.</param>
-    public GrainStateStore(NpgsqlDataSource database, IGrainStorageSerializer serializer, IGrainStorage? earlier)
+    public GrainStateStore(NpgsqlDataSource database, IGrainStorageSerializer serializer, IGrainStorage? earlier, HubMetrics? metrics = null)
     {
         _database = database;
         _serializer = serializer;
         _earlier = earlier;
         // A version conflict is an answer, not an error: it fails no one else's write.
-        _commits = new GrainStateCommits(database).Start();
+        _commits = new GrainStateCommits(database).Start(metrics is null ? null : (rows, took) => metrics.Committed("state", rows, took));
         _reads = new GrainStateReads(database).Start();
     }
 

@@ -19,15 +19,19 @@ public sealed class GroupCommit<T> : IAsyncDisposable
     private readonly Func<IReadOnlyList<T>, CancellationToken, Task> _write;
     private readonly Func<Exception, bool> _memberMayCause;
     private readonly int _maxRecords;
+    private readonly Action<int, TimeSpan>? _committed;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _lanes;
     private int _disposed;
 
     /// <param name="memberMayCause">Whether a failure may be one member's fault (then each is written alone); every failure when null.</param>
     /// <param name="lanes">Groups in flight at once.</param>
-    public GroupCommit(Func<IReadOnlyList<T>, CancellationToken, Task> write, Func<Exception, bool>? memberMayCause = null, int maxRecords = 20_000, int lanes = 1)
+    /// <param name="committed">Told each shared commit's records and time (the hub's metrics).</param>
+    public GroupCommit(Func<IReadOnlyList<T>, CancellationToken, Task> write, Func<Exception, bool>? memberMayCause = null, int maxRecords = 20_000, int lanes = 1,
+        Action<int, TimeSpan>? committed = null)
     {
         _write = write;
+        _committed = committed;
         _memberMayCause = memberMayCause ?? (_ => true);
         _maxRecords = maxRecords;
         _queue = Channel.CreateUnbounded<(IReadOnlyList<T>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = lanes == 1 });
@@ -76,7 +80,9 @@ public sealed class GroupCommit<T> : IAsyncDisposable
             }
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await _write(records, _stopping.Token);
+                _committed?.Invoke(records.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 group.ForEach(g => g.Done.SetResult());
             }
             catch (Exception e) when (group.Count > 1 && _memberMayCause(e))

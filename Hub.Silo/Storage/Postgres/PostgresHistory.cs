@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hub.Grains.Alerts;
 using Hub.Grains.History;
 using Hub.Grains.Model;
+using Hub.Grains.Telemetry;
 using Hub.Grains.Time;
 using Npgsql;
 using NpgsqlTypes;
@@ -37,12 +38,12 @@ public sealed class PostgresHistory : IAlertJournal, IHistoryStats, IHistoryRete
     private readonly HubClock _clock;
     private readonly GroupCommit<(AlertSummary Alert, AuditEntry Change)> _alerts;
 
-    public PostgresHistory(NpgsqlDataSource database, HistoryReads reads, HubClock clock)
+    public PostgresHistory(NpgsqlDataSource database, HistoryReads reads, HubClock clock, HubMetrics metrics)
     {
         _database = database;
         _reads = reads;
         _clock = clock;
-        _alerts = new GroupCommit<(AlertSummary, AuditEntry)>(WriteAlerts, IsDataError);
+        _alerts = new GroupCommit<(AlertSummary, AuditEntry)>(WriteAlerts, IsDataError, committed: (rows, took) => metrics.Committed("alerts", rows, took));
     }
 
     public Task Record(AlertSummary alert, AuditEntry change, CancellationToken cancellationToken = default) =>

@@ -72,7 +72,8 @@ public static class PostgresStorage
         silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) => new GrainStateStore(
             NpgsqlDataSource.Create(stateConnection),
             new StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
-            sp.GetRequiredKeyedService<IGrainStorage>(EarlierStorage)));
+            sp.GetRequiredKeyedService<IGrainStorage>(EarlierStorage),
+            sp.GetRequiredService<Grains.Telemetry.HubMetrics>()));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;
