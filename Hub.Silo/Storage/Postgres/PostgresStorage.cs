@@ -18,7 +18,10 @@ public static class PostgresStorage
 
     /// <summary>
     /// Connections per silo, unless the connection string says otherwise: Orleans' providers share one
-    /// pool, history has its own. Two silos stay well under PostgreSQL's default of 100 connections.
+    /// pool, history writes and grain states each have their own; with history reads
+    /// (<c>Hub:History:ReadPool</c>, 5) and the readiness check (2), a silo opens at most 62. Two
+    /// silos can pass PostgreSQL's default of 100 connections under load: docs/operations.md says
+    /// how to size <c>max_connections</c>.
     /// </summary>
     public const int OrleansPool = 30;
     public const int HistoryPool = 15;
@@ -55,6 +58,8 @@ public static class PostgresStorage
 
     public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString)
     {
+        // Each pool from the connection string as given: the states' own pool is not Orleans' size.
+        var stateConnection = WithPool(connectionString, StatePool);
         connectionString = WithPool(connectionString, OrleansPool);
         silo.UseAdoNetClustering(o =>
         {
@@ -68,7 +73,6 @@ public static class PostgresStorage
             // Orleans' own format: state types carry stable [Alias] names, so renaming a class does not orphan stored rows.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
-        var stateConnection = WithPool(connectionString, StatePool);
         silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) => new GrainStateStore(
             NpgsqlDataSource.Create(stateConnection),
             new StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
