@@ -3,6 +3,7 @@ using Hub.Dashboard.Api;
 using Hub.Dashboard.Charts;
 using Hub.Dashboard.Json;
 using Hub.Dashboard.Live;
+using Hub.Dashboard.OpenApi;
 using Hub.Grains.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +24,7 @@ public static class HubApi
         services.AddCheckedSettings<WallOptions>(configuration.GetSection(WallOptions.Section));
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddHubApiDocument();
         services.AddExceptionHandler<UnavailableHandler>();
         services.AddSignalR(o => o.AddFilter<HubMethodAccess>()).AddJsonProtocol(o => HubJson.Configure(o.PayloadSerializerOptions));
         services.AddSingleton<ChartFont>();
@@ -53,6 +55,7 @@ public static class HubApi
         api.MapImport();
         // Closing at the session's expiry keeps a wall from outliving its sign-in.
         app.MapHub<WallHub>(WallHub.Path, o => o.CloseOnAuthenticationExpiration = true).Allow(Permission.ReadCases);
+        app.MapHubApiDocument();
         return app;
     }
 }

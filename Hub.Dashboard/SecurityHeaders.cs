@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Hub.Dashboard;
 
@@ -21,14 +22,37 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API reference (admins only) starts itself with one inline script, allowed by a nonce made
+    /// for each answer, and injects its styles.
+    /// </summary>
+    public static string ApiReferencePolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private const string NonceKey = "hub:csp-nonce";
+
+    /// <summary>The nonce this answer's policy allows inline scripts by (API reference pages only).</summary>
+    public static string? NonceOf(HttpContext context) => context.Items[NonceKey] as string;
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase)
-                ? OperatorDashboardPolicy
-                : ContentSecurityPolicy;
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase))
+            {
+                var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+                context.Items[NonceKey] = nonce;
+                headers.ContentSecurityPolicy = ApiReferencePolicy(nonce);
+            }
+            else
+            {
+                headers.ContentSecurityPolicy = path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase)
+                    ? OperatorDashboardPolicy
+                    : ContentSecurityPolicy;
+            }
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";

@@ -1,4 +1,7 @@
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Api.Bodies;
+using Hub.Dashboard.Api.Views;
+using Hub.Dashboard.OpenApi;
 using Hub.Grains.Access;
 using Hub.Grains.Alerts;
 using Hub.Grains.History;
@@ -14,23 +17,47 @@ namespace Hub.Dashboard.Api;
 public static class AlertEndpoints
 {
     private const int MaxActionBytes = 64 * 1024;
+    private const string Tag = "Cases";
+    private const string EmptyAllowed = "May be empty: an empty body is taken as {}.";
 
     public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", List).Allow(Permission.ReadCases);
-        api.MapGet("/alerts/{id}", Read).Allow(Permission.ReadCases);
-        api.MapPost("/alerts/{id}/clear", Clear).Allow(Permission.Ingest);
-        api.MapPost("/alerts/{id}/ack", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Acknowledge, caller, http, grains, views)).Allow(Permission.Act);
-        api.MapPost("/alerts/{id}/dispatch", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Dispatch, caller, http, grains, views)).Allow(Permission.Act);
-        api.MapPost("/alerts/{id}/resolve", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Resolve, caller, http, grains, views)).Allow(Permission.WorkCases);
-        api.MapPost("/alerts/{id}/report-in", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.ReportIn, caller, http, grains, views)).Allow(Permission.WorkCases);
-        api.MapPost("/alerts/{id}/close", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Close, caller, http, grains, views)).Allow(Permission.Act);
-        api.MapPost("/alerts/{id}/reject", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Reject, caller, http, grains, views)).Allow(Permission.Act);
-        api.MapPost("/alerts/{id}/verify", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Verify, caller, http, grains, views)).Allow(Permission.Act);
-        api.MapPost("/alerts/{id}/supervise", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Supervise, caller, http, grains, views)).Allow(Permission.Supervise);
-        api.MapPost("/alerts/{id}/rate", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, AlertAction.Rate, caller, http, grains, views)).Allow(Permission.Act);
+        api.MapGet("/alerts", List).Allow(Permission.ReadCases)
+            .WithSummary("Alerts and cases in the caller's scope, by unit, state and severity").WithTags(Tag)
+            .Answers<AlertList>().Refuses(400, 403, 404);
+        api.MapGet("/alerts/{id}", Read).Allow(Permission.ReadCases)
+            .WithSummary("One alert with its audit trail and timeline").WithTags(Tag)
+            .Answers<AlertView>().Refuses(404);
+        api.MapPost("/alerts/{id}/clear", Clear).Allow(Permission.Ingest)
+            .WithSummary("The source says the condition has ended; the case stays open until handled").WithTags(Tag)
+            .Answers<AlertView>().Refuses(404, 409);
+        MapAction(api, "ack", AlertAction.Acknowledge, Permission.Act, "Acknowledge (受理) a raised alert")
+            .Takes<NoteBody>(EmptyAllowed);
+        MapAction(api, "dispatch", AlertAction.Dispatch, Permission.Act, "Dispatch (派遣) a case to a person, or summon departments (吹哨)")
+            .Takes<DispatchBody>();
+        MapAction(api, "resolve", AlertAction.Resolve, Permission.WorkCases, "Resolve (处置) a case, or finish one department's part of it")
+            .Takes<ResolveBody>();
+        MapAction(api, "report-in", AlertAction.ReportIn, Permission.WorkCases, "Report in (报到) for a department summoned to a case")
+            .Takes<ReportInBody>();
+        MapAction(api, "close", AlertAction.Close, Permission.Act, "Close (结案) a verified case")
+            .Takes<NoteBody>(EmptyAllowed);
+        MapAction(api, "reject", AlertAction.Reject, Permission.Act, "Reject (不予立案) a case not to be taken on, saying why")
+            .Takes<RejectBody>();
+        MapAction(api, "verify", AlertAction.Verify, Permission.Act, "Verify (核查) a resolved case; failed, it goes back to work")
+            .Takes<VerifyBody>();
+        MapAction(api, "supervise", AlertAction.Supervise, Permission.Supervise, "Supervise (督办) a case: a leader presses it one level")
+            .Takes<SuperviseBody>();
+        MapAction(api, "rate", AlertAction.Rate, Permission.Act, "Rate (评价) a closed case, once")
+            .Takes<RateBody>();
         return api;
     }
+
+    /// <summary>One action on a case: its route, who may take it, and what it answers (the case after it, or why not).</summary>
+    private static RouteHandlerBuilder MapAction(RouteGroupBuilder api, string route, AlertAction action, Permission permission, string summary) =>
+        api.MapPost($"/alerts/{{id}}/{route}", (string id, Caller caller, HttpContext http, IGrainFactory grains, AlertViews views) => Act(id, action, caller, http, grains, views))
+            .Allow(permission)
+            .WithSummary(summary).WithTags(Tag)
+            .Answers<AlertView>().Refuses(400, 404, 409, 413, 422);
 
     // An alert outside the caller's scope answers as unknown (404): its id is a hash anyone can
     // compute, so a 403 would confirm it exists.
@@ -110,7 +137,7 @@ public static class AlertEndpoints
             return Problems.BadRequest(string.Join("; ", errors), errors);
         }
         var found = await journal.Find(new AlertQuery(unit, state, activeOnly, severity, limit, caller.IsDepartment ? caller.Department : null) { OpenOnly = openOnly, ByImportance = sort == "importance" }, http.RequestAborted);
-        return Results.Ok(new { Items = found.Select(a => views.From(a)).ToArray() });
+        return Results.Ok(new AlertList(found.Select(a => views.From(a)).ToArray()));
     }
 
     private static IResult Answer(string id, ActionResult result, AlertViews views) => result.Outcome switch

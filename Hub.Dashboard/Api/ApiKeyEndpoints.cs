@@ -1,4 +1,7 @@
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Api.Bodies;
+using Hub.Dashboard.Api.Views;
+using Hub.Dashboard.OpenApi;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,12 +14,19 @@ public static class ApiKeyEndpoints
 {
     private const int MaxBodyBytes = 4 * 1024;
     private const int MaxCenterLength = 100;
+    private const string Tag = "Center keys";
 
     public static RouteGroupBuilder MapApiKeys(this RouteGroupBuilder api)
     {
-        api.MapPost("/apikeys", Create).Allow(Permission.Administer);
-        api.MapGet("/apikeys", List).Allow(Permission.Administer);
-        api.MapDelete("/apikeys/{id}", Revoke).Allow(Permission.Administer);
+        api.MapPost("/apikeys", Create).Allow(Permission.Administer)
+            .WithSummary("Make a center's ingest key; its secret is shown this once").WithTags(Tag)
+            .Takes<NewApiKeyBody>().Answers<NewApiKeyView>(201).Refuses(400, 403, 413, 422);
+        api.MapGet("/apikeys", List).Allow(Permission.Administer)
+            .WithSummary("The centers' keys inside the admin's scope, without their secrets").WithTags(Tag)
+            .Answers<ApiKeyList>();
+        api.MapDelete("/apikeys/{id}", Revoke).Allow(Permission.Administer)
+            .WithSummary("Revoke a center's key").WithTags(Tag)
+            .AnswersEmpty().Refuses(404);
         return api;
     }
 
@@ -36,19 +46,17 @@ public static class ApiKeyEndpoints
         var (key, text) = await keys.Create(asked.Center, asked.Scope, caller.Name);
         security.KeyCreated(caller.Name, key.Id, key.Scope);
         // The only time the secret is shown.
-        return Results.Created($"/api/v1/apikeys/{key.Id}", new { key.Id, Key = text, key.Center, key.Scope, key.CreatedAt });
+        return Results.Created($"/api/v1/apikeys/{key.Id}", new NewApiKeyView(key.Id, Key: text, key.Center, key.Scope, key.CreatedAt));
     }
 
     private static async Task<IResult> List(Caller caller, KeyRing keys, TopologyCatalog topology)
     {
         var index = topology.Current;
         var all = await keys.List();
-        return Results.Ok(new
-        {
-            Items = all.Where(k => ScopeGrant.Manages(caller, k.Scope, index))
-                .Select(k => new { k.Id, k.Center, k.Scope, k.CreatedAt, k.CreatedBy, k.LastUsedAt, k.Revoked, k.RevokedAt })
-                .ToArray(),
-        });
+        return Results.Ok(new ApiKeyList(
+            all.Where(k => ScopeGrant.Manages(caller, k.Scope, index))
+                .Select(k => new ApiKeyView(k.Id, k.Center, k.Scope, k.CreatedAt, k.CreatedBy, k.LastUsedAt, k.Revoked, k.RevokedAt))
+                .ToArray()));
     }
 
     private static async Task<IResult> Revoke(string id, Caller caller, KeyRing keys, TopologyCatalog topology, SecurityLog security)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Api.Views;
+using Hub.Dashboard.OpenApi;
 using Hub.Grains;
 using Hub.Grains.Assessment;
 using Hub.Grains.History;
@@ -18,10 +20,19 @@ public static class AssessmentEndpoints
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    private const string Tag = "Assessment";
+
+    /// <summary>The other form of the answer, which the document cannot give a schema of its own beside the JSON one.</summary>
+    private const string AsTable = "`?month=yyyy-MM` (this month by default); `?format=xlsx` answers the same ranking as the table a leader files (" + XlsxType + ").";
+
     public static RouteGroupBuilder MapAssessment(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/assessment", Assess).Allow(Permission.Stats);
-        api.MapGet("/departments/{code}/assessment", AssessDepartment).Allow(Permission.DepartmentStats);
+        api.MapGet("/units/{code}/assessment", Assess).Allow(Permission.Stats)
+            .WithSummary("A month's ranking of a unit's children (考核评价), as JSON or xlsx").WithDescription(AsTable).WithTags(Tag)
+            .Answers<UnitAssessmentView>().Refuses(400, 403, 404);
+        api.MapGet("/departments/{code}/assessment", AssessDepartment).Allow(Permission.DepartmentStats)
+            .WithSummary("A department's month and its rank among those serving the same unit (部门考核), as JSON or xlsx").WithDescription(AsTable).WithTags(Tag)
+            .Answers<DepartmentAssessmentView>().Refuses(400, 403, 404);
         return api;
     }
 
@@ -53,7 +64,7 @@ public static class AssessmentEndpoints
         var ranked = AssessmentRule.Rank(rows);
         return format == "xlsx"
             ? await Xlsx(ranked.Select(AssessmentTable.Line), AssessmentTable.Sheet, $"assessment-{code}-{Name(month)}.xlsx", http.RequestAborted)
-            : Results.Ok(new { node.Code, node.Name, node.Level, Month = Name(month), Weights = options.Value, Items = ranked });
+            : Results.Ok(new UnitAssessmentView(node.Code, node.Name, node.Level, Month: Name(month), Weights: options.Value, Items: ranked));
     }
 
     /// <summary>
@@ -94,7 +105,8 @@ public static class AssessmentEndpoints
         var shown = caller.IsDepartment ? [own] : ranked;
         return format == "xlsx"
             ? await Xlsx(shown.Select(AssessmentTable.Line), AssessmentTable.DepartmentSheet, $"assessment-{code}-{Name(month)}.xlsx", http.RequestAborted)
-            : Results.Ok(new { department.Code, department.Name, department.Unit, Month = Name(month), Weights = options.Value, Department = own, Among = ranked.Count, Items = shown });
+            : Results.Ok(new DepartmentAssessmentView(
+                department.Code, department.Name, department.Unit, Month: Name(month), Weights: options.Value, Department: own, Among: ranked.Count, Items: shown));
     }
 
     /// <summary>The month asked for (<c>?month=2026-11</c>), or this month; null when the text is not a month.</summary>

@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Api.Bodies;
+using Hub.Dashboard.Api.Views;
+using Hub.Dashboard.OpenApi;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
 using Microsoft.AspNetCore.Authentication;
@@ -15,13 +18,22 @@ namespace Hub.Dashboard.Api;
 public static class AuthEndpoints
 {
     private const int MaxBodyBytes = 4 * 1024;
+    private const string Tag = "Sign-in";
 
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/login", Login).Allow(Permission.Anyone).RequireRateLimiting(AccessPolicies.SignInLimit);
-        api.MapPost("/auth/logout", Logout).Allow(Permission.SignedIn);
-        api.MapGet("/auth/me", Me).Allow(Permission.SignedIn);
-        api.MapPost("/auth/password", ChangePassword).Allow(Permission.SignedIn).RequireRateLimiting(AccessPolicies.SignInLimit);
+        api.MapPost("/auth/login", Login).Allow(Permission.Anyone).RequireRateLimiting(AccessPolicies.SignInLimit)
+            .WithSummary("Sign in: a session token, also set as the page's cookie").WithTags(Tag)
+            .Takes<SignInBody>().Answers<SignedInView>().Refuses(400, 401, 413, 422, 429);
+        api.MapPost("/auth/logout", Logout).Allow(Permission.SignedIn)
+            .WithSummary("Sign out: end this session and clear the cookie").WithTags(Tag)
+            .AnswersEmpty();
+        api.MapGet("/auth/me", Me).Allow(Permission.SignedIn)
+            .WithSummary("Who the caller is: user, role, scope and session expiry").WithTags(Tag)
+            .Answers<MeView>();
+        api.MapPost("/auth/password", ChangePassword).Allow(Permission.SignedIn).RequireRateLimiting(AccessPolicies.SignInLimit)
+            .WithSummary("Change one's own password: every other session ends, this one goes on anew").WithTags(Tag)
+            .Takes<PasswordChangeBody>().Answers<SignedInView>().Refuses(400, 403, 413, 422, 429);
         return api;
     }
 
@@ -100,18 +112,16 @@ public static class AuthEndpoints
     {
         var session = outcome.Session!;
         Sessions.WriteCookie(http.Response, outcome.Token!, session.ExpiresAt, http.Request.IsHttps);
-        return Results.Ok(new
-        {
-            outcome.Token,
-            session.ExpiresAt,
-            User = outcome.Account!.Name,
-            Role = WireName.Of(outcome.Account.Role),
-            outcome.Account.Scope,
-            ScopeName = NameOf(outcome.Account.Scope, index),
-            outcome.Account.Department,
-            DepartmentName = DepartmentNameOf(outcome.Account.Department, index),
-            Wall = WallOf(http),
-        });
+        return Results.Ok(new SignedInView(
+            Token: outcome.Token!,
+            ExpiresAt: session.ExpiresAt,
+            User: outcome.Account!.Name,
+            Role: outcome.Account.Role,
+            Scope: outcome.Account.Scope,
+            ScopeName: NameOf(outcome.Account.Scope, index),
+            Department: outcome.Account.Department,
+            DepartmentName: DepartmentNameOf(outcome.Account.Department, index),
+            Wall: WallOf(http)));
     }
 
     private static async Task<IResult> Logout(HttpContext http, Caller caller, Sessions sessions, SecurityLog security)
@@ -128,24 +138,22 @@ public static class AuthEndpoints
     private static async Task<IResult> Me(HttpContext http, Caller caller, TopologyCatalog topology)
     {
         var ticket = await http.AuthenticateAsync(HubClaims.Scheme);
-        return Results.Ok(new
-        {
-            User = caller.Name,
-            Role = WireName.Of(caller.Role!.Value),
-            caller.Scope,
-            ScopeName = NameOf(caller.Scope, topology.Current),
-            caller.Department,
-            DepartmentName = DepartmentNameOf(caller.Department, topology.Current),
-            ExpiresAt = ticket.Properties?.ExpiresUtc,
-            Wall = WallOf(http),
-        });
+        return Results.Ok(new MeView(
+            User: caller.Name,
+            Role: caller.Role!.Value,
+            Scope: caller.Scope,
+            ScopeName: NameOf(caller.Scope, topology.Current),
+            Department: caller.Department,
+            DepartmentName: DepartmentNameOf(caller.Department, topology.Current),
+            ExpiresAt: ticket.Properties?.ExpiresUtc,
+            Wall: WallOf(http)));
     }
 
     /// <summary>How the wall folds a flood and when it raises the flood banner (<see cref="WallOptions"/>).</summary>
-    private static object WallOf(HttpContext http)
+    private static WallView WallOf(HttpContext http)
     {
         var wall = http.RequestServices.GetRequiredService<IOptions<WallOptions>>().Value;
-        return new { wall.FoldAt, wall.FloodCount, wall.FloodMinutes };
+        return new WallView(wall.FoldAt, wall.FloodCount, wall.FloodMinutes);
     }
 
     private static string? NameOf(string scope, TopologyIndex index) => index.Find(scope)?.Name;

@@ -1,5 +1,6 @@
 using Hub.Dashboard.Access;
 using Hub.Dashboard.Charts;
+using Hub.Dashboard.OpenApi;
 using Hub.Grains.History;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
@@ -23,7 +24,9 @@ public static class ChartEndpoints
 
     public static RouteGroupBuilder MapCharts(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/charts/{file}", Chart).Allow(Permission.Read);
+        api.MapGet("/units/{code}/charts/{file}", Chart).Allow(Permission.Read)
+            .WithSummary("A trend chart of a unit as PNG or SVG (alerts-24h, checkins-24h, handling-30d, children-health)").WithTags("Charts")
+            .AnswersFile("image/png", "image/svg+xml").Refuses(400, 403, 404);
         return api;
     }
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Api.Bodies;
+using Hub.Dashboard.Api.Views;
+using Hub.Dashboard.OpenApi;
 using Hub.Dashboard.Wire;
 using Hub.Grains.Access;
 using Hub.Grains.Duty;
@@ -16,12 +19,18 @@ public static class DutyEndpoints
 {
     public const int MaxShifts = 1_000;
     private const int MaxBodyBytes = 512 * 1024;
+    private const string Tag = "Duty";
     private static readonly TimeSpan LongestShift = TimeSpan.FromDays(31);
 
     public static RouteGroupBuilder MapDuty(this RouteGroupBuilder api)
     {
-        api.MapPut("/units/{code}/duty", Replace).Allow(Permission.Administer);
-        api.MapGet("/units/{code}/duty", Read).Allow(Permission.Read);
+        api.MapPut("/units/{code}/duty", Replace).Allow(Permission.Administer)
+            .WithSummary("Replace a unit's duty roster (值班表) with the shifts given, at most 1,000").WithTags(Tag)
+            .Takes<ShiftBody[]>("A JSON array of shifts, checked whole; an empty array clears the roster.")
+            .Answers<DutyReplaced>().Refuses(400, 403, 404, 413, 422);
+        api.MapGet("/units/{code}/duty", Read).Allow(Permission.Read)
+            .WithSummary("Who is on watch at a unit now (or at ?at=), and the shifts from then on").WithTags(Tag)
+            .Answers<DutyView>().Refuses(400, 403, 404);
         return api;
     }
 
@@ -88,7 +97,7 @@ public static class DutyEndpoints
                 return Problems.InvalidBatch(errors, body.RootElement.GetArrayLength());
             }
             await grains.GetGrain<IDutyRosterGrain>(code).Replace(shifts);
-            return Results.Ok(new { Code = code, Shifts = shifts.Count });
+            return Results.Ok(new DutyReplaced(Code: code, Shifts: shifts.Count));
         }
     }
 
@@ -110,14 +119,12 @@ public static class DutyEndpoints
             at = clock.InZone(parsed);
         }
         var shifts = await grains.GetGrain<IDutyRosterGrain>(code).Shifts();
-        return Results.Ok(new
-        {
-            Code = code,
-            At = at,
-            OnDuty = shifts.Where(s => s.Covers(at)).Select(s => View(s, clock)).ToArray(),
-            Shifts = shifts.Where(s => s.To > at).Select(s => View(s, clock)).ToArray(),
-        });
+        return Results.Ok(new DutyView(
+            Code: code,
+            At: at,
+            OnDuty: shifts.Where(s => s.Covers(at)).Select(s => View(s, clock)).ToArray(),
+            Shifts: shifts.Where(s => s.To > at).Select(s => View(s, clock)).ToArray()));
     }
 
-    private static object View(Shift s, HubClock clock) => new { s.User, s.Post, From = clock.InZone(s.From), To = clock.InZone(s.To) };
+    private static ShiftView View(Shift s, HubClock clock) => new(s.User, s.Post, From: clock.InZone(s.From), To: clock.InZone(s.To));
 }

@@ -3,7 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Api.Bodies;
+using Hub.Dashboard.Api.Views;
 using Hub.Dashboard.Import;
+using Hub.Dashboard.OpenApi;
 using Hub.Dashboard.Wire;
 using Hub.Grains.Alerts;
 using Hub.Grains.History;
@@ -25,13 +28,28 @@ public static class ImportEndpoints
     public const int MaxRecords = 5_000_000;
     public const int MaxErrorsShown = 100;
     private const long MaxUploadBytes = 4L * 1024 * 1024 * 1024;
+    private const string Tag = "Import";
+    private const string Ndjson = "application/x-ndjson";
+
+    private const string Upload =
+        "A JSON array of records (application/json) or one record per line (application/x-ndjson), read as it arrives: " +
+        "up to 5,000,000 records and 4 GiB. With ?wait=true the answer waits for the write: 200, or 503 if the store failed; " +
+        "without it, 202 and the import to follow at its Location.";
 
     public static RouteGroupBuilder MapImport(this RouteGroupBuilder api)
     {
-        api.MapPost("/import/cases", (HttpContext http, Caller caller, ImportContext context) => Import(ImportKind.Cases, http, caller, context)).Allow(Permission.Administer);
-        api.MapPost("/import/patrols", (HttpContext http, Caller caller, ImportContext context) => Import(ImportKind.Patrols, http, caller, context)).Allow(Permission.Administer);
+        api.MapPost("/import/cases", (HttpContext http, Caller caller, ImportContext context) => Import(ImportKind.Cases, http, caller, context)).Allow(Permission.Administer)
+            .WithSummary("Import an old platform's cases, checked whole, then written whole").WithTags(Tag)
+            .Takes<ImportedCase[]>(Upload, Ndjson, ApiDescription.Json)
+            .Answers<ImportJobView>(202).Answers<ImportJobView>().Refuses(413, 415, 422, 503);
+        api.MapPost("/import/patrols", (HttpContext http, Caller caller, ImportContext context) => Import(ImportKind.Patrols, http, caller, context)).Allow(Permission.Administer)
+            .WithSummary("Import an old platform's patrol visits, checked whole, then written whole").WithTags(Tag)
+            .Takes<ImportedVisit[]>(Upload, Ndjson, ApiDescription.Json)
+            .Answers<ImportJobView>(202).Answers<ImportJobView>().Refuses(413, 415, 422, 503);
         api.MapGet("/import/{job}", (string job, ImportJobs jobs) => jobs.Find(job) is { } found ? Results.Ok(View(found)) : Problems.NotFound($"unknown import '{job}'"))
-            .Allow(Permission.Administer);
+            .Allow(Permission.Administer)
+            .WithSummary("An import's progress, or how it ended").WithTags(Tag)
+            .Answers<ImportJobView>().Refuses(404);
         return api;
     }
 
@@ -166,19 +184,17 @@ public static class ImportEndpoints
 
     private static ulong Fingerprint(string key) => BitConverter.ToUInt64(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0);
 
-    private static object View(ImportJob job) => new
-    {
-        Job = job.Id,
-        job.Kind,
-        State = job.State.ToString().ToLowerInvariant(),
-        job.Records,
-        job.Written,
-        job.Imported,
-        job.AlreadyThere,
-        job.StartedAt,
-        job.FinishedAt,
-        job.Error,
-    };
+    private static ImportJobView View(ImportJob job) => new(
+        Job: job.Id,
+        Kind: job.Kind,
+        State: job.State.ToString().ToLowerInvariant(),
+        Records: job.Records,
+        Written: job.Written,
+        Imported: job.Imported,
+        AlreadyThere: job.AlreadyThere,
+        StartedAt: job.StartedAt,
+        FinishedAt: job.FinishedAt,
+        Error: job.Error);
 
     private enum ImportKind
     {

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Api.Bodies;
+using Hub.Dashboard.Api.Views;
 using Hub.Dashboard.Ingest;
+using Hub.Dashboard.OpenApi;
 using Hub.Dashboard.Wire;
 using Hub.Grains.Ingest;
 using Hub.Grains.Model;
@@ -16,10 +19,18 @@ namespace Hub.Dashboard.Api;
 /// <summary>API.md §4: batches of check-ins and alerts, validated whole and applied one call per grid.</summary>
 public static class IngestEndpoints
 {
+    private const string Tag = "Ingest";
+
     public static RouteGroupBuilder MapIngest(this RouteGroupBuilder api)
     {
-        api.MapPost("/checkins", Checkins).Allow(Permission.Ingest).AddEndpointFilter(new IngestMeter("checkins"));
-        api.MapPost("/alerts", Alerts).Allow(Permission.Ingest).AddEndpointFilter(new IngestMeter("alerts"));
+        api.MapPost("/checkins", Checkins).Allow(Permission.Ingest).AddEndpointFilter(new IngestMeter("checkins"))
+            .WithSummary("Send a batch of check-ins (at most 5,000), applied whole or not at all").WithTags(Tag)
+            .Takes<CheckinItem[]>("A JSON array of check-ins, at most 4 MiB.")
+            .Answers<CheckinBatchResult>(202).Refuses(400, 403, 413, 422, 429, 503);
+        api.MapPost("/alerts", Alerts).Allow(Permission.Ingest).AddEndpointFilter(new IngestMeter("alerts"))
+            .WithSummary("Send a batch of alerts (at most 1,000), applied whole or not at all").WithTags(Tag)
+            .Takes<AlertItem[]>("A JSON array of alerts, at most 4 MiB.")
+            .Answers<AlertBatchResult>(202).Refuses(400, 403, 413, 422);
         return api;
     }
 
@@ -45,7 +56,7 @@ public static class IngestEndpoints
                 {
                     var result = await ingest.ApplyCheckins(byGrid!);
                     metrics.CheckinsAccepted(result.Accepted, result.Duplicates);
-                    return new { result.Accepted, result.Duplicates };
+                    return new CheckinBatchResult(result.Accepted, result.Duplicates);
                 });
         }
     }
@@ -64,7 +75,7 @@ public static class IngestEndpoints
                 {
                     metrics.AlertAccepted(severities[result.SourceId].First(), WireName.Of(result.Outcome));
                 }
-                return new { Results = results };
+                return new AlertBatchResult(results);
             });
     }
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Api.Bodies;
+using Hub.Dashboard.Api.Views;
+using Hub.Dashboard.OpenApi;
 using Hub.Dashboard.Wire;
 using Hub.Grains.Patrol;
 using Hub.Grains.Topology;
@@ -14,12 +17,19 @@ namespace Hub.Dashboard.Api;
 public static class PatrolPlanEndpoints
 {
     private const int MaxBodyBytes = 4 * 1024;
+    private const string Tag = "Patrol plans";
 
     public static RouteGroupBuilder MapPatrolPlans(this RouteGroupBuilder api)
     {
-        api.MapPut("/units/{code}/patrol-plan", Set).Allow(Permission.Administer);
-        api.MapDelete("/units/{code}/patrol-plan", Remove).Allow(Permission.Administer);
-        api.MapGet("/units/{code}/patrol-plan", Read).Allow(Permission.Read);
+        api.MapPut("/units/{code}/patrol-plan", Set).Allow(Permission.Administer)
+            .WithSummary("Set a unit's patrol plan (巡查计划); targets below without a nearer plan follow it").WithTags(Tag)
+            .Takes<PatrolPlanBody>().Answers<PatrolPlanView>().Refuses(400, 403, 404, 413, 422);
+        api.MapDelete("/units/{code}/patrol-plan", Remove).Allow(Permission.Administer)
+            .WithSummary("Remove a unit's own patrol plan: it inherits again").WithTags(Tag)
+            .Answers<PatrolPlanView>().Refuses(403, 404);
+        api.MapGet("/units/{code}/patrol-plan", Read).Allow(Permission.Read)
+            .WithSummary("The patrol plan a unit follows, its own or inherited").WithTags(Tag)
+            .Answers<PatrolPlanView>().Refuses(403, 404);
         return api;
     }
 
@@ -76,14 +86,12 @@ public static class PatrolPlanEndpoints
             return problem;
         }
         var plan = index.PlanOf(code);
-        return Results.Ok(new
-        {
-            Code = code,
-            Cadence = (plan?.Plan ?? options.Value.DefaultPlan).Cadence,
-            Visits = (plan?.Plan ?? options.Value.DefaultPlan).Visits,
-            From = plan?.From,
-            Own = plan?.From == code,
-            Targets = index.PatrolTargetsOf(code),
-        });
+        return Results.Ok(new PatrolPlanView(
+            Code: code,
+            Cadence: (plan?.Plan ?? options.Value.DefaultPlan).Cadence,
+            Visits: (plan?.Plan ?? options.Value.DefaultPlan).Visits,
+            From: plan?.From,
+            Own: plan?.From == code,
+            Targets: index.PatrolTargetsOf(code)));
     }
 }

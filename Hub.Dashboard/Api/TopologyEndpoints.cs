@@ -1,4 +1,6 @@
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Api.Views;
+using Hub.Dashboard.OpenApi;
 using Hub.Dashboard.Wire;
 using Hub.Grains.Access;
 using Hub.Grains.Topology;
@@ -17,11 +19,20 @@ public static class TopologyEndpoints
     /// </summary>
     public const long MaxTopologyBytes = 1024L * 1024 * 1024;
 
+    private const string Tag = "Topology";
+
     public static RouteGroupBuilder MapTopology(this RouteGroupBuilder api)
     {
-        api.MapPut("/topology", Replace).Allow(Permission.Administer);
-        api.MapGet("/topology", (Caller caller, TopologyCatalog catalog) => Results.Ok(Visible(caller, catalog.Current))).Allow(Permission.Read);
-        api.MapGet("/topology/{code}", Describe).Allow(Permission.Read);
+        api.MapPut("/topology", Replace).Allow(Permission.Administer)
+            .WithSummary("Replace the whole topology: units, workers, devices and departments").WithTags(Tag)
+            .Takes<TopologyDocument>("The whole topology, checked whole: nothing is applied if anything is wrong.")
+            .Answers<TopologyReplaced>().Refuses(400, 403, 413);
+        api.MapGet("/topology", (Caller caller, TopologyCatalog catalog) => Results.Ok(Visible(caller, catalog.Current))).Allow(Permission.Read)
+            .WithSummary("The topology as far as the caller's scope reaches").WithTags(Tag)
+            .Answers<TopologyDocument>();
+        api.MapGet("/topology/{code}", Describe).Allow(Permission.Read)
+            .WithSummary("One unit with its breadcrumb, children, workers, devices and departments").WithTags(Tag)
+            .Answers<UnitDescription>().Refuses(403, 404);
         return api;
     }
 
@@ -55,14 +66,12 @@ public static class TopologyEndpoints
             return Problems.BadRequest($"the topology has {result.Errors.Count} problem(s); nothing was applied", result.Errors);
         }
         await sync.Refresh();
-        return Results.Ok(new
-        {
-            result.Version,
-            Units = document.Units.Count,
-            Workers = document.Workers.Count,
-            Devices = document.Devices.Count,
-            Departments = document.DepartmentList.Count,
-        });
+        return Results.Ok(new TopologyReplaced(
+            Version: result.Version,
+            Units: document.Units.Count,
+            Workers: document.Workers.Count,
+            Devices: document.Devices.Count,
+            Departments: document.DepartmentList.Count));
     }
 
     private static IResult Describe(string code, Caller caller, TopologyCatalog catalog)
@@ -82,17 +91,15 @@ public static class TopologyEndpoints
             .Select(c => UnitRef(index, index.Find(c)!))
             .ToArray();
         var children = node.Children.Select(c => UnitRef(index, index.Find(c)!)).ToArray();
-        return Results.Ok(new
-        {
-            Unit = UnitRef(index, node),
-            Ancestors = ancestors,
-            Children = children,
-            Workers = index.WorkersOf(code).Select(w => new { w.Id, w.Name, w.Role }).ToArray(),
-            Devices = index.Document.Devices.Where(d => d.Unit == code).Select(d => new { d.Id, d.Kind, d.Center }).ToArray(),
-            Departments = index.Document.DepartmentList.Where(d => d.Unit == code).Select(d => new { d.Code, d.Name }).ToArray(),
+        return Results.Ok(new UnitDescription(
+            Unit: UnitRef(index, node),
+            Ancestors: ancestors,
+            Children: children,
+            Workers: index.WorkersOf(code).Select(w => new UnitWorker(w.Id, w.Name, w.Role)).ToArray(),
+            Devices: index.Document.Devices.Where(d => d.Unit == code).Select(d => new UnitDevice(d.Id, d.Kind, d.Center)).ToArray(),
+            Departments: index.Document.DepartmentList.Where(d => d.Unit == code).Select(d => new UnitDepartment(d.Code, d.Name)).ToArray(),
             // Who a case here may be whistled to (吹哨): the departments serving this unit or any above it.
-            Summonable = node.Path.SelectMany(index.DepartmentsServing).Select(d => new { d.Code, d.Name, d.Unit }).ToArray(),
-        });
+            Summonable: node.Path.SelectMany(index.DepartmentsServing).ToArray()));
     }
 
     /// <summary>The document as far as the caller's scope reaches; the scope's own unit shows as a top unit.</summary>

@@ -28,7 +28,7 @@ public sealed class UnavailableHandler : IExceptionHandler
         return true;
     }
 
-    private static bool IsUnavailable(Exception? e)
+    public static bool IsUnavailable(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
         {

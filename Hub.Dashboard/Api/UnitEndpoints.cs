@@ -1,6 +1,8 @@
 using Hub.Dashboard.Access;
+using Hub.Dashboard.OpenApi;
 using Hub.Grains;
 using Hub.Grains.History;
+using Hub.Grains.Model;
 using Hub.Grains.Rollup;
 using Hub.Grains.Time;
 using Hub.Grains.Topology;
@@ -17,13 +19,19 @@ public static class UnitEndpoints
 {
     public static RouteGroupBuilder MapUnits(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/status", Status).Allow(Permission.Read);
-        api.MapGet("/units/{code}/stats", Stats).Allow(Permission.Stats);
+        api.MapGet("/units/{code}/status", Status).Allow(Permission.Read)
+            .WithSummary("A unit's rolled-up status now: alerts, workers, patrols and its children").WithTags(Tag)
+            .Answers<UnitStatus>().Refuses(403, 404);
+        api.MapGet("/units/{code}/stats", Stats).Allow(Permission.Stats)
+            .WithSummary("A unit's figures day by day over a range of at most 366 days").WithTags(Tag)
+            .Answers<UnitStats>().Refuses(400, 403, 404);
         return api;
     }
 
     /// <summary>The longest range one request may ask for; longer reports are several requests.</summary>
     public const int MaxStatsDays = 366;
+
+    private const string Tag = "Units";
 
     private static async Task<IResult> Stats(
         string code, Caller caller, HttpRequest request, TopologyCatalog topology, HubClock clock, IHistoryStats history, IOptions<HubOptions> options,

@@ -1,4 +1,7 @@
 using Hub.Dashboard.Access;
+using Hub.Dashboard.Api.Bodies;
+using Hub.Dashboard.Api.Views;
+using Hub.Dashboard.OpenApi;
 using Hub.Grains.Access;
 using Hub.Grains.Model;
 using Hub.Grains.Topology;
@@ -12,16 +15,27 @@ namespace Hub.Dashboard.Api;
 public static class UserEndpoints
 {
     private const int MaxBodyBytes = 4 * 1024;
+    private const string Tag = "Users";
 
     public static RouteGroupBuilder MapUsers(this RouteGroupBuilder api)
     {
-        api.MapGet("/users", List).Allow(Permission.Administer);
-        api.MapPost("/users", Create).Allow(Permission.Administer);
-        api.MapPost("/users/{name}/password", SetPassword).Allow(Permission.Administer);
+        api.MapGet("/users", List).Allow(Permission.Administer)
+            .WithSummary("The users inside the admin's scope").WithTags(Tag)
+            .Answers<UserList>();
+        api.MapPost("/users", Create).Allow(Permission.Administer)
+            .WithSummary("Create a user inside the admin's scope").WithTags(Tag)
+            .Takes<NewUserBody>().Answers<UserView>(201).Refuses(400, 403, 409, 413, 422);
+        api.MapPost("/users/{name}/password", SetPassword).Allow(Permission.Administer)
+            .WithSummary("Set a user's password").WithTags(Tag)
+            .Takes<NewPasswordBody>().Answers<UserView>().Refuses(400, 404, 413, 422);
         api.MapPost("/users/{name}/disable", (string name, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time, SecurityLog security) =>
-            SetDisabled(name, true, caller, grains, topology, time, security)).Allow(Permission.Administer);
+            SetDisabled(name, true, caller, grains, topology, time, security)).Allow(Permission.Administer)
+            .WithSummary("Disable a user: they can no longer sign in").WithTags(Tag)
+            .Answers<UserView>().Refuses(404, 409);
         api.MapPost("/users/{name}/enable", (string name, Caller caller, IGrainFactory grains, TopologyCatalog topology, TimeProvider time, SecurityLog security) =>
-            SetDisabled(name, false, caller, grains, topology, time, security)).Allow(Permission.Administer);
+            SetDisabled(name, false, caller, grains, topology, time, security)).Allow(Permission.Administer)
+            .WithSummary("Enable a disabled user again").WithTags(Tag)
+            .Answers<UserView>().Refuses(404);
         return api;
     }
 
@@ -29,7 +43,7 @@ public static class UserEndpoints
     {
         var index = topology.Current;
         var users = await Accounts(grains).List();
-        return Results.Ok(new { Items = users.Where(u => ScopeGrant.Manages(caller, u.Scope, index)).Select(View).ToArray() });
+        return Results.Ok(new UserList(users.Where(u => ScopeGrant.Manages(caller, u.Scope, index)).Select(View).ToArray()));
     }
 
     private static async Task<IResult> Create(
@@ -143,14 +157,12 @@ public static class UserEndpoints
 
     private static IAccountsGrain Accounts(IGrainFactory grains) => grains.GetGrain<IAccountsGrain>(IAccountsGrain.Key);
 
-    private static object View(UserAccount u) => new
-    {
-        User = u.Name,
-        Role = WireName.Of(u.Role),
-        u.Scope,
-        u.Disabled,
-        u.CreatedAt,
-        u.CreatedBy,
-        u.Department,
-    };
+    private static UserView View(UserAccount u) => new(
+        User: u.Name,
+        Role: u.Role,
+        Scope: u.Scope,
+        Disabled: u.Disabled,
+        CreatedAt: u.CreatedAt,
+        CreatedBy: u.CreatedBy,
+        Department: u.Department);
 }

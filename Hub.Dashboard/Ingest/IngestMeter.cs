@@ -1,4 +1,3 @@
-using Hub.Grains.Storage;
 using Hub.Grains.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +23,7 @@ public sealed class IngestMeter(string kind) : IEndpointFilter
             }
             return result;
         }
-        catch (StorageUnavailableException)
+        catch (Exception e) when (Api.UnavailableHandler.IsUnavailable(e))
         {
             metrics.BatchRefused(kind, "unavailable");
             throw;

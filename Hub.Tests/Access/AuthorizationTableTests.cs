@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Hub.Dashboard.Access;
 using Hub.Dashboard.Live;
@@ -126,6 +127,12 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
 
             // Operators' views span every unit: only an admin over the whole topology (the scoped admin is "outside").
             new("GET", "/metrics", Gate.Admins, side => side == Side.Outside ? new Target("/metrics") : null) { MappedAs = "*" },
+            new("GET", "/openapi/{documentName}.json", Gate.Admins, side => side == Side.Outside ? new Target("/openapi/v1.json") : null),
+            new("GET", "/scalar/{documentName?}", Gate.Admins, side => side == Side.Outside ? new Target("/scalar/v1") : null),
+            // The reference page's own script and icon files hold nothing of the hub.
+            new("GET", "/scalar/scalar.js", Gate.Anyone, Unscoped("/scalar/scalar.js")),
+            new("GET", "/scalar/scalar.aspnetcore.js", Gate.Anyone, Unscoped("/scalar/scalar.aspnetcore.js")),
+            new("GET", "/scalar/favicon.svg", Gate.Anyone, Unscoped("/scalar/favicon.svg")),
             .. OrleansDashboard.Select(route => new Row("GET", route, Gate.Admins,
                 side => side == Side.Outside ? new Target(Regex.Replace(route, "\\{[^}]+\\}", "1")) : null)),
 
@@ -161,6 +168,74 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             .ToHashSet();
         var rows = Table().Select(r => r.Key).ToHashSet();
         Assert.True(keys.SetEquals(rows), $"mapped but not in the table: {string.Join(", ", keys.Except(rows))}; in the table but not mapped: {string.Join(", ", rows.Except(keys))}");
+    }
+
+    /// <summary>
+    /// The OpenAPI document agrees with the routes: every answer the table draws from them (each
+    /// caller, each side) is declared for its operation with its status and content type, names no
+    /// property the declared schema lacks, and every body the table sends is a declared request body.
+    /// </summary>
+    [Fact]
+    public async Task Every_answer_the_table_draws_is_declared_in_the_api_document()
+    {
+        var document = new ApiDocumentReader((await host.Api.Get("/openapi/v1.json")).Json);
+        var wrong = new List<string>();
+        foreach (var row in Table())
+        {
+            var route = Regex.Replace(row.Route, "\\{([^}:?*]+)[^}]*\\}", "{$1}").Replace("{**", "{", StringComparison.Ordinal).Replace("{*", "{", StringComparison.Ordinal);
+            if (route.StartsWith("/dashboard/", StringComparison.Ordinal) || route.StartsWith("/hubs/", StringComparison.Ordinal)
+                || route.StartsWith("/scalar/", StringComparison.Ordinal) || route.StartsWith("/openapi/", StringComparison.Ordinal))
+            {
+                continue; // the Orleans dashboard's, the reference page's, the document's own and SignalR's routes are not the hub's API
+            }
+            if (document.Operation(row.Method, route) is not { } operation)
+            {
+                wrong.Add($"{row.Method} {route}: not in the document");
+                continue;
+            }
+            foreach (var caller in Callers)
+            {
+                foreach (var side in new[] { Side.Inside, Side.Outside })
+                {
+                    if (row.Call(side) is not { } target)
+                    {
+                        continue;
+                    }
+                    if (target.Body is { } sent && SentProperties(sent) is { Count: > 0 } properties)
+                    {
+                        var declared = operation["requestBody"] is { } requestBody ? document.Properties(requestBody["content"]?["application/json"]?["schema"]) : null;
+                        if (declared is null || properties.Except(declared).ToArray() is { Length: > 0 })
+                        {
+                            wrong.Add($"{row.Key}: the body sent ({string.Join(", ", properties)}) is not the declared request body ({string.Join(", ", declared ?? new HashSet<string>())})");
+                        }
+                    }
+                    var answer = await Client(caller, row.FreshSession).Send(new HttpMethod(row.Method), target.Path, target.Body);
+                    if (ApiDocumentReader.Response(operation, (int)answer.Status) is not { } response)
+                    {
+                        wrong.Add($"{row.Key} as {caller} ({side}): {(int)answer.Status} is not declared");
+                        continue;
+                    }
+                    if (answer.ContentType is { } type && !ApiDocumentReader.ContentTypes(response).Contains(type))
+                    {
+                        wrong.Add($"{row.Key} as {caller} ({side}): {(int)answer.Status} answered {type}, declared {string.Join(", ", ApiDocumentReader.ContentTypes(response))}");
+                    }
+                    if (answer.Body is JsonObject body && document.Properties(response["content"]?[answer.ContentType!]?["schema"]) is { } named
+                        && body.Select(p => p.Key).Except(named).ToArray() is { Length: > 0 } undeclared)
+                    {
+                        wrong.Add($"{row.Key} as {caller} ({side}): {(int)answer.Status} answered properties the schema lacks: {string.Join(", ", undeclared)}");
+                    }
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, $"{wrong.Count} disagreement(s):\n" + string.Join('\n', wrong.Distinct()));
+    }
+
+    /// <summary>The property names of a body as it goes on the wire (of its first item, for a batch).</summary>
+    private static IReadOnlyList<string> SentProperties(object body)
+    {
+        var node = JsonSerializer.SerializeToNode(body, HubHost.Json);
+        var first = node is JsonArray array ? array.FirstOrDefault() : node;
+        return first is JsonObject item ? [.. item.Select(p => p.Key)] : [];
     }
 
     [Fact]

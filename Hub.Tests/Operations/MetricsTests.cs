@@ -6,18 +6,37 @@ using static Hub.Tests.Support.Reports;
 
 namespace Hub.Tests.Operations;
 
+/// <summary>The test city's hub as a process of its own: one meter provider sees only its own meters, as in production.</summary>
+public sealed class MetricsHub : IAsyncLifetime
+{
+    private readonly string _topology = HubHost.WriteTopology(TestCity.Build());
+
+    public SiloProcess Silo { get; private set; } = null!;
+
+    public async Task InitializeAsync() =>
+        Silo = await SiloProcess.Start(new Dictionary<string, string> { ["Hub:Topology"] = _topology, ["Hub:Demo"] = "false" });
+
+    public async Task DisposeAsync()
+    {
+        await Silo.DisposeAsync();
+        File.Delete(_topology);
+    }
+}
+
 /// <summary>
 /// <c>/metrics</c> in Prometheus text: the hub's own <c>hub_…</c> series move with what arrives
 /// through the API, next to the framework's, Orleans' and the runtime's; only an admin over the
 /// whole topology may scrape it on the main port.
 /// </summary>
-public class MetricsTests(HubHost host) : IClassFixture<HubHost>
+public class MetricsTests(MetricsHub hub) : IClassFixture<MetricsHub>
 {
+    private SiloProcess Silo => hub.Silo;
+
     [Fact]
     public async Task Check_ins_alerts_refusals_screens_and_pushes_move_the_hub_series()
     {
-        var key = (await host.Api.Post("/api/v1/apikeys", new { center = "ZZ-METRICS", scope = TestCity.City })).Json["key"]!.GetValue<string>();
-        var center = host.WithKey(key);
+        var key = (await Silo.Api.Post("/api/v1/apikeys", new { center = "ZZ-METRICS", scope = TestCity.City })).Json["key"]!.GetValue<string>();
+        var center = Silo.WithKey(key);
         var before = await Scrape();
 
         var grid = TestCity.Grid(2, 4);
@@ -27,7 +46,7 @@ public class MetricsTests(HubHost host) : IClassFixture<HubHost>
         Assert.Equal(HttpStatusCode.Accepted, (await center.Checkins(Checkin(worker, TestCity.Building(2, 4, 1), "patrol", id: "m-2"))).Status); // a resend
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await center.Checkins(Checkin("nobody-at-all", grid, "patrol"))).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await center.PostRaw("/api/v1/checkins", "[{")).Status);
-        await using var wall = await WallClient.Connect(host, await host.Token());
+        await using var wall = await WallClient.Connect(Silo.Url);
         await wall.Watch(grid);
         Assert.Equal(HttpStatusCode.Accepted, (await center.Alerts(Alert(grid, severity: "critical", sourceId: "m-alert", source: "ZZ-METRICS"))).Status);
 
@@ -49,9 +68,9 @@ public class MetricsTests(HubHost host) : IClassFixture<HubHost>
     [Fact]
     public async Task Active_alerts_by_severity_follow_the_whole_topology()
     {
-        var majorsBefore = (await host.Api.Status(TestCity.City))["alerts"]!["major"]!.GetValue<int>();
-        await host.Api.Raise(Alert(TestCity.Grid(2, 2), severity: "major", sourceId: $"active-{Guid.NewGuid():N}"));
-        var city = await Eventually.Within(TimeSpan.FromSeconds(5), () => host.Api.Status(TestCity.City),
+        var majorsBefore = (await Silo.Api.Status(TestCity.City))["alerts"]!["major"]!.GetValue<int>();
+        await Silo.Api.Raise(Alert(TestCity.Grid(2, 2), severity: "major", sourceId: $"active-{Guid.NewGuid():N}"));
+        var city = await Eventually.Within(TimeSpan.FromSeconds(5), () => Silo.Api.Status(TestCity.City),
             s => s["alerts"]!["major"]!.GetValue<int>() == majorsBefore + 1, "the city counts the new alert");
 
         // The gauge is read every 15 s from the top units' tallies.
@@ -65,7 +84,7 @@ public class MetricsTests(HubHost host) : IClassFixture<HubHost>
 
     private async Task<string> Scrape()
     {
-        var response = await host.Api.Http.GetAsync("/metrics");
+        var response = await Silo.Api.Http.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
         return await response.Content.ReadAsStringAsync();

@@ -53,6 +53,14 @@ public sealed class SiloProcess : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(30),
         });
 
+    /// <summary>The API as a center with this key.</summary>
+    public Api WithKey(string key)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return new Api(client);
+    }
+
     public Api Anonymous() => new(new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) });
 
     /// <summary>Starts the hub with these <c>--key value</c> settings on top of fresh ports, and waits until it listens.</summary>

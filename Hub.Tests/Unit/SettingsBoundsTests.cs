@@ -88,4 +88,13 @@ public class SettingsBoundsTests
         Assert.Equal(["Hub:SiloPort must be 1 to 65535; it is 65536"], new SiloOptions { SiloPort = 65_536 }.Problems(null));
         Assert.Equal(["Hub:SiloPort and Hub:GatewayPort must differ; both are 30000"], new SiloOptions { SiloPort = 30_000 }.Problems(null));
     }
+
+    [Fact]
+    public void The_metrics_port_is_a_port_of_its_own_and_the_collector_an_http_address()
+    {
+        Assert.Empty(new SiloOptions { Metrics = new MetricsOptions { Port = 9464 }, Otlp = new OtlpOptions { Endpoint = "http://otel-collector:4317" } }.Problems(null));
+        Assert.Equal(["Hub:Metrics:Port must differ from Hub:SiloPort and Hub:GatewayPort; it is 11111"], new SiloOptions { Metrics = new MetricsOptions { Port = 11_111 } }.Problems(null));
+        Assert.Equal(["Hub:Metrics:Port must be 1 to 65535; it is 0"], new SiloOptions { Metrics = new MetricsOptions { Port = 0 } }.Problems(null));
+        Assert.StartsWith("Hub:Otlp:Endpoint must be an http:// or https:// address", Assert.Single(new SiloOptions { Otlp = new OtlpOptions { Endpoint = "otel-collector:4317" } }.Problems(null)), StringComparison.Ordinal);
+    }
 }
