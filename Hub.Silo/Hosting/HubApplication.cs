@@ -48,7 +48,10 @@ public static class HubApplication
         app.MapHubApi();
         app.MapHubHealth();
         app.MapHubMetrics(options);
-        app.MapOperatorDashboard();
+        if (options.Dashboard)
+        {
+            app.MapOperatorDashboard();
+        }
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options));
         return app;
     }

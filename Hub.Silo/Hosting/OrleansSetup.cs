@@ -32,7 +32,7 @@ public static class OrleansSetup
                     silo.Services.AddGrainStorage(HubStorage.Name, (sp, _) =>
                         new MemoryStateStore(new StateSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()), sp.GetRequiredService<ICheckinJournal>()));
                     silo.UseInMemoryReminderService();
-                    AddDashboard(silo);
+                    AddDashboard(silo, options);
                 });
                 break;
             case "postgres":
@@ -47,7 +47,7 @@ public static class OrleansSetup
                     {
                         silo.UseKubernetesHosting();
                     }
-                    AddDashboard(silo);
+                    AddDashboard(silo, options);
                 });
                 break;
             default:
@@ -69,5 +69,11 @@ public static class OrleansSetup
     }
 
     /// <summary>The Orleans dashboard, for operators at <c>/dashboard</c>; its live log stream stays off (logs go to the operator's own tools).</summary>
-    private static void AddDashboard(ISiloBuilder silo) => silo.AddDashboard(o => o.HideTrace = true);
+    private static void AddDashboard(ISiloBuilder silo, SiloOptions options)
+    {
+        if (options.Dashboard)
+        {
+            silo.AddDashboard(o => o.HideTrace = true);
+        }
+    }
 }

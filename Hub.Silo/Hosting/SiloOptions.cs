@@ -53,6 +53,12 @@ public sealed class SiloOptions
 
     public MetricsOptions Metrics { get; set; } = new();
 
+    /// <summary>
+    /// The Orleans dashboard at <c>/dashboard</c>. Its call filter sits on every grain call, even
+    /// while nobody looks (no-op calls 10–15 % slower, check-ins within noise: bench/RESULTS.md).
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     public OtlpOptions Otlp { get; set; } = new();
 
     public static readonly IReadOnlyList<string> Storages = ["memory", "postgres"];

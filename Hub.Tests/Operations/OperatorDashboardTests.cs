@@ -35,4 +35,12 @@ public class OperatorDashboardTests(AccessHost host) : IClassFixture<AccessHost>
         Assert.Equal(HttpStatusCode.Forbidden, (await host.People[role].Get("/dashboard/DashboardCounters")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().Get("/dashboard/DashboardCounters")).Status);
     }
+
+    [Fact]
+    public async Task A_hub_told_to_run_without_the_dashboard_has_none()
+    {
+        await using var silo = await SiloProcess.Start(new Dictionary<string, string> { ["Hub:Dashboard"] = "false" });
+        Assert.Equal(HttpStatusCode.NotFound, (await silo.Api.Get("/dashboard/DashboardCounters")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await silo.Api.Get("/api/v1/auth/me")).Status);
+    }
 }
