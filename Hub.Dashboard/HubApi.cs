@@ -22,6 +22,7 @@ public static class HubApi
         services.AddCheckedSettings<Ingest.IngestOptions>(configuration.GetSection(Ingest.IngestOptions.Section));
         services.AddSingleton<Ingest.CheckinAdmission>();
         services.AddCheckedSettings<WallOptions>(configuration.GetSection(WallOptions.Section));
+        services.AddCheckedSettings<MapOptions>(configuration.GetSection(MapOptions.Section));
         services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddHubApiDocument();
@@ -48,6 +49,7 @@ public static class HubApi
         api.MapIngest();
         api.MapAlerts();
         api.MapUnits();
+        api.MapMaps();
         api.MapCharts();
         api.MapDuty();
         api.MapAssessment();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Dashboard;
 
@@ -10,9 +12,13 @@ namespace Hub.Dashboard;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /// <summary>
+    /// The wall's and the field page's policy. Images may also be <c>blob:</c> (a photo shown before
+    /// it is sent) and come from the city's own tile server when one is configured.
+    /// </summary>
+    public static string ContentSecurityPolicy(string? tileOrigin) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:{(tileOrigin is null ? "" : " " + tileOrigin)}; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; worker-src 'self'; manifest-src 'self'";
 
     /// <summary>
     /// The Orleans dashboard (admins only) sets a few styles inline and embeds a font as data: its
@@ -37,6 +43,7 @@ public static class SecurityHeaders
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
+        var pagePolicy = ContentSecurityPolicy(app.Services.GetRequiredService<IOptions<MapOptions>>().Value.TileOrigin);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -51,7 +58,7 @@ public static class SecurityHeaders
             {
                 headers.ContentSecurityPolicy = path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase)
                     ? OperatorDashboardPolicy
-                    : ContentSecurityPolicy;
+                    : pagePolicy;
             }
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";

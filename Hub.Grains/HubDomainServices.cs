@@ -20,6 +20,7 @@ public static class HubDomainServices
         services.AddSingleton<HubClock>();
         services.AddSingleton<Telemetry.HubMetrics>();
         services.AddSingleton<TopologyCatalog>();
+        services.AddSingleton<Geography.MapShapes>();
         services.AddSingleton<TopologySync>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TopologySync>());
         services.AddSingleton<IngestDispatcher>();

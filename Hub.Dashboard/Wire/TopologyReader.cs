@@ -109,14 +109,15 @@ public sealed class TopologyReader : JsonObjectStream.IVisitor
                         One(f.Text("parent", required: false, maxLength: UnitCode.MaxLength)),
                         f.Has("households") ? f.WholeNumber("households", 0, MaxHouseholds) : null,
                         f.Has("kind") ? f.Enum<GridKind>("kind") : null,
-                        One(f.Text("category", required: false, maxLength: 1000))));
+                        One(f.Text("category", required: false, maxLength: 1000)),
+                        GeometryOf(entry)));
                     break;
                 case "workers":
                     _workers.Add(new WorkerSpec(f.Text("id") ?? "", One(f.Text("name", maxLength: 1000)) ?? "", One(f.Text("grid")) ?? "",
                         f.Enum<WorkerRole>("role") ?? WorkerRole.FullTime, One(f.Text("microgrid", required: false, maxLength: UnitCode.MaxLength))));
                     break;
                 case "devices":
-                    _devices.Add(new DeviceSpec(f.Text("id") ?? "", One(f.Text("kind", maxLength: 1000)) ?? "", One(f.Text("unit")) ?? "", One(f.Text("center", required: false, maxLength: 100))));
+                    _devices.Add(new DeviceSpec(f.Text("id") ?? "", One(f.Text("kind", maxLength: 1000)) ?? "", One(f.Text("unit")) ?? "", One(f.Text("center", required: false, maxLength: 100)), GeometryOf(entry)));
                     break;
                 default:
                     _departments.Add(new DepartmentSpec(f.Text("code") ?? "", f.Text("name", maxLength: 1000) ?? "", One(f.Text("unit")) ?? ""));
@@ -128,6 +129,10 @@ public sealed class TopologyReader : JsonObjectStream.IVisitor
             _errorsNotListed += errors.Count - before;
         }
     }
+
+    /// <summary>An entry's GeoJSON geometry as compact text; it is read and checked with the whole topology.</summary>
+    private static string? GeometryOf(JsonElement entry) =>
+        entry.TryGetProperty("geometry", out var geometry) && geometry.ValueKind != JsonValueKind.Null ? JsonSerializer.Serialize(geometry) : null;
 
     /// <summary>The one copy of <paramref name="text"/> kept for this read.</summary>
     private string? One(string? text)

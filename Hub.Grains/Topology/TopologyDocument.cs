@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 
 namespace Hub.Grains.Topology;
 
@@ -18,6 +19,7 @@ public sealed record TopologyDocument(
 /// <param name="Households">A micro-grid's households (户数), when given.</param>
 /// <param name="Kind">A grid's kind: <c>dedicated</c> (专属网格) grids cover one school, hospital, market or enterprise.</param>
 /// <param name="Category">What a dedicated grid covers: school, hospital, market, enterprise, ….</param>
+/// <param name="Geometry">Where the unit lies, as GeoJSON text: a Point for a building, a Polygon or MultiPolygon for an area.</param>
 [GenerateSerializer, Immutable, Alias("hub.unit-spec")]
 public sealed record UnitSpec(
     string Code,
@@ -26,7 +28,8 @@ public sealed record UnitSpec(
     string? Parent,
     int? Households = null,
     GridKind? Kind = null,
-    string? Category = null);
+    string? Category = null,
+    [property: JsonIgnore] string? Geometry = null);
 
 /// <param name="Microgrid">The micro-grid a (part-time) worker looks after, inside their grid.</param>
 [GenerateSerializer, Immutable, Alias("hub.worker-spec")]
@@ -40,8 +43,9 @@ public enum GridKind
     Dedicated,
 }
 
+/// <param name="Geometry">Where the device stands, as a GeoJSON Point, when known.</param>
 [GenerateSerializer, Immutable, Alias("hub.device-spec")]
-public sealed record DeviceSpec(string Id, string Kind, string Unit, string? Center);
+public sealed record DeviceSpec(string Id, string Kind, string Unit, string? Center, [property: JsonIgnore] string? Geometry = null);
 
 /// <summary>
 /// A functional department (职能部门) that serves a district or a street: the police station,

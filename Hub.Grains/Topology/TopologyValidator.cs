@@ -73,6 +73,7 @@ public static class TopologyValidator
         }
 
         ReportCycles(doc, units, errors);
+        Geography.GeometryRules.Validate(doc, units, errors);
 
         var workerIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < doc.Workers.Count; i++)

@@ -85,7 +85,7 @@ public static class DemoCity
                 }
             }
         }
-        return new TopologyDocument(units, workers, devices, departments);
+        return DemoMap.Lay(new TopologyDocument(units, workers, devices, departments));
     }
 
     private static WorkerSpec Worker(Random random, int index, string grid, WorkerRole role) =>

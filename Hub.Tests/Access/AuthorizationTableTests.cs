@@ -106,6 +106,7 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             new("POST", "/api/v1/alerts/{id}/rate", Gate.Officers, side => new Target($"/api/v1/alerts/{CaseOn(side)}/rate", new { score = 5 }), HttpStatusCode.NotFound),
 
             new("GET", "/api/v1/units/{code}/status", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/status")),
+            new("GET", "/api/v1/units/{code}/map", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/map")),
             new("GET", "/api/v1/units/{code}/stats", Gate.Leaders, side => new Target($"/api/v1/units/{Street(side)}/stats")),
             new("GET", "/api/v1/units/{code}/charts/{file}", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/charts/alerts-24h.svg")),
             new("GET", "/api/v1/units/{code}/assessment", Gate.Leaders, side => new Target($"/api/v1/units/{Street(side)}/assessment")),

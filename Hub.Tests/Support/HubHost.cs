@@ -38,7 +38,22 @@ public class HubHost : WebApplicationFactory<Program>
 
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
-    public static string Serialize(TopologyDocument document) => JsonSerializer.Serialize(document, Json);
+    /// <summary>The topology file's JSON, with each unit's and device's geometry as the GeoJSON object it is.</summary>
+    public static string Serialize(TopologyDocument document)
+    {
+        var json = JsonSerializer.SerializeToNode(document, Json)!;
+        Place(json["units"]!.AsArray(), document.Units.Select(u => u.Geometry));
+        Place(json["devices"]!.AsArray(), document.Devices.Select(d => d.Geometry));
+        return json.ToJsonString();
+    }
+
+    private static void Place(System.Text.Json.Nodes.JsonArray entries, IEnumerable<string?> geometries)
+    {
+        foreach (var (entry, geometry) in entries.Zip(geometries).Where(e => e.Second is not null))
+        {
+            entry!["geometry"] = System.Text.Json.Nodes.JsonNode.Parse(geometry!);
+        }
+    }
 
     /// <summary>A temporary topology file (API.md §3 format), as an operator passes with <c>Hub:Topology</c>.</summary>
     public static string WriteTopology(TopologyDocument document)

@@ -68,6 +68,8 @@ async function changePassword(current, password) {
 
 export const api = {
   status: (code, signal) => call('GET', `api/v1/units/${enc(code)}/status`, undefined, signal),
+  /** The unit's map: its children's shapes with their health, and its active alerts at their points. */
+  map: (code, signal) => call('GET', `api/v1/units/${enc(code)}/map`, undefined, signal),
   topology: (code, signal) => call('GET', `api/v1/topology/${enc(code)}`, undefined, signal),
   topologyAll: () => call('GET', 'api/v1/topology'),
   /** The cases still open in the loop (active, or waiting for 核查 or 结案) under `code`; without one, all the caller may see. */

@@ -1,5 +1,6 @@
 // Kiosk mode: ?rotate=N cycles through the root unit's children every N seconds (watching each
-// in turn), then back to the root; ?kiosk=1 hides the officer actions and the pointer.
+// in turn), then back to the root; ?kiosk=1 hides the officer actions and the pointer;
+// ?view=map shows the map instead of the tiles, ?view=alternate switches between them at each turn.
 import { T } from './text.zh-CN.js';
 import { setText } from './dom.js';
 
@@ -11,6 +12,7 @@ export function readOptions(search = location.search) {
     unit: q.get('unit') || null,
     rotate: Number.isFinite(rotate) && rotate > 0 ? Math.max(1, rotate) : 0,
     kiosk: kiosk === '1' || kiosk === 'true',
+    view: ['map', 'tiles', 'alternate'].includes(q.get('view')) ? q.get('view') : 'tiles',
   };
 }
 

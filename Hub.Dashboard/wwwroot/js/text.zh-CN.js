@@ -195,6 +195,13 @@ export const T = {
     ago: (text) => `（${text}）`,
   },
 
+  map: {
+    view: { tiles: '列表', map: '地图' },
+    label: (name) => `${name}地图`,
+    none: '该单位暂无地图数据（拓扑中未登记边界），请切换到列表查看',
+    tip: (name, health, active) => `${name} · ${health} · 活跃告警 ${active} 起`,
+  },
+
   building: {
     title: '楼栋概况',
     lastPatrol: '最近一次巡查',

@@ -11,6 +11,7 @@ import { readOptions, Rotation } from './kiosk.js';
 import { Header } from './render/header.js';
 import { Kpis } from './render/kpis.js';
 import { Children } from './render/children.js';
+import { UnitMap } from './render/map.js';
 import { Feed, FEED_LIMIT } from './render/feed.js';
 import { Charts } from './render/charts.js';
 import { ActionDialog, DIALOG_ACTIONS } from './render/dialog.js';
@@ -63,6 +64,7 @@ const S = {
 const header = new Header(document, { onNavigate: (code) => userNavigate(code) });
 const kpis = new Kpis(document);
 const children = new Children($('#panel-children'), { onPick: (code, name, level) => userNavigate(code, name, level) });
+const map = new UnitMap($('#panel-children'), { onPick: (code, name, level) => userNavigate(code, name, level) });
 const feed = new Feed($('#feed'), $('#feed-count'), {
   // a department's list is every case its department is summoned to: the server filters it
   load: (code) => api.openAlerts(S.dept ? null : code, FEED_LIMIT),
@@ -119,10 +121,32 @@ const rotation = opts.rotate
       seconds: opts.rotate,
       indicator: $('#rotation'),
       childrenOf: (code) => S.kids.get(code) || null,
-      go: (code) => enter(code),
+      go: (code) => {
+        if (opts.view === 'alternate') setView(S.view === 'map' ? 'tiles' : 'map');
+        enter(code);
+      },
       hold: () => dialog.isOpen || passwordDialog.isOpen,
     })
   : null;
+
+// ---- tiles or map ----------------------------------------------------------------------------
+/** Shows the children as tiles or as the map; the choice stays in the URL (?view=). */
+function setView(view, remember = false) {
+  S.view = view;
+  body.dataset.view = view;
+  for (const tab of $$('.view-tab')) tab.setAttribute('aria-selected', String(tab.dataset.view === view));
+  map.setVisible(view === 'map');
+  if (remember) {
+    const q = new URLSearchParams(location.search);
+    q.set('view', view);
+    history.replaceState(history.state, '', `${location.pathname}?${q.toString()}`);
+  }
+}
+$('.view-tabs').addEventListener('click', (e) => {
+  const tab = e.target.closest('.view-tab');
+  if (tab) setView(tab.dataset.view, true);
+});
+setView(opts.view === 'map' ? 'map' : 'tiles');
 
 // ---- navigation ------------------------------------------------------------------------------
 function urlFor(code) {
@@ -166,6 +190,7 @@ function enter(code, knownName, knownLevel) {
   header.loading(code, name);
   header.guessBreadcrumb(code, name, level);
   children.reset();
+  map.show(code);
   feed.reset(code);
   charts.setUnit(code);
   duty.show(code);
@@ -239,6 +264,7 @@ function applyStatus(s, fresh = false) {
   header.status(s, offsetOf(s.asOf));
   kpis.status(s);
   children.render(s);
+  map.status(s);
   feed.setActiveTotal(s.alerts?.active ?? null);
   // a leader's ranking of the children, once the unit is known to have any
   if (canAssess(S.me.role) && s.children?.length && assessment.code !== s.code) assessment.show(s.code);
@@ -272,6 +298,7 @@ function onAlerts(events) {
   const mine = events.filter((e) => e && Array.isArray(e.path) && (S.dept ? (e.departments || []).includes(S.dept) : e.path.includes(S.code)));
   if (!mine.length) return;
   feed.applyEvents(mine);
+  if (!S.dept) map.alertsChanged();
   if (S.dept) department.refreshSoon();
   // a critical or major case running past its limit sounds like a new critical one
   const late = mine.filter((e) => e.kind === 'supervised' && (e.severity === 'critical' || e.severity === 'major'));
@@ -477,6 +504,7 @@ function endSession(reason) {
   S.dept = null;
   S.status = null;
   S.kids.clear();
+  map.show(null);
   duty.show(null);
   assessment.show(null);
   department.show(null);

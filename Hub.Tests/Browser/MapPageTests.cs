@@ -1,0 +1,160 @@
+using Hub.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Hub.Tests.Browser;
+
+/// <summary>The map (一张图) on the wall: the demo city drawn whole, drill-down by click, colours and alerts live.</summary>
+public class MapPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private const string Shapes = ".map-svg [data-unit]";
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseAll();
+
+    [Fact]
+    public async Task A_newcomer_sees_the_demo_district_as_a_map_and_clicks_down_to_a_building()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            [SignIn.BootstrapSetting] = "",
+            ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Hub:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        await using var hub = await SiloProcess.Start(settings);
+        var viewer = DemoSignIn.Read(hub.Output)["viewer"];
+        var api = hub.As(viewer.User, viewer.Password);
+        const string district = "140109";
+
+        foreach (var (width, height) in new[] { (1920, 1080), (3840, 2160) })
+        {
+            var (page, _) = await browser.Open($"{hub.Url}/?unit={district}&view=map", width, height, viewer.User, viewer.Password);
+            await page.WaitForSelectorAsync(".map[data-ready='true']");
+            var children = await ChildrenOf(api, district);
+            Assert.Equal(children.Order(), (await Drawn(page)).Order());
+            // Every shape has its Chinese name inside it, readable from across the room.
+            var names = await page.Locator(".map-label").AllTextContentsAsync();
+            Assert.Equal(children.Count, names.Count);
+            Assert.All(names, n => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", n));
+            // Names in rem: 16.8 px at 1920 wide, 25.2 px on a 4K wall (whose rem is 1/160 of its width).
+            var sizes = await page.Locator(".map-label").First.EvaluateAsync<double[]>(
+                "e => [parseFloat(getComputedStyle(e).fontSize), parseFloat(getComputedStyle(document.documentElement).fontSize)]");
+            var (labelPx, remPx) = (sizes[0], sizes[1]);
+            Assert.Equal(1.05 * remPx, labelPx, 1);
+            Assert.True(labelPx >= 16.8, $"{labelPx} px at {width}");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, $"map-demo-{width}.png") });
+            if (width == 3840)
+            {
+                break;
+            }
+
+            // District → street → community → grid → building, each by a click on the map.
+            var code = district;
+            foreach (var level in new[] { "street", "community", "grid", "building" })
+            {
+                var next = await Pick(api, code, level);
+                await ClickOn(page, next);
+                await page.WaitForURLAsync(u => u.Contains($"unit={next}", StringComparison.Ordinal));
+                await page.WaitForSelectorAsync($".map[data-unit='{next}'][data-ready='true']");
+                Assert.Equal(next, await page.EvaluateAsync<string>("document.body.dataset.unit"));
+                if (level != "building")
+                {
+                    Assert.Equal((await ChildrenOf(api, next)).Order(), (await Drawn(page)).Order());
+                }
+                code = next;
+            }
+            // At the building: its own point on the map, and its name in the header.
+            await Assertions.Expect(page.Locator(".map-self")).ToHaveCountAsync(1);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "map-demo-building.png") });
+        }
+    }
+
+    [Fact]
+    public async Task Shapes_take_their_new_colour_when_health_is_pushed_and_a_critical_alert_pulses_at_its_building()
+    {
+        var topology = HubHost.WriteTopology(MapCity.Build());
+        try
+        {
+            var settings = browser.HubSettings();
+            settings["Hub:Topology"] = topology;
+            await using var hub = await browser.StartHub(settings);
+            var (page, _) = await browser.Open($"{hub.Url}/?unit={MapCity.District}&view=map");
+            await page.WaitForSelectorAsync(".map[data-ready='true']");
+            var west = page.Locator($"path[data-unit='{MapCity.Street(1)}']");
+            var east = page.Locator($"path[data-unit='{MapCity.Street(2)}']");
+            await Assertions.Expect(west).ToHaveAttributeAsync("data-health", "green");
+            var green = await Fill(west);
+
+            var building = MapCity.Building(1, 1, 2);
+            var id = await hub.Api.Raise(Reports.Alert(building, severity: "critical", category: "fire"));
+            await Assertions.Expect(west).ToHaveAttributeAsync("data-health", "red", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+            await Assertions.Expect(east).ToHaveAttributeAsync("data-health", "green");
+            Assert.NotEqual(green, await Fill(west));
+
+            var mark = page.Locator($".map-alert.is-pulsing[data-alert='{id}']");
+            await Assertions.Expect(mark).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+            Assert.Equal("map-pulse", await mark.Locator(".map-pulse").EvaluateAsync<string>("e => getComputedStyle(e).animationName"));
+            // It pulses inside the west street, where its building stands.
+            var (x, y) = await Centre(mark.Locator(".map-alert-dot"));
+            var box = (await west.BoundingBoxAsync())!;
+            Assert.InRange(x, box.X, box.X + box.Width);
+            Assert.InRange(y, box.Y, box.Y + box.Height);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "map-critical.png") });
+
+            // Down at the grid, the alert sits on its building's own point.
+            await page.GotoAsync($"{hub.Url}/?unit={MapCity.Grid(1, 1)}&view=map");
+            await page.WaitForSelectorAsync($".map[data-unit='{MapCity.Grid(1, 1)}'][data-ready='true']");
+            var dot = await Centre(page.Locator($".map-alert[data-alert='{id}'] .map-alert-dot"));
+            var at = await Centre(page.Locator($"circle[data-unit='{building}']"));
+            Assert.InRange(Math.Abs(dot.X - at.X) + Math.Abs(dot.Y - at.Y), 0, 2);
+            await Assertions.Expect(page.Locator($"circle[data-unit='{building}']")).ToHaveAttributeAsync("data-health", "red");
+
+            // The tiles are a click away, and the choice stays in the address.
+            await page.GetByTestId("view-tiles").ClickAsync();
+            await Assertions.Expect(page.Locator(".map")).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByTestId("child")).ToHaveCountAsync(2);
+            Assert.Contains("view=tiles", page.Url, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(topology);
+        }
+    }
+
+    private static async Task<List<string>> ChildrenOf(Api api, string code)
+    {
+        var unit = await api.Get($"/api/v1/topology/{code}");
+        return [.. unit.Json["children"]!.AsArray().Select(c => c!["code"]!.GetValue<string>())];
+    }
+
+    private static async Task<string> Pick(Api api, string code, string level)
+    {
+        var unit = await api.Get($"/api/v1/topology/{code}");
+        return unit.Json["children"]!.AsArray().First(c => c!["level"]!.GetValue<string>() == level)!["code"]!.GetValue<string>();
+    }
+
+    private static Task<string[]> Drawn(IPage page) => page.Locator(Shapes).EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.unit)");
+
+    /// <summary>Clicks where the unit's name is written: inside its shape, whatever the shape.</summary>
+    private static async Task ClickOn(IPage page, string code)
+    {
+        var (x, y) = await Centre(page.Locator($".map-label[data-label-of='{code}']"));
+        var label = await page.Locator($".map-label[data-label-of='{code}']").GetAttributeAsync("class");
+        // A building's name stands above its point: the point itself is clicked.
+        if (label!.Contains("map-label-point", StringComparison.Ordinal))
+        {
+            (x, y) = await Centre(page.Locator($"circle[data-unit='{code}']"));
+        }
+        await page.Mouse.ClickAsync((float)x, (float)y);
+    }
+
+    private static async Task<(double X, double Y)> Centre(ILocator element)
+    {
+        await Assertions.Expect(element).ToBeVisibleAsync();
+        var box = (await element.BoundingBoxAsync())!;
+        return (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+    }
+
+    private static Task<string> Fill(ILocator shape) => shape.EvaluateAsync<string>("e => getComputedStyle(e).fill");
+}
