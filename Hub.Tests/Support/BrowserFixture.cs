@@ -90,6 +90,31 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByTestId("sign-in-submit").ClickAsync();
     }
 
+    /// <summary>A page as a phone opens it: its screen, a touch screen, three pixels to the CSS pixel.</summary>
+    public async Task<IPage> OpenPhone(string url, string user = SignIn.AdminUser, string password = SignIn.AdminPassword, bool signIn = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 3,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "zh-CN",
+        });
+        lock (_open)
+        {
+            _open.Add(context);
+        }
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        if (signIn)
+        {
+            await SignInOn(page, user, password);
+            await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 20_000 });
+        }
+        return page;
+    }
+
     public async Task<(IPage Page, List<string> Requests, List<string> Console)> OpenRecorded(
         string url, int width = 1920, int height = 1080, string user = SignIn.AdminUser, string password = SignIn.AdminPassword)
     {

@@ -12,7 +12,8 @@ export function readOptions(search = location.search) {
     unit: q.get('unit') || null,
     rotate: Number.isFinite(rotate) && rotate > 0 ? Math.max(1, rotate) : 0,
     kiosk: kiosk === '1' || kiosk === 'true',
-    view: ['map', 'tiles', 'alternate'].includes(q.get('view')) ? q.get('view') : 'tiles',
+    // null: not asked for; the wall opens on the map where the topology has geometry
+    view: ['map', 'tiles', 'alternate'].includes(q.get('view')) ? q.get('view') : null,
   };
 }
 

@@ -195,6 +195,11 @@ export const T = {
     ago: (text) => `（${text}）`,
   },
 
+  phone: {
+    showCharts: '显示趋势图表',
+    hideCharts: '收起趋势图表',
+  },
+
   map: {
     view: { tiles: '列表', map: '地图' },
     label: (name) => `${name}地图`,

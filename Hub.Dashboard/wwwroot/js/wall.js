@@ -57,6 +57,7 @@ const S = {
   lastAlarmAt: 0,
   freshAt: Date.now(), // when the figures were last known current: connected, or a poll answered
   denied: false, // the unit shown is outside the user's scope: nothing to poll
+  view: null, // 'tiles' or 'map'; null until decided
   dept: null, // a department's user: the department whose cases the wall shows (no unit views)
 };
 
@@ -64,7 +65,13 @@ const S = {
 const header = new Header(document, { onNavigate: (code) => userNavigate(code) });
 const kpis = new Kpis(document);
 const children = new Children($('#panel-children'), { onPick: (code, name, level) => userNavigate(code, name, level) });
-const map = new UnitMap($('#panel-children'), { onPick: (code, name, level) => userNavigate(code, name, level) });
+const map = new UnitMap($('#panel-children'), {
+  onPick: (code, name, level) => userNavigate(code, name, level),
+  // opened without ?view=: the first unit with geometry opens on its map, a newcomer sees the city at once
+  onLoaded: (data) => {
+    if (S.view === null && data.code === S.code) setView(data.bounds ? 'map' : 'tiles');
+  },
+});
 const feed = new Feed($('#feed'), $('#feed-count'), {
   // a department's list is every case its department is summoned to: the server filters it
   load: (code) => api.openAlerts(S.dept ? null : code, FEED_LIMIT),
@@ -129,10 +136,22 @@ const rotation = opts.rotate
     })
   : null;
 
+// ---- charts on demand (on a phone) -----------------------------------------------------------
+const chartsToggle = $('#charts-toggle');
+function showCharts(open) {
+  if (open) body.dataset.charts = 'open';
+  else delete body.dataset.charts;
+  chartsToggle.setAttribute('aria-expanded', String(open));
+  setText(chartsToggle, open ? T.phone.hideCharts : T.phone.showCharts);
+  if (open) charts.retryMissing();
+}
+chartsToggle.addEventListener('click', () => showCharts(body.dataset.charts !== 'open'));
+showCharts(false);
+
 // ---- tiles or map ----------------------------------------------------------------------------
 /** Shows the children as tiles or as the map; the choice stays in the URL (?view=). */
 function setView(view, remember = false) {
-  S.view = view;
+  S.view = view; // null until the first map answers, when nothing was asked for
   body.dataset.view = view;
   for (const tab of $$('.view-tab')) tab.setAttribute('aria-selected', String(tab.dataset.view === view));
   map.setVisible(view === 'map');
@@ -146,7 +165,11 @@ $('.view-tabs').addEventListener('click', (e) => {
   const tab = e.target.closest('.view-tab');
   if (tab) setView(tab.dataset.view, true);
 });
-setView(opts.view === 'map' ? 'map' : 'tiles');
+if (opts.view) setView(opts.view === 'alternate' ? 'tiles' : opts.view);
+else {
+  body.dataset.view = 'tiles';
+  map.eager = true;
+}
 
 // ---- navigation ------------------------------------------------------------------------------
 function urlFor(code) {
@@ -204,8 +227,11 @@ function loadStatus(code, gen) {
   const viaHub = live.connected;
   live.watch(code).then(
     (s) => {
-      if (s) applyStatus(s);
-      else if (viaHub) httpStatus(code, gen);
+      if (s) {
+        applyStatus(s);
+        // cases raised between the first read of the list and the subscription reach no push: read it again
+        if (gen === S.gen) feed.refresh();
+      } else if (viaHub) httpStatus(code, gen);
     },
     (e) => {
       if (gen !== S.gen) return;

@@ -25,10 +25,12 @@ function mercator([lon, lat]) {
 }
 
 export class UnitMap {
-  constructor(host, { onPick }) {
+  constructor(host, { onPick, onLoaded }) {
     this.host = host;
     this.onPick = onPick;
-    this.root = h('div', { class: 'map', 'data-testid': 'map' });
+    this.onLoaded = onLoaded || (() => {});
+    this.eager = false; // load while hidden too (the wall is still deciding which view to open on)
+    this.root = h('div', { class: 'map', 'data-testid': 'map', hidden: true });
     this.note = h('div', { class: 'map-note', hidden: true });
     this.svg = svg('svg', { class: 'map-svg', role: 'img' });
     this.root.append(this.svg, this.note);
@@ -49,6 +51,7 @@ export class UnitMap {
   }
 
   setVisible(on) {
+    this.eager = false;
     this.root.hidden = !on;
     if (on && this.code && !this.data) this.load();
     else if (on && this.data) this.draw();
@@ -63,7 +66,7 @@ export class UnitMap {
     this.svg.replaceChildren();
     this.root.dataset.unit = code || '';
     delete this.root.dataset.ready;
-    if (code && this.visible) this.load();
+    if (code && (this.visible || this.eager)) this.load();
   }
 
   /** The unit's status was pushed: children take their new health at once. */
@@ -82,7 +85,7 @@ export class UnitMap {
     this.timer = setTimeout(() => {
       this.timer = 0;
       if (this.visible) this.load();
-      else this.data = null;
+      else this.data = null; // read when shown
     }, REFRESH_MS);
   }
 
@@ -95,7 +98,8 @@ export class UnitMap {
       return;
     }
     this.data = res.body;
-    this.draw();
+    this.onLoaded(this.data);
+    if (this.visible) this.draw();
   }
 
   pick(target) {
