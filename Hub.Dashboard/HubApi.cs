@@ -44,12 +44,14 @@ public static class HubApi
         var api = app.MapGroup("/api/v1");
         api.MapAuth();
         api.MapUsers();
+        api.MapEnrolment();
         api.MapApiKeys();
         api.MapTopology();
         api.MapIngest();
         api.MapAlerts();
         api.MapUnits();
         api.MapMaps();
+        api.MapField();
         api.MapCharts();
         api.MapDuty();
         api.MapAssessment();

@@ -50,10 +50,11 @@ public sealed class AccessOptions : ICheckedSettings
     public int KeyBurst { get; set; } = 60;
 
     /// <summary>Whether sessions of this role slide (see <see cref="ViewerSessionDays"/>); others end when their shift would.</summary>
-    public static bool Slides(Role role) => role == Role.Viewer;
+    /// <summary>A wall's kiosk, and a grid worker's own phone that may be offline for hours with work queued: both stay signed in while used.</summary>
+    public static bool Slides(Role role) => role is Role.Viewer or Role.Worker;
 
     public TimeSpan SessionLifetime(Role role) =>
-        role == Role.Viewer ? TimeSpan.FromDays(ViewerSessionDays) : TimeSpan.FromHours(SessionHours);
+        Slides(role) ? TimeSpan.FromDays(ViewerSessionDays) : TimeSpan.FromHours(SessionHours);
 
     public IReadOnlyList<string> Problems()
     {

@@ -17,8 +17,10 @@ public static class AccessPolicies
     public static string Needs(Permission permission) => permission switch
     {
         Permission.Anyone => "nothing",
-        Permission.SignedIn or Permission.ReadCases => "a signed-in user",
+        Permission.SignedIn => "a signed-in user",
+        Permission.ReadCases => "a signed-in user other than a grid worker",
         Permission.Read => "role viewer, officer, leader or admin",
+        Permission.Field => "role worker",
         Permission.Stats => "role leader or admin",
         Permission.Supervise => "role leader or admin",
         Permission.DepartmentStats => "role leader, admin or department",

@@ -13,12 +13,15 @@ namespace Hub.Dashboard.Access;
 /// center's key; either with a scope. <see cref="Name"/> is what the audit trail records: the user,
 /// or the center that owns the key. Endpoints take it as a parameter.
 /// </summary>
-public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId, string? Department = null)
+public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId, string? Department = null, string? Worker = null)
 {
     public static readonly Caller Nobody = new("", null, "", null);
 
     /// <summary>A department's user: sees and works only their department's cases.</summary>
     public bool IsDepartment => Role == Grains.Access.Role.Department;
+
+    /// <summary>A grid worker: works only through the field page's endpoints, as their own worker.</summary>
+    public bool IsWorker => Role == Grains.Access.Role.Worker;
 
     public bool IsCenter => KeyId is not null;
 
@@ -30,8 +33,10 @@ public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId
     public bool Can(Permission permission) => permission switch
     {
         Permission.Anyone => true,
-        Permission.SignedIn or Permission.ReadCases => IsPerson,
-        Permission.Read => IsPerson && !IsDepartment,
+        Permission.SignedIn => IsPerson,
+        Permission.ReadCases => IsPerson && !IsWorker,
+        Permission.Read => IsPerson && !IsDepartment && !IsWorker,
+        Permission.Field => IsWorker,
         Permission.Stats => Role is Grains.Access.Role.Leader or Grains.Access.Role.Admin,
         Permission.Supervise => Role is Grains.Access.Role.Leader or Grains.Access.Role.Admin,
         Permission.DepartmentStats => Role is Grains.Access.Role.Leader or Grains.Access.Role.Admin or Grains.Access.Role.Department,
@@ -61,7 +66,8 @@ public sealed record Caller(string Name, Role? Role, string Scope, string? KeyId
             return Nobody;
         }
         Role? role = WireName.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var r) ? r : null;
-        return new Caller(identity.Name ?? "", role, user.FindFirstValue(HubClaims.Scope) ?? "", user.FindFirstValue(HubClaims.KeyId), user.FindFirstValue(HubClaims.Department));
+        return new Caller(identity.Name ?? "", role, user.FindFirstValue(HubClaims.Scope) ?? "", user.FindFirstValue(HubClaims.KeyId), user.FindFirstValue(HubClaims.Department),
+            user.FindFirstValue(HubClaims.Worker));
     }
 
     /// <summary>Lets minimal-API handlers take a <see cref="Caller"/> parameter.</summary>

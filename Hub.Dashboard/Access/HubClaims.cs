@@ -14,6 +14,9 @@ public static class HubClaims
     /// <summary>The department a department's user works for.</summary>
     public const string Department = "hub:department";
 
+    /// <summary>The topology's worker a grid worker's account signs in as.</summary>
+    public const string Worker = "hub:worker";
+
     /// <summary>The stored key of the session (a digest of its token), so signing out can end it.</summary>
     public const string Session = "hub:session";
 
@@ -24,6 +27,7 @@ public static class HubClaims
             new Claim(Scope, account.Scope),
             new Claim(Session, sessionKey),
             .. account.Department is { } department ? [new Claim(Department, department)] : Array.Empty<Claim>(),
+            .. account.Worker is { } worker ? [new Claim(Worker, worker)] : Array.Empty<Claim>(),
         ]);
 
     public static ClaimsPrincipal Center(ApiKey key) => Principal(

@@ -12,6 +12,9 @@ public enum Permission
     /// <summary>Reading status, alerts, charts and the topology in one's scope: every role but a department's.</summary>
     Read,
 
+    /// <summary>A grid worker's own work from the field page: shifts, patrols, reports and 核查 in their grid.</summary>
+    Field,
+
     /// <summary>Reading cases: whoever may read, and a department's user the cases summoned to their department.</summary>
     ReadCases,
 

@@ -47,6 +47,15 @@ public sealed partial class SecurityLog(ILoggerFactory loggers)
     [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "users: '{By}' enabled user '{User}'")]
     public partial void UserEnabled(string by, string user);
 
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "enrolment: '{By}' issued an enrolment code for worker '{Worker}'")]
+    public partial void EnrolmentIssued(string by, string worker);
+
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Information, Message = "enrolment: worker '{Worker}' enrolled from {Address} with a code issued by '{By}'")]
+    public partial void Enrolled(string worker, string by, string address);
+
+    [LoggerMessage(EventId = 5016, Level = LogLevel.Warning, Message = "enrolment: refused worker '{Worker}' from {Address} (wrong, used or expired code)")]
+    public partial void EnrolmentRefused(string worker, string address);
+
     [LoggerMessage(EventId = 5020, Level = LogLevel.Information, Message = "keys: '{By}' created API key {Key} (scope {Scope})")]
     public partial void KeyCreated(string by, string key, string scope);
 

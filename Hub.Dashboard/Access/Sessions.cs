@@ -74,6 +74,9 @@ public sealed class Sessions(IGrainFactory grains, Passwords passwords, TimeProv
         }
     }
 
+    /// <summary>A session for an account whose owner proved themselves otherwise (a redeemed enrolment code).</summary>
+    public Task<SignInOutcome> OpenFor(UserAccount account) => Open(account, time.GetUtcNow());
+
     private async Task<SignInOutcome> Open(UserAccount account, DateTimeOffset now)
     {
         var token = Secrets.NewToken();

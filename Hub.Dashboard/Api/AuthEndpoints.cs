@@ -108,7 +108,7 @@ public static class AuthEndpoints
     private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     /// <summary>A new session: its token in the answer and in the HttpOnly cookie the page uses.</summary>
-    private static IResult SignedIn(HttpContext http, SignInOutcome outcome, TopologyIndex index)
+    internal static IResult SignedIn(HttpContext http, SignInOutcome outcome, TopologyIndex index)
     {
         var session = outcome.Session!;
         Sessions.WriteCookie(http.Response, outcome.Token!, session.ExpiresAt, http.Request.IsHttps);
@@ -121,7 +121,9 @@ public static class AuthEndpoints
             ScopeName: NameOf(outcome.Account.Scope, index),
             Department: outcome.Account.Department,
             DepartmentName: DepartmentNameOf(outcome.Account.Department, index),
-            Wall: WallOf(http)));
+            Wall: WallOf(http),
+            Worker: outcome.Account.Worker,
+            WorkerName: WorkerNameOf(outcome.Account.Worker, index)));
     }
 
     private static async Task<IResult> Logout(HttpContext http, Caller caller, Sessions sessions, SecurityLog security)
@@ -146,7 +148,9 @@ public static class AuthEndpoints
             Department: caller.Department,
             DepartmentName: DepartmentNameOf(caller.Department, topology.Current),
             ExpiresAt: ticket.Properties?.ExpiresUtc,
-            Wall: WallOf(http)));
+            Wall: WallOf(http),
+            Worker: caller.Worker,
+            WorkerName: WorkerNameOf(caller.Worker, topology.Current)));
     }
 
     /// <summary>How the wall folds a flood and when it raises the flood banner (<see cref="WallOptions"/>).</summary>
@@ -157,6 +161,8 @@ public static class AuthEndpoints
     }
 
     private static string? NameOf(string scope, TopologyIndex index) => index.Find(scope)?.Name;
+
+    private static string? WorkerNameOf(string? worker, TopologyIndex index) => worker is null ? null : index.Worker(worker)?.Name;
 
     private static string? DepartmentNameOf(string? department, TopologyIndex index) => department is null ? null : index.Department(department)?.Name;
 }

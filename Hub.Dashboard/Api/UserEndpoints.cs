@@ -55,9 +55,15 @@ public static class UserEndpoints
             var name = fields.Code("user");
             var password = Passwords.ReadNew(fields);
             var role = fields.Enum<Role>("role");
-            var (department, defaultScope) = DepartmentOf(fields, role, index);
+            var (department, departmentScope) = DepartmentOf(fields, role, index);
+            var (worker, workerScopes) = WorkerOf(fields, role, index);
+            var defaultScope = departmentScope ?? workerScopes?[0];
             var scope = ScopeGrant.Read(fields, index, required: defaultScope is null) ?? defaultScope;
-            return (Name: name!, Password: password!, Role: role ?? default, Scope: scope!, Department: department);
+            if (workerScopes is not null && scope is not null && !workerScopes.Contains(scope))
+            {
+                fields.Error("scope", $"a grid worker's scope is their grid '{workerScopes[0]}'{(workerScopes.Length > 1 ? $" or their micro-grid '{workerScopes[1]}'" : "")}");
+            }
+            return (Name: name!, Password: password!, Role: role ?? default, Scope: scope!, Department: department, Worker: worker);
         });
         if (problem is not null)
         {
@@ -68,7 +74,7 @@ public static class UserEndpoints
             return refusal;
         }
         var now = time.GetUtcNow();
-        var account = new UserAccount(user.Name, user.Role, user.Scope, passwords.Hash(user.Password), false, now, caller.Name, now, user.Department);
+        var account = new UserAccount(user.Name, user.Role, user.Scope, passwords.Hash(user.Password), false, now, caller.Name, now, user.Department, user.Worker);
         if (!await Accounts(grains).Create(account))
         {
             return Problems.Of(StatusCodes.Status409Conflict, "Conflict", $"user '{user.Name}' exists");
@@ -155,6 +161,27 @@ public static class UserEndpoints
         return (code, department.Unit);
     }
 
+    /// <summary>A grid worker's account names the topology's worker it signs in as; its scope is their grid (or micro-grid).</summary>
+    private static (string? Worker, string[]? Scopes) WorkerOf(Wire.JsonFields fields, Role? role, TopologyIndex index)
+    {
+        var id = fields.Code("worker", required: role == Role.Worker);
+        if (id is null)
+        {
+            return (null, null);
+        }
+        if (role != Role.Worker)
+        {
+            fields.Error("worker", "only a user of role 'worker' is a grid worker");
+            return (null, null);
+        }
+        if (index.Worker(id) is not { } worker)
+        {
+            fields.Error("worker", $"unknown worker '{id}'");
+            return (null, null);
+        }
+        return (id, worker.Microgrid is { } micro ? [worker.Grid, micro] : [worker.Grid]);
+    }
+
     private static IAccountsGrain Accounts(IGrainFactory grains) => grains.GetGrain<IAccountsGrain>(IAccountsGrain.Key);
 
     private static UserView View(UserAccount u) => new(
@@ -164,5 +191,6 @@ public static class UserEndpoints
         Disabled: u.Disabled,
         CreatedAt: u.CreatedAt,
         CreatedBy: u.CreatedBy,
-        Department: u.Department);
+        Department: u.Department,
+        Worker: u.Worker);
 }

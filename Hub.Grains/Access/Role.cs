@@ -17,4 +17,7 @@ public enum Role
 
     /// <summary>A functional department's user (部门): sees and works the cases summoned to their department, nothing else.</summary>
     Department,
+
+    /// <summary>A grid worker (网格员) in the field: their own check-ins, reports and 核查 in their grid, from the field page; nothing else.</summary>
+    Worker,
 }

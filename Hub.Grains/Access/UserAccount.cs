@@ -14,7 +14,8 @@ public sealed record UserAccount(
     [property: Id(5)] DateTimeOffset CreatedAt,
     [property: Id(6)] string CreatedBy,
     [property: Id(7)] DateTimeOffset CredentialsSince,
-    [property: Id(10)] string? Department = null)
+    [property: Id(10)] string? Department = null,
+    [property: Id(11)] string? Worker = null)
 {
     /// <summary>User names compare without case: "Admin" and "admin" are one person.</summary>
     public static string KeyOf(string name) => name.ToLowerInvariant();

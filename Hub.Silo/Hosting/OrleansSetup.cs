@@ -7,6 +7,7 @@ using Hub.Grains.Time;
 using Hub.Silo.Storage;
 using Hub.Silo.Storage.Memory;
 using Hub.Silo.Storage.Postgres;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -22,10 +23,16 @@ public static class OrleansSetup
 
     public static WebApplicationBuilder AddHubSilo(this WebApplicationBuilder builder, SiloOptions options)
     {
+        // Photos of cases on a shared disk when one is named, else beside the rest of the data.
+        if (builder.Configuration["Hub:Photos:Directory"] is { Length: > 0 } photos)
+        {
+            builder.Services.AddSingleton<Hub.Grains.Field.ICasePhotos>(new Storage.Disk.DiskPhotos(Path.GetFullPath(photos)));
+        }
         switch (options.Storage)
         {
             case "memory":
                 builder.Services.AddMemoryHistory();
+                builder.Services.TryAddSingleton<Hub.Grains.Field.ICasePhotos, Storage.Memory.MemoryPhotos>();
                 builder.UseOrleans(silo =>
                 {
                     silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: ServiceId, clusterId: options.ClusterId);
@@ -39,6 +46,7 @@ public static class OrleansSetup
                 // Present and well-formed: StartupSettings checked it before anything was composed.
                 var connectionString = builder.Configuration.GetConnectionString("Hub")!;
                 builder.Services.AddPostgresHistory(connectionString);
+                builder.Services.TryAddSingleton<Hub.Grains.Field.ICasePhotos>(sp => new Storage.Postgres.PostgresPhotos(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
                 builder.UseOrleans(silo =>
                 {
                     silo.ConfigureEndpoints(options.AdvertisedHost, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: options.AdvertisedHost != SiloOptions.Loopback);

@@ -15,7 +15,10 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
     public static readonly string Scope = TestCity.Street(1);
     public static readonly string Foreign = TestCity.Street(2);
 
-    public static readonly string[] Roles = ["viewer", "officer", "leader", "admin", "department"];
+    public static readonly string[] Roles = ["viewer", "officer", "leader", "admin", "department", "worker"];
+
+    /// <summary>The grid worker's account: worker 1 of grid 1 of street 1, scoped to that grid.</summary>
+    public static readonly string WorkerId = TestCity.Worker(1, 1, 1);
 
     public Dictionary<string, Api> People { get; } = [];
 
@@ -38,6 +41,9 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
 
     public (string Inside, string Foreign) SpareKeyIds { get; private set; }
 
+    /// <summary>A case in the grid worker's grid and one in street 2, for 核查 from the field.</summary>
+    public (string Inside, string Foreign) FieldCases { get; private set; }
+
     public static string UserOf(string role) => $"s1-{role}";
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
@@ -51,7 +57,9 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
         foreach (var role in Roles)
         {
             // The department's user works for street 1's police station, in the street it serves.
-            await CreateUser(UserOf(role), role, Scope, department: role == "department" ? TestCity.Police(1) : null);
+            // The grid worker is worker 1 of street 1's first grid, scoped to that grid.
+            await CreateUser(UserOf(role), role, role == "worker" ? TestCity.Grid(1, 1) : Scope,
+                department: role == "department" ? TestCity.Police(1) : null, worker: role == "worker" ? WorkerId : null);
             People[role] = As(UserOf(role), Password);
         }
         CenterKey = await CreateKey("ZZ-S1", Scope);
@@ -64,14 +72,15 @@ public sealed class AccessHost : HubHost, IAsyncLifetime
         await CreateUser("spare-inside", "viewer", Scope);
         await CreateUser("spare-foreign", "viewer", Foreign);
         SpareUsers = ("spare-inside", "spare-foreign");
+        FieldCases = (await Api.Raise(Alert(TestCity.Grid(1, 1), severity: "minor", category: "field")), await Api.Raise(Alert(TestCity.Grid(2, 1), severity: "minor", category: "field")));
         SpareKeyIds = ((await CreateKey("ZZ-SPARE", Scope)).Split('_')[1], (await CreateKey("ZZ-SPARE", Foreign)).Split('_')[1]);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
-    public async Task CreateUser(string user, string role, string scope, string password = Password, string? department = null)
+    public async Task CreateUser(string user, string role, string scope, string password = Password, string? department = null, string? worker = null)
     {
-        var created = await Api.Post("/api/v1/users", new { user, password, role, scope, department });
+        var created = await Api.Post("/api/v1/users", new { user, password, role, scope, department, worker });
         Assert.True(created.Status == HttpStatusCode.Created, created.ToString());
     }
 

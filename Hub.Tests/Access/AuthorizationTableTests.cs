@@ -22,7 +22,7 @@ namespace Hub.Tests.Access;
 public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost>
 {
     /// <summary>Who passes the role check, written here independently of the product's rules.</summary>
-    private enum Gate { Anyone, People, Readers, CaseReaders, Leaders, DepartmentFigures, Officers, CaseWorkers, Ingest, Admins }
+    private enum Gate { Anyone, People, Readers, CaseReaders, Leaders, DepartmentFigures, Officers, CaseWorkers, Ingest, Admins, Workers }
 
     private enum Side { Inside, Outside }
 
@@ -122,6 +122,25 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
             new("GET", "/api/v1/units/{code}/patrol-plan", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/patrol-plan")),
             new("PUT", "/api/v1/units/{code}/duty", Gate.Admins, side => new Target($"/api/v1/units/{Street(side)}/duty", Array.Empty<object>())),
             new("GET", "/api/v1/units/{code}/duty", Gate.Readers, side => new Target($"/api/v1/units/{Street(side)}/duty")),
+
+            // The field page's: the grid worker's own grid is inside, street 2's grid outside.
+            new("GET", "/api/v1/field/me", Gate.Workers, Unscoped("/api/v1/field/me")),
+            new("POST", "/api/v1/field/checkins", Gate.Workers, side => new Target("/api/v1/field/checkins",
+                new[] { new { id = Guid.NewGuid().ToString("N"), unit = InGrid(side), kind = "patrol", at = Reports.Time(Reports.Now) } })),
+            new("POST", "/api/v1/field/reports", Gate.Workers, side => new Target("/api/v1/field/reports",
+                new { sourceId = Guid.NewGuid().ToString("N"), unit = InGrid(side), category = "dumping", severity = "minor", at = Reports.Time(Reports.Now), detail = "垃圾堆放" })),
+            // Not resolved, so not waiting for 核查 (409) inside; a case outside the worker's grid is unknown to them.
+            new("POST", "/api/v1/field/verifications", Gate.Workers, side => new Target("/api/v1/field/verifications",
+                new { id = Guid.NewGuid().ToString("N"), alert = side == Side.Inside ? host.FieldCases.Inside : host.FieldCases.Foreign, passed = true }),
+                HttpStatusCode.NotFound, Through: HttpStatusCode.Conflict),
+            new("GET", "/api/v1/alerts/{id}/photos", Gate.CaseReaders, side => new Target($"/api/v1/alerts/{WhistledOn(side)}/photos"), HttpStatusCode.NotFound),
+            new("GET", "/api/v1/alerts/{id}/photos/{number}", Gate.CaseReaders, side => new Target($"/api/v1/alerts/{WhistledOn(side)}/photos/1"),
+                HttpStatusCode.NotFound, Through: HttpStatusCode.NotFound),
+            new("POST", "/api/v1/workers/{id}/enrolment", Gate.Officers,
+                side => new Target($"/api/v1/workers/{(side == Side.Inside ? TestCity.Worker(1, 2, 1) : TestCity.Worker(2, 1, 1))}/enrolment")),
+            // No code was issued for this worker: the attempt is let through and refused on its merits.
+            new("POST", "/api/v1/auth/enrol", Gate.Anyone, Unscoped("/api/v1/auth/enrol", new { worker = TestCity.Worker(1, 3, 1), code = "00000000", password = "a-new-password-1" }),
+                Through: HttpStatusCode.Unauthorized),
 
             new("GET", "/health/live", Gate.Anyone, Unscoped("/health/live")) { MappedAs = "*" },
             new("GET", "/health/ready", Gate.Anyone, Unscoped("/health/ready")) { MappedAs = "*" },
@@ -370,7 +389,9 @@ public class AuthorizationTableTests(AccessHost host) : IClassFixture<AccessHost
     private static bool Passes(Gate gate, string caller) => gate switch
     {
         Gate.Anyone => true,
-        Gate.People or Gate.CaseReaders => caller is "viewer" or "officer" or "leader" or "admin" or "department",
+        Gate.People => caller is "viewer" or "officer" or "leader" or "admin" or "department" or "worker",
+        Gate.CaseReaders => caller is "viewer" or "officer" or "leader" or "admin" or "department",
+        Gate.Workers => caller is "worker",
         Gate.Readers => caller is "viewer" or "officer" or "leader" or "admin",
         Gate.Leaders => caller is "leader" or "admin",
         Gate.DepartmentFigures => caller is "leader" or "admin" or "department",

@@ -74,6 +74,7 @@ public class ApiDocumentTests(HubHost host) : IClassFixture<HubHost>
     private static readonly HashSet<string> Bodiless =
     [
         "POST /api/v1/auth/logout",
+        "POST /api/v1/workers/{id}/enrolment",
         "POST /api/v1/users/{name}/disable",
         "POST /api/v1/users/{name}/enable",
         "POST /api/v1/alerts/{id}/clear",

@@ -16,10 +16,14 @@ public sealed record NewUserBody
 
     /// <summary>
     /// The unit the user sees and acts in (a unit code of the topology, or <c>*</c> for all of it), inside the
-    /// admin's own scope. Required, except for a department's user: theirs is by default the unit their department serves.
+    /// admin's own scope. Required, except for a department's user (by default the unit their department serves) and a
+    /// grid worker (by default their grid; else their grid or micro-grid only).
     /// </summary>
     public string? Scope { get; init; }
 
     /// <summary>Required for role <c>department</c> (a department code of the topology), and for no other role.</summary>
     public string? Department { get; init; }
+
+    /// <summary>Required for role <c>worker</c> (a worker id of the topology), and for no other role.</summary>
+    public string? Worker { get; init; }
 }

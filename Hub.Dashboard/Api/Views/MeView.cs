@@ -9,6 +9,8 @@ namespace Hub.Dashboard.Api.Views;
 /// <param name="ScopeName">The scope unit's name; null for <c>*</c>.</param>
 /// <param name="Department">The department a department's user works for; null for every other role.</param>
 /// <param name="DepartmentName">That department's name.</param>
+/// <param name="Worker">The topology's worker a grid worker signs in as; null for every other role.</param>
+/// <param name="WorkerName">That worker's name.</param>
 /// <param name="ExpiresAt">When the session ends.</param>
 /// <param name="Wall">How the wall folds floods.</param>
 public sealed record MeView(
@@ -19,4 +21,6 @@ public sealed record MeView(
     string? Department,
     string? DepartmentName,
     DateTimeOffset? ExpiresAt,
-    WallView Wall);
+    WallView Wall,
+    string? Worker = null,
+    string? WorkerName = null);

@@ -11,6 +11,8 @@ namespace Hub.Dashboard.Api.Views;
 /// <param name="ScopeName">The scope unit's name; null for <c>*</c>.</param>
 /// <param name="Department">The department a department's user works for; null for every other role.</param>
 /// <param name="DepartmentName">That department's name.</param>
+/// <param name="Worker">The topology's worker a grid worker signs in as; null for every other role.</param>
+/// <param name="WorkerName">That worker's name.</param>
 /// <param name="Wall">How the wall folds floods.</param>
 public sealed record SignedInView(
     string Token,
@@ -21,4 +23,6 @@ public sealed record SignedInView(
     string? ScopeName,
     string? Department,
     string? DepartmentName,
-    WallView Wall);
+    WallView Wall,
+    string? Worker = null,
+    string? WorkerName = null);

@@ -10,6 +10,7 @@ namespace Hub.Dashboard.Api.Views;
 /// <param name="CreatedAt">When the user was created.</param>
 /// <param name="CreatedBy">The admin who created the user.</param>
 /// <param name="Department">The department a department's user works for; null for every other role.</param>
+/// <param name="Worker">The topology's worker a grid worker's account signs in as; null for every other role.</param>
 public sealed record UserView(
     string User,
     Role Role,
@@ -17,4 +18,5 @@ public sealed record UserView(
     bool Disabled,
     DateTimeOffset CreatedAt,
     string CreatedBy,
-    string? Department);
+    string? Department,
+    string? Worker = null);

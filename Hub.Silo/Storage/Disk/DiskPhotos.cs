@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Hub.Grains.Field;
+
+namespace Hub.Silo.Storage.Disk;
+
+/// <summary>
+/// Case photos as files under <c>Hub:Photos:Directory</c>, one folder per case: each item's images,
+/// then its record, written last and renamed into place, so a crash leaves an item stored whole or
+/// not at all. Every silo must see the same directory (a shared volume) when there are several.
+/// </summary>
+public sealed class DiskPhotos(string root) : ICasePhotos
+{
+    private const string RecordSuffix = ".photos.json";
+
+    public async Task Add(string alertId, string item, PhotoKind kind, IReadOnlyList<CasePhoto> photos, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(root, Safe(alertId))).FullName;
+        var record = Path.Combine(folder, Safe(item) + RecordSuffix);
+        if (File.Exists(record))
+        {
+            return;
+        }
+        var files = new List<StoredPhoto>();
+        for (var i = 0; i < photos.Count; i++)
+        {
+            var name = $"{Safe(item)}-{i + 1}.img";
+            await Write(Path.Combine(folder, name), photos[i].Bytes, cancellationToken);
+            files.Add(new StoredPhoto(name, photos[i].ContentType, photos[i].Bytes.Length));
+        }
+        await Write(record, JsonSerializer.SerializeToUtf8Bytes(new StoredItem(item, kind, by, at, files)), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CasePhotoInfo>> List(string alertId, CancellationToken cancellationToken = default) =>
+        [.. (await Items(alertId, cancellationToken)).Select(p => p.Info)];
+
+    public async Task<(CasePhotoInfo Info, byte[] Bytes)?> Read(string alertId, int number, CancellationToken cancellationToken = default)
+    {
+        var items = await Items(alertId, cancellationToken);
+        if (number < 1 || number > items.Count)
+        {
+            return null;
+        }
+        var (info, file) = items[number - 1];
+        return (info, await File.ReadAllBytesAsync(Path.Combine(root, Safe(alertId), file), cancellationToken));
+    }
+
+    private async Task<List<(CasePhotoInfo Info, string File)>> Items(string alertId, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(root, Safe(alertId));
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+        var items = new List<StoredItem>();
+        foreach (var record in Directory.EnumerateFiles(folder, "*" + RecordSuffix))
+        {
+            await using var stream = File.OpenRead(record);
+            items.Add((await JsonSerializer.DeserializeAsync<StoredItem>(stream, cancellationToken: cancellationToken))!);
+        }
+        return [.. items.OrderBy(i => i.At).ThenBy(i => i.Item, StringComparer.Ordinal)
+            .SelectMany(i => i.Photos.Select(p => (i, p)))
+            .Select((e, n) => (new CasePhotoInfo(n + 1, e.i.Item, e.i.Kind, e.p.ContentType, e.p.Length, e.i.At, e.i.By), e.p.File))];
+    }
+
+    /// <summary>Written beside, flushed, then renamed into place: readers see the whole file or none.</summary>
+    private static async Task Write(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var partial = path + ".partial";
+        await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.WriteThrough))
+        {
+            await file.WriteAsync(bytes, cancellationToken);
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>Alert ids and item ids are codes already; anything else is kept out of the path.</summary>
+    private static string Safe(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+
+    private sealed record StoredItem(string Item, PhotoKind Kind, string By, DateTimeOffset At, IReadOnlyList<StoredPhoto> Photos);
+
+    private sealed record StoredPhoto(string File, string ContentType, int Length);
+}
