@@ -22,6 +22,14 @@ public sealed class Api(HttpClient http)
 
     public Task<Answer> Get(string path) => Send(new HttpRequestMessage(HttpMethod.Get, path));
 
+    /// <summary>The raw bytes of a successful answer (an image, a chart).</summary>
+    public async Task<byte[]> GetBytes(string path)
+    {
+        using var response = await http.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
     public Task<Answer> Post(string path, object? body) => Send(new HttpRequestMessage(HttpMethod.Post, path)
     {
         Content = body is null ? null : JsonContent.Create(body, options: HubHost.Json),

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Hub.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Hub.Tests.Browser;
+
+/// <summary>The grid worker's page on a phone: a day's work, with and without a network.</summary>
+public class FieldPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private const string WorkerPassword = "field-worker-password-1";
+
+    private static readonly string Worker = TestCity.Worker(1, 1, 1);
+    private static readonly string Grid = TestCity.Grid(1, 1);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseAll();
+
+    [Fact]
+    public async Task A_grid_worker_starts_a_shift_patrols_reports_with_a_photo_and_verifies_a_fix_from_a_phone()
+    {
+        await using var hub = await browser.StartHub();
+        await CreateWorker(hub);
+        // A case of the grid handled by the officers, waiting for the worker's 核查.
+        var fixedCase = await Resolved(hub, TestCity.Building(1, 1, 2));
+
+        var page = await SignedIn(hub);
+        await Assertions.Expect(page.GetByTestId("worker-name")).ToHaveTextAsync("张伟");
+        await Assertions.Expect(page.GetByTestId("worker-grid")).ToHaveTextAsync("第1网格");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "field-day.png"), FullPage = true });
+
+        await page.Locator("[data-action='shift-start']").TapAsync();
+        await Sent(page);
+        await Eventually.Within(TimeSpan.FromSeconds(10), () => hub.Api.Status(Grid), s => s["workers"]!["onDuty"]!.GetValue<int>() == 1, "the worker is on duty");
+
+        await page.Locator($"[data-action='patrol'][data-unit='{TestCity.Building(1, 1, 1)}']").TapAsync();
+        await Sent(page);
+        await Assertions.Expect(page.Locator($"[data-action='patrol'][data-unit='{TestCity.Building(1, 1, 1)}']")).ToHaveAttributeAsync("data-done", "true");
+        await Eventually.Within(TimeSpan.FromSeconds(10), () => hub.Api.Status(Grid), s => s["today"]!["patrolled"]!.GetValue<int>() == 1, "one building patrolled");
+
+        // An event, with a photo from the camera.
+        await page.Locator("[data-action='report']").TapAsync();
+        await page.GetByTestId("report-unit").SelectOptionAsync(TestCity.Building(1, 1, 3));
+        await page.GetByTestId("report-category").SelectOptionAsync("dumping");
+        await page.GetByTestId("report-text").FillAsync("3号楼北侧垃圾堆放，约两立方");
+        await page.GetByTestId("report-photo").SetInputFilesAsync(new FilePayload { Name = "photo.png", MimeType = "image/png", Buffer = TestImages.Png(2400, 1800, (120, 90, 60)) });
+        await Assertions.Expect(page.GetByTestId("thumb")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "field-report.png"), FullPage = true });
+        await page.GetByTestId("report-submit").TapAsync();
+        await Sent(page);
+        var reported = await Eventually.Within(TimeSpan.FromSeconds(10), async () => (await hub.Api.Get($"/api/v1/alerts?unit={TestCity.Building(1, 1, 3)}")).Json["items"]!.AsArray(),
+            items => items.Count == 1, "the report is a case of building 3");
+        var report = reported[0]!;
+        Assert.Equal(("dumping", "minor", "3号楼北侧垃圾堆放，约两立方"), (report["category"]!.GetValue<string>(), report["severity"]!.GetValue<string>(), report["detail"]!.GetValue<string>()));
+        var photos = (await hub.Api.Get($"/api/v1/alerts/{report["id"]!.GetValue<string>()}/photos")).Json["photos"]!.AsArray();
+        Assert.Single(photos);
+        Assert.Equal(("report", "image/jpeg"), (photos[0]!["kind"]!.GetValue<string>(), photos[0]!["contentType"]!.GetValue<string>()));
+        // Shrunk on the phone before it was sent: well under the 2 MiB a photo may be.
+        Assert.InRange(photos[0]!["length"]!.GetValue<int>(), 1, 400_000);
+
+        // 核查: passed, with a note and a photo.
+        var check = page.Locator($"[data-action='verify'][data-alert='{fixedCase}']");
+        await check.TapAsync();
+        await page.GetByTestId("verify-note").FillAsync("已清理完毕");
+        await page.GetByTestId("verify-photo").SetInputFilesAsync(new FilePayload { Name = "after.png", MimeType = "image/png", Buffer = TestImages.Png(800, 600, (40, 160, 80)) });
+        await page.GetByTestId("verify-passed").TapAsync();
+        await Sent(page);
+        await Assertions.Expect(check).ToHaveCountAsync(0);
+        var verified = (await hub.Api.Get($"/api/v1/alerts/{fixedCase}")).Json;
+        Assert.Equal("verified", verified["state"]!.GetValue<string>());
+        var checkPhotos = (await hub.Api.Get($"/api/v1/alerts/{fixedCase}/photos")).Json["photos"]!.AsArray();
+        Assert.Equal(["verify"], checkPhotos.Select(p => p!["kind"]!.GetValue<string>()));
+        var image = await hub.Api.GetBytes($"/api/v1/alerts/{fixedCase}/photos/1");
+        Assert.Equal([0xFF, 0xD8, 0xFF], image[..3]);
+
+        await page.Locator("[data-action='shift-end']").TapAsync();
+        await Sent(page);
+        await Eventually.Within(TimeSpan.FromSeconds(10), () => hub.Api.Status(Grid), s => s["workers"]!["onDuty"]!.GetValue<int>() == 0, "the shift ended");
+    }
+
+    [Fact]
+    public async Task A_patrol_done_without_a_network_waits_on_the_phone_and_arrives_once_when_it_returns()
+    {
+        await using var hub = await browser.StartHub();
+        await CreateWorker(hub);
+        var page = await SignedIn(hub);
+        // The page works offline once its service worker holds it.
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        var building = TestCity.Building(1, 1, 3);
+
+        var sent = new List<string>();
+        page.Context.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.EndsWith("/api/v1/field/checkins", StringComparison.Ordinal))
+            {
+                lock (sent)
+                {
+                    sent.Add(request.PostData!);
+                }
+            }
+        };
+
+        await page.Context.SetOfflineAsync(true);
+        await page.Locator($"[data-action='patrol'][data-unit='{building}']").TapAsync();
+        await Assertions.Expect(page.GetByTestId("queue")).ToHaveAttributeAsync("data-queued", "1");
+        await Assertions.Expect(page.GetByTestId("network")).ToHaveAttributeAsync("data-online", "false");
+        // Closed and opened again without a network: the page, the day and what waits are all still there.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("worker-name")).ToHaveTextAsync("张伟");
+        await Assertions.Expect(page.GetByTestId("queue")).ToHaveAttributeAsync("data-queued", "1");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "field-offline.png"), FullPage = true });
+        Assert.Equal(0, (await hub.Api.Status(Grid))["today"]!["checkins"]!.GetValue<int>());
+
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.GetByTestId("queue")).ToHaveAttributeAsync("data-queued", "0", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+        var grid = await Eventually.Within(TimeSpan.FromSeconds(10), () => hub.Api.Status(Grid), s => s["today"]!["patrolled"]!.GetValue<int>() == 1, "the patrol arrived");
+        Assert.Equal(1, grid["today"]!["checkins"]!.GetValue<int>());
+        // Sent once it could be (tries while offline never left the phone) …
+        var delivered = sent.Where(b => b.Contains(building, StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Single(delivered);
+        // … and sent again as it was (an answer lost on the way), it counts nothing more.
+        var again = await hub.As(Worker.ToLowerInvariant(), WorkerPassword).Post("/api/v1/field/checkins", JsonNode.Parse(delivered[0])!);
+        Assert.Equal((HttpStatusCode.Accepted, 0, 1), (again.Status, again.Json["accepted"]!.GetValue<int>(), again.Json["duplicates"]!.GetValue<int>()));
+        Assert.Equal(1, (await hub.Api.Status(Grid))["today"]!["checkins"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_worker_enrols_on_the_phone_with_the_code_an_officer_gave_them_once()
+    {
+        await using var hub = await browser.StartHub();
+        var issued = await hub.Api.Post($"/api/v1/workers/{TestCity.Worker(1, 2, 1)}/enrolment", new { });
+        Assert.Equal(HttpStatusCode.Created, issued.Status);
+        var code = issued.Json["code"]!.GetValue<string>();
+        Assert.Matches("^[0-9]{8}$", code);
+
+        var page = await browser.OpenPhone($"{hub.Url}/field/", signIn: false);
+        await Enrol(page, TestCity.Worker(1, 2, 1), code);
+        await Assertions.Expect(page.GetByTestId("worker-grid")).ToHaveTextAsync("第2网格");
+        await page.GetByTestId("field-sign-out").TapAsync();
+
+        // Used once: the same code again is refused, in words the worker can act on.
+        await Enrol(page, TestCity.Worker(1, 2, 1), code);
+        await Assertions.Expect(page.Locator("#enrol-form .form-error")).ToContainTextAsync("激活码已使用");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "field-enrol-refused.png"), FullPage = true });
+    }
+
+    private static async Task Enrol(IPage page, string worker, string code)
+    {
+        await page.GetByTestId("to-enrol").TapAsync();
+        await page.GetByTestId("enrol-worker").FillAsync(worker);
+        await page.GetByTestId("enrol-code").FillAsync(code);
+        await page.GetByTestId("enrol-password").FillAsync(WorkerPassword);
+        await page.GetByTestId("enrol-submit").TapAsync();
+    }
+
+    private static async Task CreateWorker(SiloProcess hub)
+    {
+        var created = await hub.Api.Post("/api/v1/users", new { user = Worker.ToLowerInvariant(), password = WorkerPassword, role = "worker", worker = Worker });
+        Assert.True(created.Status == HttpStatusCode.Created, created.ToString());
+    }
+
+    private async Task<IPage> SignedIn(SiloProcess hub)
+    {
+        var page = await browser.OpenPhone($"{hub.Url}/field", signIn: false);
+        await page.GetByTestId("field-user").FillAsync(Worker.ToLowerInvariant());
+        await page.GetByTestId("field-password").FillAsync(WorkerPassword);
+        await page.GetByTestId("field-sign-in").TapAsync();
+        await page.WaitForSelectorAsync("body[data-state='day']");
+        return page;
+    }
+
+    private static Task Sent(IPage page) =>
+        Assertions.Expect(page.GetByTestId("queue")).ToHaveAttributeAsync("data-queued", "0", new LocatorAssertionsToHaveAttributeOptions { Timeout = 15_000 });
+
+    /// <summary>A case raised, accepted, dispatched and resolved by the officers: waiting for 核查.</summary>
+    private static async Task<string> Resolved(SiloProcess hub, string unit)
+    {
+        var id = await hub.Api.Raise(Reports.Alert(unit, severity: "minor", category: "dumping"));
+        foreach (var (action, body) in new (string, object)[] { ("ack", new { }), ("dispatch", new { assignee = "张伟" }), ("resolve", new { note = "已清运" }) })
+        {
+            var answer = await hub.Api.Post($"/api/v1/alerts/{id}/{action}", body);
+            Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        }
+        return id;
+    }
+}
