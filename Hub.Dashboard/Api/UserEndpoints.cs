@@ -58,7 +58,8 @@ public static class UserEndpoints
             var (department, departmentScope) = DepartmentOf(fields, role, index);
             var (worker, workerScopes) = WorkerOf(fields, role, index);
             var defaultScope = departmentScope ?? workerScopes?[0];
-            var scope = ScopeGrant.Read(fields, index, required: defaultScope is null) ?? defaultScope;
+            // A worker's scope follows from the worker: without one, that is the one error to name.
+            var scope = ScopeGrant.Read(fields, index, required: defaultScope is null && role != Role.Worker) ?? defaultScope;
             if (workerScopes is not null && scope is not null && !workerScopes.Contains(scope))
             {
                 fields.Error("scope", $"a grid worker's scope is their grid '{workerScopes[0]}'{(workerScopes.Length > 1 ? $" or their micro-grid '{workerScopes[1]}'" : "")}");

@@ -12,7 +12,16 @@ public sealed class DiskPhotos(string root) : ICasePhotos
 {
     private const string RecordSuffix = ".photos.json";
 
-    public async Task Add(string alertId, string item, PhotoKind kind, IReadOnlyList<CasePhoto> photos, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task Add(string alertId, string item, PhotoKind kind, IReadOnlyList<CasePhoto> photos, string by, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Unavailable(() => Store(alertId, item, kind, photos, by, at, cancellationToken));
+
+    public Task<IReadOnlyList<CasePhotoInfo>> List(string alertId, CancellationToken cancellationToken = default) =>
+        Unavailable<IReadOnlyList<CasePhotoInfo>>(async () => [.. (await Items(alertId, cancellationToken)).Select(p => p.Info)]);
+
+    public Task<(CasePhotoInfo Info, byte[] Bytes)?> Read(string alertId, int number, CancellationToken cancellationToken = default) =>
+        Unavailable(() => Load(alertId, number, cancellationToken));
+
+    private async Task Store(string alertId, string item, PhotoKind kind, IReadOnlyList<CasePhoto> photos, string by, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateDirectory(Path.Combine(root, Safe(alertId))).FullName;
         var record = Path.Combine(folder, Safe(item) + RecordSuffix);
@@ -30,10 +39,7 @@ public sealed class DiskPhotos(string root) : ICasePhotos
         await Write(record, JsonSerializer.SerializeToUtf8Bytes(new StoredItem(item, kind, by, at, files)), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CasePhotoInfo>> List(string alertId, CancellationToken cancellationToken = default) =>
-        [.. (await Items(alertId, cancellationToken)).Select(p => p.Info)];
-
-    public async Task<(CasePhotoInfo Info, byte[] Bytes)?> Read(string alertId, int number, CancellationToken cancellationToken = default)
+    private async Task<(CasePhotoInfo Info, byte[] Bytes)?> Load(string alertId, int number, CancellationToken cancellationToken)
     {
         var items = await Items(alertId, cancellationToken);
         if (number < 1 || number > items.Count)
@@ -61,6 +67,25 @@ public sealed class DiskPhotos(string root) : ICasePhotos
             .SelectMany(i => i.Photos.Select(p => (i, p)))
             .Select((e, n) => (new CasePhotoInfo(n + 1, e.i.Item, e.i.Kind, e.p.ContentType, e.p.Length, e.i.At, e.i.By), e.p.File))];
     }
+
+    /// <summary>A disk that is full, gone or not writable is storage unavailable (503, try again), as a database away is.</summary>
+    private static async Task<T> Unavailable<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Hub.Grains.Storage.StorageUnavailableException($"the photo directory cannot be used: {e.Message}", e);
+        }
+    }
+
+    private static Task<bool> Unavailable(Func<Task> work) => Unavailable(async () =>
+    {
+        await work();
+        return true;
+    });
 
     /// <summary>Written beside, flushed, then renamed into place: readers see the whole file or none.</summary>
     private static async Task Write(string path, byte[] bytes, CancellationToken cancellationToken)

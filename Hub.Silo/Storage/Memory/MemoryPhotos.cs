@@ -17,7 +17,8 @@ public sealed class MemoryPhotos : ICasePhotos
             }
             if (kept.All(p => p.Info.Item != item))
             {
-                kept.AddRange(photos.Select((p, i) => (new CasePhotoInfo(kept.Count + i + 1, item, kind, p.ContentType, p.Bytes.Length, at, by), p.Bytes)));
+                var first = kept.Count + 1;
+                kept.AddRange([.. photos.Select((p, i) => (new CasePhotoInfo(first + i, item, kind, p.ContentType, p.Bytes.Length, at, by), p.Bytes))]);
             }
         }
         return Task.CompletedTask;

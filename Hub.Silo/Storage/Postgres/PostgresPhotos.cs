@@ -25,7 +25,7 @@ public sealed class PostgresPhotos(NpgsqlDataSource database) : ICasePhotos
             insert.Parameters.AddWithValue("kind", WireName.Of(kind));
             insert.Parameters.AddWithValue("type", photos[i].ContentType);
             insert.Parameters.AddWithValue("bytes", photos[i].Bytes);
-            insert.Parameters.AddWithValue("at", at);
+            insert.Parameters.AddWithValue("at", at.ToUniversalTime());
             insert.Parameters.AddWithValue("by", by);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
