@@ -54,22 +54,30 @@ public sealed class DemoAccounts(
         var district = index.Find(city) is { Children.Count: > 0 } top ? top.Children[0] : city;
         var police = index.Find(district)?.Children.Select(street => index.DepartmentsServing(street).FirstOrDefault(d => d.Code.EndsWith("-PS", StringComparison.Ordinal)))
             .FirstOrDefault(d => d is not null);
-        (string Name, Role Role, string Scope, string? Department)[] users =
+        // The grid worker of the district's first grid, for the field page (/field).
+        var grid = index.Find(district);
+        while (grid is { Level: not UnitLevel.Grid, Children.Count: > 0 })
+        {
+            grid = index.Find(grid.Children[0]);
+        }
+        var worker = grid is not null && index.WorkersOf(grid.Code) is [var first, ..] ? first : null;
+        (string Name, Role Role, string Scope, string? Department, string? Worker)[] users =
         [
-            ("demo-viewer", Role.Viewer, city, null),
-            ("demo-officer", Role.Officer, district, null),
-            ("demo-leader", Role.Leader, city, null),
-            ("demo-admin", Role.Admin, Jurisdiction.Everything, null),
-            .. police is null ? [] : new (string, Role, string, string?)[] { ("demo-police", Role.Department, police.Unit, police.Code) },
+            ("demo-viewer", Role.Viewer, city, null, null),
+            ("demo-officer", Role.Officer, district, null, null),
+            ("demo-leader", Role.Leader, city, null, null),
+            ("demo-admin", Role.Admin, Jurisdiction.Everything, null, null),
+            .. police is null ? [] : new (string, Role, string, string?, string?)[] { ("demo-police", Role.Department, police.Unit, police.Code, null) },
+            .. worker is null ? [] : new (string, Role, string, string?, string?)[] { ("demo-worker", Role.Worker, worker.Grid, null, worker.Id) },
         ];
         var accounts = grains.GetGrain<IAccountsGrain>(IAccountsGrain.Key);
         var lines = new List<string> { $"{Heading} (demo mode only; new passwords at every start):" };
-        foreach (var (name, role, scope, department) in users)
+        foreach (var (name, role, scope, department, workerId) in users)
         {
             var password = NewPassword();
             var hash = passwords.Hash(password);
             var now = time.GetUtcNow();
-            if (!await accounts.Create(new UserAccount(name, role, scope, hash, false, now, Creator, now, department)))
+            if (!await accounts.Create(new UserAccount(name, role, scope, hash, false, now, Creator, now, department, workerId)))
             {
                 var known = await accounts.Find(name);
                 if (known is not { CreatedBy: Creator, Disabled: false })

@@ -145,6 +145,69 @@ public class FieldPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "field-enrol-refused.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task An_officer_gives_a_worker_a_code_at_the_grid_and_sees_the_workers_photos_in_the_case()
+    {
+        await using var hub = await browser.StartHub();
+        await CreateWorker(hub);
+        var report = await hub.As(Worker.ToLowerInvariant(), WorkerPassword).Post("/api/v1/field/reports", new
+        {
+            sourceId = "wall-photos-1",
+            unit = TestCity.Building(1, 1, 2),
+            category = "manhole",
+            severity = "major",
+            at = Reports.Time(Reports.Now),
+            detail = "井盖破损",
+            photos = new[] { TestImages.DataUrl(TestImages.Png(320, 240, (30, 90, 200))) },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, report.Status);
+        var id = report.Json["alertId"]!.GetValue<string>();
+
+        var (wall, _) = await browser.Open($"{hub.Url}/?unit={Grid}&view=tiles");
+        // 激活码 beside the grid's workers: shown once, in the words the officer passes on.
+        await wall.Locator($"[data-testid='enrol-worker'][data-worker='{TestCity.Worker(1, 1, 2)}']").ClickAsync();
+        var notice = wall.Locator("[data-testid='notice'][data-kind='enrolment']");
+        await Assertions.Expect(notice).ToContainTextAsync("李娜 的激活码");
+        var code = System.Text.RegularExpressions.Regex.Match(await notice.InnerTextAsync(), "[0-9]{8}").Value;
+        var enrolled = await hub.Anonymous().Post("/api/v1/auth/enrol", new { worker = TestCity.Worker(1, 1, 2), code, password = WorkerPassword });
+        Assert.Equal(HttpStatusCode.OK, enrolled.Status);
+
+        // The worker's photo, in the case's step dialog.
+        var item = wall.Locator($"[data-testid='alert'][data-alert-id='{id}']");
+        await item.Locator("button[data-action='reject']").ClickAsync();
+        var photo = wall.Locator("[data-testid='case-photos'] img");
+        await Assertions.Expect(photo).ToHaveCountAsync(1);
+        await wall.WaitForFunctionAsync("() => document.querySelector('[data-testid=case-photos] img')?.naturalWidth === 320");
+        await wall.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "wall-case-photo.png") });
+    }
+
+    [Fact]
+    public async Task The_field_page_is_an_installable_app_readable_on_a_phone()
+    {
+        await using var hub = await browser.StartHub();
+        await CreateWorker(hub);
+        var manifest = await hub.Anonymous().Get("/field/manifest.webmanifest");
+        Assert.Equal((HttpStatusCode.OK, "standalone", "./"), (manifest.Status, manifest.Json["display"]!.GetValue<string>(), manifest.Json["start_url"]!.GetValue<string>()));
+        Assert.Equal(["192x192", "512x512"], manifest.Json["icons"]!.AsArray().Select(i => i!["sizes"]!.GetValue<string>()));
+        Assert.All(manifest.Json["icons"]!.AsArray(), i => Assert.Equal("image/png", i!["type"]!.GetValue<string>()));
+
+        var page = await SignedIn(hub);
+        var icons = await page.EvaluateAsync<int[]>("""
+            async () => Promise.all(['icon-192.png', 'icon-512.png'].map(async (src) => {
+              const img = new Image();
+              img.src = src;
+              await img.decode();
+              return img.naturalWidth;
+            }))
+            """);
+        Assert.Equal([192, 512], icons);
+        Assert.Empty(await page.EvaluateAsync<string[]>(WallPhoneTests.SmallText));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"));
+        // Every control is at least a thumb's height.
+        var heights = await page.Locator("[data-action]").EvaluateAllAsync<double[]>("els => els.map(e => e.getBoundingClientRect().height)");
+        Assert.All(heights, height => Assert.True(height >= 48, $"{height} px"));
+    }
+
     private static async Task Enrol(IPage page, string worker, string code)
     {
         await page.GetByTestId("to-enrol").TapAsync();

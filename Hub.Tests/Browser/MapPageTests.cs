@@ -124,6 +124,55 @@ public class MapPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         }
     }
 
+    [Fact]
+    public async Task The_citys_own_tile_server_draws_under_the_shapes_and_the_page_admits_only_its_origin()
+    {
+        var topology = HubHost.WriteTopology(MapCity.Build());
+        try
+        {
+            var tiles = $"http://127.0.0.1:{FreePort.Next()}";
+            var settings = browser.HubSettings();
+            settings["Hub:Topology"] = topology;
+            settings["Hub:Map:TileUrl"] = tiles + "/{z}/{x}/{y}.png";
+            await using var hub = await browser.StartHub(settings);
+            var (page, requests) = await browser.Open($"{hub.Url}/?unit={MapCity.District}&view=map");
+            await page.WaitForSelectorAsync(".map[data-ready='true']");
+            var hrefs = await page.Locator(".map-tiles image").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+            Assert.NotEmpty(hrefs);
+            Assert.All(hrefs, href => Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(tiles)}/1[0-9]/[0-9]+/[0-9]+\\.png$", href));
+            // The district (0.1° across) at a wall's size: zoom 11 to 14, tiles around 121.45 E, 31.23 N.
+            var (z, x) = (int.Parse(hrefs[0].Split('/')[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(hrefs[0].Split('/')[4], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.InRange(z, 11, 14);
+            Assert.InRange(x, (int)((121.35 + 180) / 360 * Math.Pow(2, z)), (int)((121.55 + 180) / 360 * Math.Pow(2, z)));
+            Assert.Contains(requests, r => r.StartsWith(tiles, StringComparison.Ordinal));
+            var policy = (await hub.Anonymous().GetHeaders("/"))["Content-Security-Policy"];
+            Assert.Contains($"img-src 'self' blob: {tiles};", policy, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(topology);
+        }
+    }
+
+    [Fact]
+    public async Task A_kiosk_asked_to_alternate_switches_between_map_and_tiles_at_each_turn()
+    {
+        var topology = HubHost.WriteTopology(MapCity.Build());
+        try
+        {
+            var settings = browser.HubSettings();
+            settings["Hub:Topology"] = topology;
+            await using var hub = await browser.StartHub(settings);
+            var (page, _) = await browser.Open($"{hub.Url}/?unit={MapCity.District}&kiosk=1&rotate=2&view=alternate");
+            await page.WaitForFunctionAsync("() => document.body.dataset.view === 'map'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            await page.WaitForFunctionAsync("() => document.body.dataset.view === 'tiles'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        }
+        finally
+        {
+            File.Delete(topology);
+        }
+    }
+
     private static async Task<List<string>> ChildrenOf(Api api, string code)
     {
         var unit = await api.Get($"/api/v1/topology/{code}");
@@ -153,9 +202,13 @@ public class MapPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 
     private static async Task<(double X, double Y)> Centre(ILocator element)
     {
-        await Assertions.Expect(element).ToBeVisibleAsync();
-        var box = (await element.BoundingBoxAsync())!;
-        return (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        // The map is drawn again when pushes move it: the element is asked for until it stands.
+        var box = await Eventually.Within(TimeSpan.FromSeconds(10), async () =>
+        {
+            await Assertions.Expect(element).ToBeVisibleAsync();
+            return await element.BoundingBoxAsync();
+        }, b => b is not null, "the element is drawn");
+        return (box!.X + (box.Width / 2), box.Y + (box.Height / 2));
     }
 
     private static Task<string> Fill(ILocator shape) => shape.EvaluateAsync<string>("e => getComputedStyle(e).fill");

@@ -7,7 +7,7 @@ namespace Hub.Tests.Browser;
 public class WallPhoneTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     /// <summary>Every piece of text a person can see, with its size, where it is below 14 CSS px.</summary>
-    private const string SmallText = """
+    internal const string SmallText = """
         () => {
           const small = [];
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

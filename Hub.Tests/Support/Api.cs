@@ -22,6 +22,13 @@ public sealed class Api(HttpClient http)
 
     public Task<Answer> Get(string path) => Send(new HttpRequestMessage(HttpMethod.Get, path));
 
+    /// <summary>The headers of an answer, by name.</summary>
+    public async Task<Dictionary<string, string>> GetHeaders(string path)
+    {
+        using var response = await http.GetAsync(path);
+        return response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>The raw bytes of a successful answer (an image, a chart).</summary>
     public async Task<byte[]> GetBytes(string path)
     {

@@ -77,6 +77,13 @@ export const api = {
     call('GET', `api/v1/alerts?${code ? `unit=${enc(code)}&` : ''}state=open&sort=importance&limit=${limit}`, undefined, signal),
   /** action: ack | reject | dispatch | report-in | resolve | verify | close | rate */
   act: (id, action, body) => call('POST', `api/v1/alerts/${enc(id)}/${action}`, body ?? {}),
+  /** The case's photos from the field: [{ url, kind }] (none when it has none or they cannot be read). */
+  photos: async (id) => {
+    const res = await call('GET', `api/v1/alerts/${enc(id)}/photos`);
+    return res.ok ? (res.body?.photos || []).map((p) => ({ kind: p.kind, url: `api/v1/alerts/${enc(id)}/photos/${p.number}` })) : [];
+  },
+  /** A grid worker's one-time enrolment code for the field page (officers, admins). */
+  enrolment: (worker) => call('POST', `api/v1/workers/${enc(worker)}/enrolment`, {}),
   /** Who is on watch at the unit now (值班). */
   duty: (code, signal) => call('GET', `api/v1/units/${enc(code)}/duty`, undefined, signal),
   /** This month's ranking of the unit's children (考核). */

@@ -196,6 +196,16 @@ export const T = {
     ago: (text) => `（${text}）`,
   },
 
+  photos: { report: '上报照片', verify: '核查照片' },
+
+  // a grid worker's one-time code for the field page, asked for by an officer at the grid's tiles
+  enrolment: {
+    button: '激活码',
+    code: (name, code, until) => `${name} 的激活码：${code}（${until} 前有效，仅能使用一次，请当面告知本人在手机上打开 /field 激活）`,
+    failed: (name) => `未能为 ${name} 生成激活码，请稍后再试`,
+    done: '知道了',
+  },
+
   // the grid worker's own page (/field)
   field: {
     title: '网格员 · 移动巡查',

@@ -64,7 +64,10 @@ const S = {
 // ---- panels ----------------------------------------------------------------------------------
 const header = new Header(document, { onNavigate: (code) => userNavigate(code) });
 const kpis = new Kpis(document);
-const children = new Children($('#panel-children'), { onPick: (code, name, level) => userNavigate(code, name, level) });
+const children = new Children($('#panel-children'), {
+  onPick: (code, name, level) => userNavigate(code, name, level),
+  onEnrol: { canEnrol: () => !opts.kiosk && !!S.me && canAct(S.me.role), run: (worker) => enrolWorker(worker) },
+});
 const map = new UnitMap($('#panel-children'), {
   onPick: (code, name, level) => userNavigate(code, name, level),
   // opened without ?view=: the first unit with geometry opens on its map, a newcomer sees the city at once
@@ -368,6 +371,7 @@ async function onAction(action, alert) {
   dialog.open(action, alert, {
     place: placeBelow(alert.path, alert.pathNames),
     workers: action === 'dispatch' ? workersNear(alert) : null,
+    photos: api.photos(alert.id),
     departments: action === 'dispatch' ? summonable(alert) : null,
     submit: async (values) => {
       const r = await actions.step(action, alert.id, values, S.dept);
@@ -405,6 +409,17 @@ async function workersNear(alert) {
     if (!res.ok) return [];
   }
   return (res.body?.workers || []).map((w) => w.name).filter(Boolean);
+}
+
+/** A grid worker's enrolment code, shown once to the officer who asked, until they close it. */
+async function enrolWorker(worker) {
+  const res = await api.enrolment(worker.id);
+  if (!res.ok) {
+    showNotice(T.enrolment.failed(worker.name), 'error', { label: T.enrolment.done, run: hideNotice });
+    return;
+  }
+  const until = new Date(res.body.expiresAt).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  showNotice(T.enrolment.code(worker.name, res.body.code, until), 'enrolment', { label: T.enrolment.done, run: hideNotice });
 }
 
 // ---- freshness -------------------------------------------------------------------------------

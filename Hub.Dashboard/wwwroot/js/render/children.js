@@ -29,8 +29,10 @@ export function byStatus(kids) {
 }
 
 export class Children {
-  constructor(panel, { onPick }) {
+  /** onEnrol(worker): an officer asks for a worker's enrolment code (null: this user may not). */
+  constructor(panel, { onPick, onEnrol }) {
     this.panel = panel;
+    this.onEnrol = onEnrol || null;
     this.body = $('.panel-bd', panel);
     this.title = $('#children-title', panel);
     this.sub = $('#children-sub', panel);
@@ -254,7 +256,12 @@ export class Children {
             h('span', { class: 'extra-label', text: T.children.workersOfGrid + T.colon }),
             workers.length
               ? workers.map((w) =>
-                  h('span', { class: 'worker-chip' }, h('span', { class: 'worker-name', text: w.name }), h('span', { class: 'worker-role', text: T.children.role[w.role] || '' })),
+                  h('span', { class: 'worker-chip' },
+                    h('span', { class: 'worker-name', text: w.name }),
+                    h('span', { class: 'worker-role', text: T.children.role[w.role] || '' }),
+                    this.onEnrol?.canEnrol()
+                      ? h('button', { type: 'button', class: 'worker-enrol', dataset: { testid: 'enrol-worker', worker: w.id }, text: T.enrolment.button, onclick: () => this.onEnrol.run(w) })
+                      : null),
                 )
               : h('span', { class: 'extra-muted', text: T.children.noWorkers }),
           ),

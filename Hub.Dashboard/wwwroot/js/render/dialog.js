@@ -26,6 +26,7 @@ export class ActionDialog {
     this.form = $('form', dialog);
     this.title = $('#dlg-title', dialog);
     this.summary = $('#dlg-alert', dialog);
+    this.photos = $('#dlg-photos', dialog);
     this.assigneeRow = $('#dlg-assignee-row', dialog);
     this.assignee = $('[name="assignee"]', dialog);
     this.departmentsRow = $('#dlg-departments-row', dialog);
@@ -85,6 +86,18 @@ export class ActionDialog {
       h('span', { class: 'dlg-alert-title', text: alert.title || T.category[alert.category] || alert.category || '' }),
       h('span', { class: 'dlg-alert-place', text: opts.place || '' }),
     );
+    // what the grid worker saw, and what the 核查 found: the case's photos
+    this.photos.hidden = true;
+    this.photos.replaceChildren();
+    opts.photos?.then((list) => {
+      if (this.current?.alert !== alert || !list.length) return;
+      this.photos.replaceChildren(
+        ...list.map((p) =>
+          h('a', { class: 'dlg-photo', href: p.url, target: '_blank', rel: 'noopener', title: T.photos[p.kind] || '' },
+            h('img', { src: p.url, alt: T.photos[p.kind] || '', loading: 'lazy' }))),
+      );
+      this.photos.hidden = false;
+    });
     this.assigneeRow.hidden = !mode.assignee;
     this.assignee.value = mode.assignee ? alert.assignee || '' : '';
     this.departmentsRow.hidden = !mode.departments;
