@@ -67,8 +67,8 @@ public class FieldPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await page.GetByTestId("verify-passed").TapAsync();
         await Sent(page);
         await Assertions.Expect(check).ToHaveCountAsync(0);
-        var verified = (await hub.Api.Get($"/api/v1/alerts/{fixedCase}")).Json;
-        Assert.Equal("verified", verified["state"]!.GetValue<string>());
+        await Eventually.Within(TimeSpan.FromSeconds(10), async () => (await hub.Api.Get($"/api/v1/alerts/{fixedCase}")).Json,
+            a => a["state"]!.GetValue<string>() == "verified", "the fix is verified");
         var checkPhotos = (await hub.Api.Get($"/api/v1/alerts/{fixedCase}/photos")).Json["photos"]!.AsArray();
         Assert.Equal(["verify"], checkPhotos.Select(p => p!["kind"]!.GetValue<string>()));
         var image = await hub.Api.GetBytes($"/api/v1/alerts/{fixedCase}/photos/1");

@@ -77,6 +77,11 @@ public class WallPhoneTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         Assert.Empty(await page.EvaluateAsync<string[]>(SmallText));
         // A phone's browser widens its layout to fit what is too wide, then zooms out: both are measured.
         var sizes = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]");
-        Assert.True(sizes.All(s => s <= 390), $"{where}: {sizes[0]} px of content, layout {sizes[1]} px, window {sizes[2]} px on a 390 px screen");
+        var wide = sizes.All(s => s <= 390) ? [] : await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')]
+              .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > 390.5)
+              .slice(0, 8).map(e => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)} px`)
+            """);
+        Assert.True(sizes.All(s => s <= 390), $"{where}: {sizes[0]} px of content, layout {sizes[1]} px, window {sizes[2]} px on a 390 px screen; past its edge: {string.Join("; ", wide)}");
     }
 }

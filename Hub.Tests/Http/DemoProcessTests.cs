@@ -13,7 +13,7 @@ public class DemoProcessTests
         await using var silo = await SiloProcess.Start(new Dictionary<string, string> { [SignIn.BootstrapSetting] = "" });
         Assert.Contains($"Governance Hub is up: {silo.Url}", silo.Output, StringComparison.Ordinal);
         var demoUsers = DemoSignIn.Read(silo.Output);
-        Assert.Equal(["admin", "department", "leader", "officer", "viewer"], demoUsers.Keys.Order());
+        Assert.Equal(["admin", "department", "leader", "officer", "viewer", "worker"], demoUsers.Keys.Order());
         Assert.Equal(HttpStatusCode.Unauthorized, (await silo.Anonymous().Post("/api/v1/auth/login", new { user = "admin", password = SignIn.AdminPassword })).Status);
         string Demo(string role, string part) => part switch
         {
@@ -66,6 +66,10 @@ public class DemoProcessTests
         var department = (await police.Get("/api/v1/auth/me")).Json["department"]!.GetValue<string>();
         Assert.EndsWith("-PS", department, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await police.Get($"/api/v1/departments/{department}/assessment")).Status);
+        // The demo grid worker has a day on the field page: their grid's buildings to patrol.
+        var day = (await silo.As(Demo("worker", "user"), Demo("worker", "password")).Get("/api/v1/field/me")).Json;
+        Assert.Equal(Demo("worker", "scope"), day["grid"]!.GetValue<string>());
+        Assert.NotEmpty(day["places"]!.AsArray());
         Assert.Equal(HttpStatusCode.Forbidden, (await police.Get($"/api/v1/units/{district}/status")).Status);
 
         // A past: the last 30 days came in through the history import, so every day has cases and patrols.

@@ -58,7 +58,7 @@ public class DemoModeTests(PostgresFixture postgres) : IClassFixture<PostgresFix
         {
             Assert.Contains("DEMO MODE ON DURABLE STORAGE", demo.Output, StringComparison.Ordinal);
             printed = DemoSignIn.Read(demo.Output);
-            Assert.Equal(["admin", "department", "leader", "officer", "viewer"], printed.Keys.Order());
+            Assert.Equal(["admin", "department", "leader", "officer", "viewer", "worker"], printed.Keys.Order());
             Assert.NotEmpty((await demo.Api.Get("/api/v1/topology")).Json["units"]!.AsArray());
             var viewer = demo.As(printed["viewer"].User, printed["viewer"].Password);
             Assert.Equal(HttpStatusCode.OK, (await viewer.Get("/api/v1/auth/me")).Status);
@@ -71,7 +71,7 @@ public class DemoModeTests(PostgresFixture postgres) : IClassFixture<PostgresFix
         await using (var again = await SiloProcess.Start(Settings(database, demo: "true")))
         {
             reprinted = DemoSignIn.Read(again.Output);
-            Assert.Equal(["admin", "department", "leader", "officer"], reprinted.Keys.Order());
+            Assert.Equal(["admin", "department", "leader", "officer", "worker"], reprinted.Keys.Order());
             Assert.Contains("demo-viewer", again.Output, StringComparison.Ordinal);
             var viewer = (await again.Api.Get("/api/v1/users")).Json["items"]!.AsArray().Single(u => u!["user"]!.GetValue<string>() == "demo-viewer")!;
             Assert.True(viewer["disabled"]!.GetValue<bool>());
@@ -91,7 +91,7 @@ public class DemoModeTests(PostgresFixture postgres) : IClassFixture<PostgresFix
         var database = await postgres.Server.CreateDatabase();
         await using var feed = await SiloProcess.Start(Settings(database, demo: "true"));
         var printed = DemoSignIn.Read(feed.Output);
-        Assert.Equal(5, printed.Count);
+        Assert.Equal(6, printed.Count);
 
         var second = Settings(database, demo: "true");
         second["Hub:DemoFeed"] = "false";
