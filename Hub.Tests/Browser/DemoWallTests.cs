@@ -13,14 +13,7 @@ public class DemoWallTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     [Fact]
     public async Task The_demo_leader_sees_the_ranking_and_the_demo_police_station_its_whistled_cases()
     {
-        var settings = new Dictionary<string, string>
-        {
-            [SignIn.BootstrapSetting] = "",
-            ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
-            ["Hub:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Hub:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        await using var hub = await SiloProcess.Start(settings);
+        await using var hub = await SiloProcess.Start(SiloProcess.DemoSettings());
         var users = DemoSignIn.Read(hub.Output);
 
         var (leader, _) = await browser.Open(hub.Url, user: users["leader"].User, password: users["leader"].Password);

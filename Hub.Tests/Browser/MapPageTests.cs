@@ -8,21 +8,21 @@ public class MapPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 {
     private const string Shapes = ".map-svg [data-unit]";
 
+    /// <summary>This test's own copy of <see cref="MapCity"/>, as the topology file its hub starts with.</summary>
+    private readonly string _topology = HubHost.WriteTopology(MapCity.Build());
+
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => browser.CloseAll();
+    public async Task DisposeAsync()
+    {
+        await browser.CloseAll();
+        File.Delete(_topology);
+    }
 
     [Fact]
     public async Task A_newcomer_sees_the_demo_district_as_a_map_and_clicks_down_to_a_building()
     {
-        var settings = new Dictionary<string, string>
-        {
-            [SignIn.BootstrapSetting] = "",
-            ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
-            ["Hub:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Hub:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        await using var hub = await SiloProcess.Start(settings);
+        await using var hub = await SiloProcess.Start(SiloProcess.DemoSettings());
         var viewer = DemoSignIn.Read(hub.Output)["viewer"];
         var api = hub.As(viewer.User, viewer.Password);
         const string district = "140109";
@@ -75,102 +75,83 @@ public class MapPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     [Fact]
     public async Task Shapes_take_their_new_colour_when_health_is_pushed_and_a_critical_alert_pulses_at_its_building()
     {
-        var topology = HubHost.WriteTopology(MapCity.Build());
-        try
-        {
-            var settings = browser.HubSettings();
-            settings["Hub:Topology"] = topology;
-            await using var hub = await browser.StartHub(settings);
-            var (page, _) = await browser.Open($"{hub.Url}/?unit={MapCity.District}&view=map");
-            await page.WaitForSelectorAsync(".map[data-ready='true']");
-            var west = page.Locator($"path[data-unit='{MapCity.Street(1)}']");
-            var east = page.Locator($"path[data-unit='{MapCity.Street(2)}']");
-            await Assertions.Expect(west).ToHaveAttributeAsync("data-health", "green");
-            var green = await Fill(west);
+        await using var hub = await StartMapHub();
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={MapCity.District}&view=map");
+        await page.WaitForSelectorAsync(".map[data-ready='true']");
+        var west = page.Locator($"path[data-unit='{MapCity.Street(1)}']");
+        var east = page.Locator($"path[data-unit='{MapCity.Street(2)}']");
+        await Assertions.Expect(west).ToHaveAttributeAsync("data-health", "green");
+        var green = await Fill(west);
 
-            var building = MapCity.Building(1, 1, 2);
-            var id = await hub.Api.Raise(Reports.Alert(building, severity: "critical", category: "fire"));
-            await Assertions.Expect(west).ToHaveAttributeAsync("data-health", "red", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
-            await Assertions.Expect(east).ToHaveAttributeAsync("data-health", "green");
-            Assert.NotEqual(green, await Fill(west));
+        var building = MapCity.Building(1, 1, 2);
+        var id = await hub.Api.Raise(Reports.Alert(building, severity: "critical", category: "fire"));
+        await Assertions.Expect(west).ToHaveAttributeAsync("data-health", "red", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+        await Assertions.Expect(east).ToHaveAttributeAsync("data-health", "green");
+        Assert.NotEqual(green, await Fill(west));
 
-            var mark = page.Locator($".map-alert.is-pulsing[data-alert='{id}']");
-            await Assertions.Expect(mark).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
-            Assert.Equal("map-pulse", await mark.Locator(".map-pulse").EvaluateAsync<string>("e => getComputedStyle(e).animationName"));
-            // It pulses inside the west street, where its building stands.
-            var (x, y) = await Centre(mark.Locator(".map-alert-dot"));
-            var box = (await west.BoundingBoxAsync())!;
-            Assert.InRange(x, box.X, box.X + box.Width);
-            Assert.InRange(y, box.Y, box.Y + box.Height);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "map-critical.png") });
+        var mark = page.Locator($".map-alert.is-pulsing[data-alert='{id}']");
+        await Assertions.Expect(mark).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        Assert.Equal("map-pulse", await mark.Locator(".map-pulse").EvaluateAsync<string>("e => getComputedStyle(e).animationName"));
+        // It pulses inside the west street, where its building stands.
+        var (x, y) = await Centre(mark.Locator(".map-alert-dot"));
+        var box = (await west.BoundingBoxAsync())!;
+        Assert.InRange(x, box.X, box.X + box.Width);
+        Assert.InRange(y, box.Y, box.Y + box.Height);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "map-critical.png") });
 
-            // Down at the grid, the alert sits on its building's own point.
-            await page.GotoAsync($"{hub.Url}/?unit={MapCity.Grid(1, 1)}&view=map");
-            await page.WaitForSelectorAsync($".map[data-unit='{MapCity.Grid(1, 1)}'][data-ready='true']");
-            var dot = await Centre(page.Locator($".map-alert[data-alert='{id}'] .map-alert-dot"));
-            var at = await Centre(page.Locator($"circle[data-unit='{building}']"));
-            Assert.InRange(Math.Abs(dot.X - at.X) + Math.Abs(dot.Y - at.Y), 0, 2);
-            await Assertions.Expect(page.Locator($"circle[data-unit='{building}']")).ToHaveAttributeAsync("data-health", "red");
+        // Down at the grid, the alert sits on its building's own point.
+        await page.GotoAsync($"{hub.Url}/?unit={MapCity.Grid(1, 1)}&view=map");
+        await page.WaitForSelectorAsync($".map[data-unit='{MapCity.Grid(1, 1)}'][data-ready='true']");
+        var dot = await Centre(page.Locator($".map-alert[data-alert='{id}'] .map-alert-dot"));
+        var at = await Centre(page.Locator($"circle[data-unit='{building}']"));
+        Assert.InRange(Math.Abs(dot.X - at.X) + Math.Abs(dot.Y - at.Y), 0, 2);
+        await Assertions.Expect(page.Locator($"circle[data-unit='{building}']")).ToHaveAttributeAsync("data-health", "red");
 
-            // The tiles are a click away, and the choice stays in the address.
-            await page.GetByTestId("view-tiles").ClickAsync();
-            await Assertions.Expect(page.Locator(".map")).ToBeHiddenAsync();
-            await Assertions.Expect(page.GetByTestId("child")).ToHaveCountAsync(2);
-            Assert.Contains("view=tiles", page.Url, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(topology);
-        }
+        // The tiles are a click away, and the choice stays in the address.
+        await page.GetByTestId("view-tiles").ClickAsync();
+        await Assertions.Expect(page.Locator(".map")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("child")).ToHaveCountAsync(2);
+        Assert.Contains("view=tiles", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_citys_own_tile_server_draws_under_the_shapes_and_the_page_admits_only_its_origin()
     {
-        var topology = HubHost.WriteTopology(MapCity.Build());
-        try
-        {
-            var tiles = $"http://127.0.0.1:{FreePort.Next()}";
-            var settings = browser.HubSettings();
-            settings["Hub:Topology"] = topology;
-            settings["Hub:Map:TileUrl"] = tiles + "/{z}/{x}/{y}.png";
-            await using var hub = await browser.StartHub(settings);
-            var (page, requests) = await browser.Open($"{hub.Url}/?unit={MapCity.District}&view=map");
-            await page.WaitForSelectorAsync(".map[data-ready='true']");
-            var hrefs = await page.Locator(".map-tiles image").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
-            Assert.NotEmpty(hrefs);
-            Assert.All(hrefs, href => Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(tiles)}/1[0-9]/[0-9]+/[0-9]+\\.png$", href));
-            // The district (0.1° across) at a wall's size: zoom 11 to 14, tiles around 121.45 E, 31.23 N.
-            var (z, x) = (int.Parse(hrefs[0].Split('/')[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(hrefs[0].Split('/')[4], System.Globalization.CultureInfo.InvariantCulture));
-            Assert.InRange(z, 11, 14);
-            Assert.InRange(x, (int)((121.35 + 180) / 360 * Math.Pow(2, z)), (int)((121.55 + 180) / 360 * Math.Pow(2, z)));
-            Assert.Contains(requests, r => r.StartsWith(tiles, StringComparison.Ordinal));
-            var policy = (await hub.Anonymous().GetHeaders("/"))["Content-Security-Policy"];
-            Assert.Contains($"img-src 'self' blob: {tiles};", policy, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(topology);
-        }
+        var tiles = $"http://127.0.0.1:{FreePort.Next()}";
+        await using var hub = await StartMapHub(("Hub:Map:TileUrl", tiles + "/{z}/{x}/{y}.png"));
+        var (page, requests) = await browser.Open($"{hub.Url}/?unit={MapCity.District}&view=map");
+        await page.WaitForSelectorAsync(".map[data-ready='true']");
+        var hrefs = await page.Locator(".map-tiles image").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        Assert.NotEmpty(hrefs);
+        Assert.All(hrefs, href => Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(tiles)}/1[0-9]/[0-9]+/[0-9]+\\.png$", href));
+        // The district (0.1° across) at a wall's size: zoom 11 to 14, tiles around 121.45 E, 31.23 N.
+        var (z, x) = (int.Parse(hrefs[0].Split('/')[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(hrefs[0].Split('/')[4], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(z, 11, 14);
+        Assert.InRange(x, (int)((121.35 + 180) / 360 * Math.Pow(2, z)), (int)((121.55 + 180) / 360 * Math.Pow(2, z)));
+        Assert.Contains(requests, r => r.StartsWith(tiles, StringComparison.Ordinal));
+        var policy = (await hub.Anonymous().GetHeaders("/"))["Content-Security-Policy"];
+        Assert.Contains($"img-src 'self' blob: {tiles};", policy, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_kiosk_asked_to_alternate_switches_between_map_and_tiles_at_each_turn()
     {
-        var topology = HubHost.WriteTopology(MapCity.Build());
-        try
+        await using var hub = await StartMapHub();
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={MapCity.District}&kiosk=1&rotate=2&view=alternate");
+        await page.WaitForFunctionAsync("() => document.body.dataset.view === 'map'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        await page.WaitForFunctionAsync("() => document.body.dataset.view === 'tiles'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+    }
+
+    /// <summary>A hub of <see cref="MapCity"/> with the test's own topology file.</summary>
+    private Task<SiloProcess> StartMapHub(params (string Key, string Value)[] more)
+    {
+        var settings = browser.HubSettings();
+        settings["Hub:Topology"] = _topology;
+        foreach (var (key, value) in more)
         {
-            var settings = browser.HubSettings();
-            settings["Hub:Topology"] = topology;
-            await using var hub = await browser.StartHub(settings);
-            var (page, _) = await browser.Open($"{hub.Url}/?unit={MapCity.District}&kiosk=1&rotate=2&view=alternate");
-            await page.WaitForFunctionAsync("() => document.body.dataset.view === 'map'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
-            await page.WaitForFunctionAsync("() => document.body.dataset.view === 'tiles'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            settings[key] = value;
         }
-        finally
-        {
-            File.Delete(topology);
-        }
+        return browser.StartHub(settings);
     }
 
     private static async Task<List<string>> ChildrenOf(Api api, string code)

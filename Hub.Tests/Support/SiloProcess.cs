@@ -64,6 +64,15 @@ public sealed class SiloProcess : IAsyncDisposable
     public Api Anonymous() => new(new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) });
 
     /// <summary>Starts the hub with these <c>--key value</c> settings on top of fresh ports, and waits until it listens.</summary>
+    /// <summary>The hub as a newcomer runs it: the demo city, its feed and its printed users, on ports of its own.</summary>
+    public static Dictionary<string, string> DemoSettings() => new()
+    {
+        [SignIn.BootstrapSetting] = "",
+        ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+        ["Hub:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hub:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public static async Task<SiloProcess> Start(IReadOnlyDictionary<string, string>? settings = null, TimeSpan? timeout = null)
     {
         var silo = Launch(Settings(settings));

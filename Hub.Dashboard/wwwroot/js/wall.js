@@ -27,6 +27,7 @@ const POLL_MS = 10000; // HTTP status polling while the hub connection is down
 // past this long with neither the live connection nor an answered poll, the figures are not to be trusted
 const STALE_MS = 60000;
 const RETRY_MS = 3000;
+const MAP_KINDS = new Set(['raised', 'resolved', 'rejected', 'reworked', 'closed']);
 
 const body = document.body;
 const opts = readOptions(); // as the page was opened: its ?unit is the launch unit for any user
@@ -327,7 +328,8 @@ function onAlerts(events) {
   const mine = events.filter((e) => e && Array.isArray(e.path) && (S.dept ? (e.departments || []).includes(S.dept) : e.path.includes(S.code)));
   if (!mine.length) return;
   feed.applyEvents(mine);
-  if (!S.dept) map.alertsChanged();
+  // only what changes which cases are active moves the map's points
+  if (!S.dept && mine.some((e) => MAP_KINDS.has(e.kind))) map.alertsChanged();
   if (S.dept) department.refreshSoon();
   // a critical or major case running past its limit sounds like a new critical one
   const late = mine.filter((e) => e.kind === 'supervised' && (e.severity === 'critical' || e.severity === 'major'));

@@ -9,7 +9,8 @@ import { api } from '../api.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const TILE = 256;
 const PAD = 0.06; // of the smaller side, kept clear around the shapes
-const REFRESH_MS = 1200; // alerts moving under the unit are redrawn at most this often
+const REFRESH_MS = 1200; // a burst of cases is placed again once, this long after its first
+const MIN_GAP_MS = 5000; // and never sooner than this after the last reading: a flood costs a read every 5 s, not one per case
 const MIN_SPAN = 0.004; // degrees (about 400 m): a building alone is shown with its street around it
 
 function svg(tag, attrs = {}) {
@@ -79,18 +80,20 @@ export class UnitMap {
     }
   }
 
-  /** Cases moved under the unit: their points are read again, soon, once for a burst. */
+  /** Cases came or went under the unit: their points are read again, soon, once for a burst. */
   alertsChanged() {
     if (!this.code || this.timer) return;
+    const wait = Math.max(REFRESH_MS, MIN_GAP_MS - (performance.now() - (this.loadedAt || -Infinity)));
     this.timer = setTimeout(() => {
       this.timer = 0;
       if (this.visible) this.load();
       else this.data = null; // read when shown
-    }, REFRESH_MS);
+    }, wait);
   }
 
   async load() {
     const gen = this.gen;
+    this.loadedAt = performance.now();
     const res = await api.map(this.code);
     if (gen !== this.gen) return;
     if (!res.ok || !res.body) {
