@@ -50,7 +50,9 @@ public static class SecurityHeaders
             var path = context.Request.Path;
             if (path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase))
             {
-                var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+                // Hex rather than base64: the page's writer HTML-encodes '+', which would make the
+                // attribute differ from the header for about one nonce in three.
+                var nonce = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
                 context.Items[NonceKey] = nonce;
                 headers.ContentSecurityPolicy = ApiReferencePolicy(nonce);
             }
