@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hub.Dashboard.Access;
 using Hub.Dashboard.Api.Bodies;
 using Hub.Dashboard.Api.Views;
@@ -42,21 +41,13 @@ public static class DutyEndpoints
         {
             return problem;
         }
-        var (body, unreadable) = await JsonBody.Read(request, MaxBodyBytes);
+        var (body, unreadable) = await JsonBody.ReadArray(request, MaxBodyBytes, MaxShifts, "shifts");
         if (body is null)
         {
             return unreadable!;
         }
         using (body)
         {
-            if (body.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                return Problems.BadRequest("the body must be a JSON array of shifts");
-            }
-            if (body.RootElement.GetArrayLength() > MaxShifts)
-            {
-                return Problems.TooLarge($"{body.RootElement.GetArrayLength()} shifts; the limit is {MaxShifts}");
-            }
             var accounts = (await grains.GetGrain<IAccountsGrain>(IAccountsGrain.Key).List()).ToDictionary(a => UserAccount.KeyOf(a.Name));
             var errors = new List<string>();
             var shifts = new List<Shift>();

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Hub.Dashboard.Access;
 using Hub.Dashboard.Api.Bodies;
 using Hub.Dashboard.Api.Views;
 using Hub.Dashboard.Ingest;
 using Hub.Dashboard.OpenApi;
+using Hub.Dashboard.Wire;
 using Hub.Grains.Alerts;
 using Hub.Grains.Field;
 using Hub.Grains.History;
@@ -86,49 +86,20 @@ public static class FieldEndpoints
         {
             return NoWorker(caller);
         }
-        var (body, problem) = await JsonBody.Read(request, IngestLimits.MaxBodyBytes);
-        if (body is null)
+        var (batch, problem) = await JsonBody.ReadArray(request, IngestLimits.MaxBodyBytes, MaxCheckins, "check-ins");
+        if (batch is null)
         {
             return problem!;
         }
-        using (body)
+        using (batch)
         {
-            if (body.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                return Problems.BadRequest("the body must be a JSON array of check-ins");
-            }
-            if (body.RootElement.GetArrayLength() > MaxCheckins)
-            {
-                return Problems.TooLarge($"{body.RootElement.GetArrayLength()} check-ins in one request; the limit is {MaxCheckins}");
-            }
-            // The worker is the one signed in: named by the page, never by the body.
-            var items = new JsonArray();
-            var i = 0;
-            foreach (var item in body.RootElement.EnumerateArray())
-            {
-                var node = JsonNode.Parse(item.GetRawText());
-                if (node is JsonObject fields)
-                {
-                    if (fields["worker"] is { } named && named.GetValueKind() == JsonValueKind.String && named.GetValue<string>() != worker.Id)
-                    {
-                        return Problems.Forbidden($"[{i}].worker: a grid worker sends their own check-ins only ('{worker.Id}')");
-                    }
-                    fields["worker"] = worker.Id;
-                    if (fields["id"] is null)
-                    {
-                        return Problems.Invalid([$"[{i}].id: required: the phone's id makes a resend count once"]);
-                    }
-                }
-                items.Add(node);
-                i++;
-            }
-            using var batch = JsonDocument.Parse(items.ToJsonString());
-            // Shifts and patrols are the worker's whole grid's, whatever micro-grid they look after.
-            var read = CheckinReader.Read(batch.RootElement, index, clock.Now, worker.Grid);
+            // The worker is the one signed in, never the body's; shifts and patrols are the worker's
+            // whole grid's, whatever micro-grid they look after.
+            var read = CheckinReader.Read(batch.RootElement, index, clock.Now, worker.Grid, self: worker.Id);
             if (!read.IsInScope)
             {
                 return Problems.Of(StatusCodes.Status403Forbidden, "Forbidden",
-                    $"{read.Outside.Count} field(s) name something outside the grid '{worker.Grid}' of worker '{worker.Id}'; nothing was applied", read.Outside);
+                    $"{read.Outside.Count} field(s) name another worker or a place outside the grid '{worker.Grid}' of worker '{worker.Id}'; nothing was applied", read.Outside);
             }
             if (!read.IsValid)
             {
@@ -159,27 +130,22 @@ public static class FieldEndpoints
             {
                 return Problems.BadRequest("the body must be a JSON object: the report");
             }
-            var report = JsonNode.Parse(body.RootElement.GetRawText())!.AsObject();
-            var (images, errors) = ReadPhotos(report["photos"], "photos", PhotoRules.MaxPerReport);
-            report.Remove("photos");
-            report.Remove("device");
-            report["source"] = Source;
-            using var batch = JsonDocument.Parse(new JsonArray(report).ToJsonString());
-            var read = AlertReader.Read(batch.RootElement, index, clock.Now, caller.Sender, worker.Grid);
-            if (!read.IsInScope)
+            var (images, errors) = ReadPhotos(body.RootElement, "photos", PhotoRules.MaxPerReport);
+            var fence = new ScopeFence(worker.Grid, index);
+            var report = AlertReader.ReadOne(new JsonFields(body.RootElement, "", errors), fence, index, clock.Now, caller.Sender, Source);
+            if (fence.Outside.Count > 0)
             {
                 return Problems.Forbidden($"unit: outside the grid '{worker.Grid}' of worker '{worker.Id}'; nothing was applied");
             }
-            errors.AddRange(read.Errors.Select(e => e.StartsWith("[0].", StringComparison.Ordinal) ? e[4..] : e));
-            if (errors.Count > 0)
+            if (errors.Count > 0 || report is null)
             {
                 return Problems.Invalid(errors);
             }
-            var raised = (await ingest.RaiseAlerts(read.Items, index))[0];
-            metrics.AlertAccepted(read.Items[0].Severity, WireName.Of(raised.Outcome));
+            var raised = (await ingest.RaiseAlerts([report], index))[0];
+            metrics.AlertAccepted(report.Severity, WireName.Of(raised.Outcome));
             // A resend finds the case and the photos it stored; a first send whose photos were not
             // stored (storage away) stores them now.
-            await photos.Add(raised.AlertId, read.Items[0].SourceId, PhotoKind.Report, images, caller.Name, clock.Now, request.HttpContext.RequestAborted);
+            await photos.Add(raised.AlertId, report.SourceId, PhotoKind.Report, images, caller.Name, clock.Now, request.HttpContext.RequestAborted);
             return Results.Accepted(value: new FieldReportResult(raised.AlertId, WireName.Of(raised.Outcome), images.Count));
         }
     }
@@ -237,8 +203,9 @@ public static class FieldEndpoints
         {
             await photos.Add(check.Alert, check.Id, PhotoKind.Verify, images, caller.Name, clock.Now, request.HttpContext.RequestAborted);
         }
-        var now = await grain.Read();
-        return Results.Ok(views.From(now.Alert!, now.Audit));
+        // A resend answered by the state it finds carries no trail; the first answer does.
+        var audit = result.Audit ?? (await grain.Read()).Audit;
+        return Results.Ok(views.From(result.Alert!, audit));
     }
 
     private static async Task<IResult> Photos(string id, Caller caller, IGrainFactory grains, ICasePhotos photos, HttpContext http)
@@ -267,26 +234,27 @@ public static class FieldEndpoints
         (await grains.GetGrain<IAlertGrain>(id).Read()).Alert is { } alert
         && caller.Covers(alert.Path) && (!caller.IsDepartment || CaseParts.Has(alert.Parts, caller.Department!));
 
-    private static (List<CasePhoto> Photos, List<string> Errors) ReadPhotos(JsonNode? node, string field, int max)
+    private static (List<CasePhoto> Photos, List<string> Errors) ReadPhotos(JsonElement report, string field, int max)
     {
         var (photos, errors) = (new List<CasePhoto>(), new List<string>());
-        if (node is null)
+        if (!report.TryGetProperty(field, out var list) || list.ValueKind == JsonValueKind.Null)
         {
             return (photos, errors);
         }
-        if (node is not JsonArray list)
+        if (list.ValueKind != JsonValueKind.Array)
         {
             errors.Add($"{field}: must be an array of images (base64 data URLs)");
             return (photos, errors);
         }
-        if (list.Count > max)
+        if (list.GetArrayLength() > max)
         {
-            errors.Add($"{field}: {list.Count} photos; at most {max}");
+            errors.Add($"{field}: {list.GetArrayLength()} photos; at most {max}");
             return (photos, errors);
         }
-        for (var i = 0; i < list.Count; i++)
+        var i = 0;
+        foreach (var item in list.EnumerateArray())
         {
-            var (photo, why) = list[i] is JsonValue v && v.TryGetValue<string>(out var text) ? PhotoRules.Read(text) : (null, "must be a base64 data URL");
+            var (photo, why) = item.ValueKind == JsonValueKind.String ? PhotoRules.Read(item.GetString()!) : (null, "must be a base64 data URL");
             if (photo is null)
             {
                 errors.Add($"{field}[{i}]: {why}");
@@ -295,6 +263,7 @@ public static class FieldEndpoints
             {
                 photos.Add(photo);
             }
+            i++;
         }
         return (photos, errors);
     }

@@ -95,7 +95,7 @@ public static class IngestEndpoints
         Func<IReadOnlyList<T>, (IDisposable? Lease, IResult? Refused)> admit,
         Func<IReadOnlyList<T>, Task<object>> apply)
     {
-        var (batch, problem) = await ReadBatch(request, maxItems, what);
+        var (batch, problem) = await JsonBody.ReadArray(request, IngestLimits.MaxBodyBytes, maxItems, what);
         if (batch is null)
         {
             return problem!;
@@ -122,26 +122,5 @@ public static class IngestEndpoints
                 return Results.Accepted(value: await apply(items.Items));
             }
         }
-    }
-
-    private static async Task<(JsonDocument? Batch, IResult? Problem)> ReadBatch(HttpRequest request, int maxItems, string what)
-    {
-        var (body, problem) = await JsonBody.Read(request, IngestLimits.MaxBodyBytes);
-        if (body is null)
-        {
-            return (null, problem);
-        }
-        if (body.RootElement.ValueKind != JsonValueKind.Array)
-        {
-            body.Dispose();
-            return (null, Problems.BadRequest($"the body must be a JSON array of {what}"));
-        }
-        var count = body.RootElement.GetArrayLength();
-        if (count > maxItems)
-        {
-            body.Dispose();
-            return (null, Problems.TooLarge($"{count} {what} in one batch; the limit is {maxItems}"));
-        }
-        return (body, null);
     }
 }

@@ -33,6 +33,32 @@ public static class JsonBody
     }
 
     /// <summary>
+    /// Reads a body that must be a JSON array of at most <paramref name="maxItems"/> <paramref name="what"/>:
+    /// another shape is a 400, more items a 413.
+    /// </summary>
+    /// <returns>The parsed array (dispose it), or the problem to answer with.</returns>
+    public static async Task<(JsonDocument? Array, IResult? Problem)> ReadArray(HttpRequest request, int maxBytes, int maxItems, string what)
+    {
+        var (body, problem) = await Read(request, maxBytes);
+        if (body is null)
+        {
+            return (null, problem);
+        }
+        if (body.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            body.Dispose();
+            return (null, Problems.BadRequest($"the body must be a JSON array of {what}"));
+        }
+        var count = body.RootElement.GetArrayLength();
+        if (count > maxItems)
+        {
+            body.Dispose();
+            return (null, Problems.TooLarge($"{count} {what} in one request; the limit is {maxItems}"));
+        }
+        return (body, null);
+    }
+
+    /// <summary>
     /// Lets the server read a body of up to <paramref name="maxBytes"/> (one byte more, so that a
     /// larger one is seen as larger); a 413 when its declared length is already past that.
     /// </summary>

@@ -13,13 +13,18 @@ namespace Hub.Dashboard.Ingest;
 /// </summary>
 public static class CheckinReader
 {
-    public static BatchRead<CheckinReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now, string scope = Jurisdiction.Everything)
+    /// <param name="self">
+    /// The grid worker sending their own check-ins from the field page: the worker may be left out
+    /// (it is them), naming another is refused like a place outside the scope, and each item needs
+    /// the id the phone gave it, so that a resend counts once.
+    /// </param>
+    public static BatchRead<CheckinReport> Read(JsonElement batch, TopologyIndex topology, DateTimeOffset now, string scope = Jurisdiction.Everything, string? self = null)
     {
         var fence = new ScopeFence(scope, topology);
         return BatchRead.Each(batch, fence, (f, item) =>
         {
-            var id = f.Text("id", required: false, maxLength: IngestLimits.MaxIdLength);
-            var workerId = f.Code("worker");
+            var id = f.Text("id", required: self is not null, maxLength: IngestLimits.MaxIdLength);
+            var workerId = self is null ? f.Code("worker") : Own(f, fence, item, self);
             var unit = f.Code("unit");
             var kind = f.Enum<CheckinKind>("kind");
             var at = TimeRule.Check(f, "at", now);
@@ -58,5 +63,15 @@ public static class CheckinReader
                 ? new CheckinReport(id, worker.Id, unit, k, t, lat, lon)
                 : null;
         });
+    }
+
+    private static string? Own(JsonFields f, ScopeFence fence, string item, string self)
+    {
+        if (f.Code("worker", required: false) is { } named && named != self)
+        {
+            fence.Refuse(item, "worker", $"a grid worker sends their own check-ins only ('{self}')");
+            return null;
+        }
+        return self;
     }
 }

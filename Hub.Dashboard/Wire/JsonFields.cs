@@ -16,6 +16,7 @@ public sealed partial class JsonFields
     private readonly List<string> _errors;
     private readonly int _errorsBefore;
 
+    /// <param name="path">The object's place in the body (<c>[3]</c>, <c>$</c>); empty names its fields alone (<c>unit: ...</c>).</param>
     public JsonFields(JsonElement element, string path, List<string> errors)
     {
         _element = element;
@@ -179,7 +180,7 @@ public sealed partial class JsonFields
     public bool Has(string name) => IsObject && _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     /// <summary>Records a problem found by a rule outside this reader, under this object's path.</summary>
-    public void Error(string name, string message) => _errors.Add($"{_path}.{name}: {message}");
+    public void Error(string name, string message) => _errors.Add(_path.Length == 0 ? $"{name}: {message}" : $"{_path}.{name}: {message}");
 
     private bool TryGet(string name, bool required, out JsonElement value)
     {

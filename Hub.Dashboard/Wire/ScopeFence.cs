@@ -24,4 +24,7 @@ public sealed class ScopeFence(string scope, TopologyIndex topology)
         _outside.Add($"{item}.{field}: '{name}' is outside the scope");
         return false;
     }
+
+    /// <summary>Records a field that names what the sender may not send for another reason than place.</summary>
+    public void Refuse(string item, string field, string why) => _outside.Add($"{item}.{field}: {why}");
 }

@@ -9,8 +9,6 @@ public static class PhotoRules
 {
     public const int MaxPerReport = 3;
 
-    public const int MaxPerVerification = 1;
-
     /// <summary>2 MiB: a full-resolution phone photo is larger, one shrunk for a case far smaller.</summary>
     public const int MaxBytes = 2 * 1024 * 1024;
 

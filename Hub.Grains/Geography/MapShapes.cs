@@ -36,18 +36,7 @@ public sealed class MapShapes
     public Point? PointOf(TopologyIndex index, string unit, string? device = null)
     {
         var shapes = For(index);
-        if (device is not null && index.Device(device) is { Geometry: { } text } && Shapes.Read(text) is Point at)
-        {
-            return at;
-        }
-        for (var code = unit; code is not null && index.Find(code) is { } node; code = node.Parent)
-        {
-            if (shapes.Of(code) is { } shape)
-            {
-                return shape as Point ?? LabelOf(shape);
-            }
-        }
-        return null;
+        return (device is null ? null : shapes.PointOfDevice(device)) ?? shapes.PointOf(unit);
     }
 
     private Shapes For(TopologyIndex index)
@@ -110,12 +99,24 @@ public sealed class MapShapes
     private sealed class Shapes(TopologyIndex index)
     {
         private readonly ConcurrentDictionary<string, Geometry?> _read = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Point?> _points = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Point?> _devices = new(StringComparer.Ordinal);
 
         public TopologyIndex Index { get; } = index;
 
         public ConcurrentDictionary<string, MapLayer> Layers { get; } = new(StringComparer.Ordinal);
 
         public Geometry? Of(string code) => _read.GetOrAdd(code, c => Index.Spec(c)?.Geometry is { } text ? Read(text) : null);
+
+        /// <summary>The unit's point, else one inside the nearest area at or above it: found once, as labels are costly.</summary>
+        public Point? PointOf(string unit) => _points.GetOrAdd(unit, code => Of(code) switch
+        {
+            Point point => point,
+            { } area => LabelOf(area),
+            null => Index.Find(code)?.Parent is { } parent ? PointOf(parent) : null,
+        });
+
+        public Point? PointOfDevice(string id) => _devices.GetOrAdd(id, d => Index.Device(d) is { Geometry: { } text } ? Read(text) as Point : null);
 
         /// <summary>The stored topology was validated whole, so its text reads without problems.</summary>
         public static Geometry? Read(string text) => GeoJsonGeometry.Read(text, "$", []);

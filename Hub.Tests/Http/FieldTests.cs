@@ -51,9 +51,11 @@ public class FieldTests(HubHost host) : IClassFixture<HubHost>
         Assert.Equal(HttpStatusCode.Forbidden, elsewhere.Status);
         var someoneElse = await worker.Post("/api/v1/field/checkins", new[] { new { id = "x2", worker = TestCity.Worker(2, 3, 2), unit = grid, kind = "start", at = Time(Now) } });
         Assert.Equal(HttpStatusCode.Forbidden, someoneElse.Status);
-        Assert.Contains("their own check-ins", someoneElse.Json["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal([$"[0].worker: a grid worker sends their own check-ins only ('{TestCity.Worker(2, 3, 1)}')"],
+            someoneElse.Json["errors"]!.AsArray().Select(e => e!.GetValue<string>()));
         var noId = await worker.Post("/api/v1/field/checkins", new[] { new { unit = grid, kind = "start", at = Time(Now) } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noId.Status);
+        Assert.Equal(["[0].id: required"], noId.Json["errors"]!.AsArray().Select(e => e!.GetValue<string>()));
         // Nothing of the refused ones counted.
         Assert.Equal(1, (await host.Api.Status(grid))["today"]!["checkins"]!.GetValue<int>());
     }
