@@ -112,6 +112,20 @@ public class MapPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await Assertions.Expect(page.Locator(".map")).ToBeHiddenAsync();
         await Assertions.Expect(page.GetByTestId("child")).ToHaveCountAsync(2);
         Assert.Contains("view=tiles", page.Url, StringComparison.Ordinal);
+
+        // Or both side by side: the tiles on the left, the map on their right, each live.
+        await page.GotoAsync($"{hub.Url}/?unit={MapCity.District}");
+        await page.GetByTestId("view-split").ClickAsync();
+        Assert.Contains("view=split", page.Url, StringComparison.Ordinal);
+        await page.WaitForSelectorAsync(".map[data-ready='true']");
+        var tile = page.Locator($"[data-testid='child'][data-code='{MapCity.Street(1)}']");
+        await Assertions.Expect(tile).ToHaveAttributeAsync("data-health", "red");
+        await Assertions.Expect(west).ToHaveAttributeAsync("data-health", "red");
+        var (tiles, drawn) = ((await page.Locator(".panel-children > .panel-bd").BoundingBoxAsync())!, (await page.Locator(".map").BoundingBoxAsync())!);
+        Assert.True(drawn.X >= tiles.X + tiles.Width, $"the map starts at x={drawn.X}, the tiles end at x={tiles.X + tiles.Width}");
+        Assert.InRange(drawn.Y, tiles.Y - 20, tiles.Y + 20);
+        Assert.True(drawn.Width > tiles.Width, $"the map is {drawn.Width} px wide, the tiles {tiles.Width}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "map-split.png") });
     }
 
     [Fact]

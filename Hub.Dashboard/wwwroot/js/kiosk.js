@@ -1,6 +1,7 @@
 // Kiosk mode: ?rotate=N cycles through the root unit's children every N seconds (watching each
 // in turn), then back to the root; ?kiosk=1 hides the officer actions and the pointer;
-// ?view=map shows the map instead of the tiles, ?view=alternate switches between them at each turn.
+// ?view=map shows the map instead of the tiles, ?view=split both side by side, ?view=alternate
+// switches between map and tiles at each turn.
 import { T } from './text.zh-CN.js';
 import { setText } from './dom.js';
 
@@ -13,7 +14,7 @@ export function readOptions(search = location.search) {
     rotate: Number.isFinite(rotate) && rotate > 0 ? Math.max(1, rotate) : 0,
     kiosk: kiosk === '1' || kiosk === 'true',
     // null: not asked for; the wall opens on the map where the topology has geometry
-    view: ['map', 'tiles', 'alternate'].includes(q.get('view')) ? q.get('view') : null,
+    view: ['map', 'tiles', 'split', 'alternate'].includes(q.get('view')) ? q.get('view') : null,
   };
 }
 

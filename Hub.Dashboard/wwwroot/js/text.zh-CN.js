@@ -277,7 +277,7 @@ export const T = {
   },
 
   map: {
-    view: { tiles: '列表', map: '地图' },
+    view: { tiles: '列表', map: '地图', split: '并列' },
     label: (name) => `${name}地图`,
     none: '该单位暂无地图数据（拓扑中未登记边界），请切换到列表查看',
     tip: (name, health, active) => `${name} · ${health} · 活跃告警 ${active} 起`,

@@ -58,7 +58,7 @@ const S = {
   lastAlarmAt: 0,
   freshAt: Date.now(), // when the figures were last known current: connected, or a poll answered
   denied: false, // the unit shown is outside the user's scope: nothing to poll
-  view: null, // 'tiles' or 'map'; null until decided
+  view: null, // 'tiles', 'map' or 'split' (both side by side); null until decided
   dept: null, // a department's user: the department whose cases the wall shows (no unit views)
 };
 
@@ -152,13 +152,13 @@ function showCharts(open) {
 chartsToggle.addEventListener('click', () => showCharts(body.dataset.charts !== 'open'));
 showCharts(false);
 
-// ---- tiles or map ----------------------------------------------------------------------------
-/** Shows the children as tiles or as the map; the choice stays in the URL (?view=). */
+// ---- tiles, map, or both ------------------------------------------------------------------------
+/** Shows the children as tiles, as the map, or both side by side; the choice stays in the URL (?view=). */
 function setView(view, remember = false) {
   S.view = view; // null until the first map answers, when nothing was asked for
   body.dataset.view = view;
   for (const tab of $$('.view-tab')) tab.setAttribute('aria-selected', String(tab.dataset.view === view));
-  map.setVisible(view === 'map');
+  map.setVisible(view === 'map' || view === 'split');
   if (remember) {
     const q = new URLSearchParams(location.search);
     q.set('view', view);
