@@ -39,6 +39,9 @@ public sealed class MapShapes
         return (device is null ? null : shapes.PointOfDevice(device)) ?? shapes.PointOf(unit);
     }
 
+    /// <summary>The unit's own geometry in the topology (a building's point, an area's outline), if it has one.</summary>
+    public Geometry? ShapeOf(TopologyIndex index, string unit) => For(index).Of(unit);
+
     private Shapes For(TopologyIndex index)
     {
         var kept = Volatile.Read(ref _shapes);

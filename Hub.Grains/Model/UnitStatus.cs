@@ -43,7 +43,8 @@ public sealed record StatusToday(
     double? Satisfaction = null,
     int PatrolPlanned = 0,
     Patrol.PatrolProgress? Week = null,
-    Patrol.PatrolProgress? Month = null);
+    Patrol.PatrolProgress? Month = null,
+    int OffPlacePatrols = 0);
 
 [GenerateSerializer, Immutable, Alias("hub.child-summary")]
 public sealed record ChildSummary(string Code, string Name, UnitLevel Level, Health Health, ChildAlerts Alerts, ChildWorkers Workers);

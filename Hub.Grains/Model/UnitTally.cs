@@ -115,7 +115,8 @@ public sealed record DayCounts(
     long RatingSum = 0,
     int PatrolPlanned = 0,
     Patrol.PatrolProgress? Week = null,
-    Patrol.PatrolProgress? Month = null)
+    Patrol.PatrolProgress? Month = null,
+    int OffPlacePatrols = 0)
 {
     public static DayCounts Zero(DateOnly day) => new(day, 0, 0, 0, 0);
 
@@ -125,7 +126,8 @@ public sealed record DayCounts(
         Rejected + other.Rejected, Reworked + other.Reworked, Rated + other.Rated, RatingSum + other.RatingSum,
         PatrolPlanned + other.PatrolPlanned,
         Sum(Week, other.Week),
-        Sum(Month, other.Month));
+        Sum(Month, other.Month),
+        OffPlacePatrols + other.OffPlacePatrols);
 
     // Parts that know no weekly or monthly plan leave the figure out, rather than zero.
     private static Patrol.PatrolProgress? Sum(Patrol.PatrolProgress? a, Patrol.PatrolProgress? b) =>

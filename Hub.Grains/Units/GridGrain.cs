@@ -30,6 +30,7 @@ public sealed class GridGrain(
     TimeProvider time,
     IOptions<HubOptions> options,
     IOptions<PatrolOptions> patrol,
+    Geography.MapShapes shapes,
     ILogger<GridGrain> logger) : Grain, IGridGrain, IUnitFigures, IRemindable
 {
     private const string LostContactReminder = "lost-contact";
@@ -197,7 +198,7 @@ public sealed class GridGrain(
         var ended = new List<string>();
         foreach (var (c, row) in fresh.Zip(rows))
         {
-            Patrol.Count(c, row.Day, row.Target);
+            Patrol.Count(c, row.Day, row.Target, IsOffPlace(node, c));
             if (Roster.CheckedIn(c) is { } lostAlert)
             {
                 ended.Add(lostAlert);
@@ -251,6 +252,7 @@ public sealed class GridGrain(
             (unit.Code == Code ? Book.Day(today) : Book.Day(today, Inside)) with
             {
                 Checkins = Patrol.CheckinsOn(today, units),
+                OffPlacePatrols = Patrol.OffPlaceOn(today, units),
                 Patrolled = daily.Done,
                 PatrolPlanned = daily.Planned,
                 Week = week,
@@ -276,6 +278,27 @@ public sealed class GridGrain(
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// Whether a patrol's position lies off its place: the unit's geometry, else the nearest above it
+    /// within the grid (a building drawn without a point is judged by its grid's outline).
+    /// </summary>
+    private bool IsOffPlace(UnitNode grid, CheckinReport c)
+    {
+        if (c.Kind != CheckinKind.Patrol || c.Lat is null)
+        {
+            return false;
+        }
+        var index = topology.Current;
+        for (var unit = index.Find(c.Unit); unit is not null; unit = unit.Code == grid.Code ? null : index.Find(unit.Parent!))
+        {
+            if (shapes.ShapeOf(index, unit.Code) is { } place)
+            {
+                return Geography.PatrolPlace.IsOff(Geography.PatrolPlace.Distance(place, c.Lat, c.Lon));
+            }
+        }
+        return false;
     }
 
     /// <summary>

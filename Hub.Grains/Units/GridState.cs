@@ -77,6 +77,10 @@ public sealed class PatrolDay
     [Id(2)]
     public Dictionary<string, int> Visits { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Patrols at each unit this day whose phone's position lay off the unit's place (<see cref="Geography.PatrolPlace"/>).</summary>
+    [Id(3)]
+    public Dictionary<string, int> OffPlaceByUnit { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Visits to <paramref name="target"/>: counted since plans, else one for a day that only knew it was patrolled.</summary>
     public int VisitsTo(string target) => Visits.TryGetValue(target, out var n) ? n : Patrolled.Contains(target) ? 1 : 0;
 

@@ -69,8 +69,12 @@ public sealed class PatrolLedger(GridState state)
     /// <summary>What was counted is stored: from now on a resend of it is a duplicate.</summary>
     public void Confirmed() => _unconfirmed.Clear();
 
-    /// <summary>Counts a new check-in toward <paramref name="day"/>; <paramref name="target"/> is the patrol target it covers, if any.</summary>
-    public void Count(CheckinReport c, DateOnly day, string? target)
+    /// <summary>
+    /// Counts a new check-in toward <paramref name="day"/>; <paramref name="target"/> is the patrol
+    /// target it covers, if any. A patrol made off its place (<paramref name="offPlace"/>) still
+    /// counts, as the worker may have been there with a poor fix, and is counted apart for review.
+    /// </summary>
+    public void Count(CheckinReport c, DateOnly day, string? target, bool offPlace = false)
     {
         if (c.Id is not null)
         {
@@ -87,6 +91,10 @@ public sealed class PatrolLedger(GridState state)
         if (target is not null)
         {
             figures.Visits[target] = figures.VisitsTo(target) + 1;
+        }
+        if (offPlace)
+        {
+            figures.OffPlaceByUnit[c.Unit] = figures.OffPlaceByUnit.GetValueOrDefault(c.Unit) + 1;
         }
         Later(state.LastPatrol, c.Unit, c.At);
     }
@@ -113,6 +121,10 @@ public sealed class PatrolLedger(GridState state)
     /// <summary>Check-ins counted toward <paramref name="day"/> at any of <paramref name="units"/>.</summary>
     public int CheckinsOn(DateOnly day, IEnumerable<string> units) =>
         state.Days.TryGetValue(day, out var figures) ? units.Sum(u => figures.CheckinsByUnit.GetValueOrDefault(u)) : 0;
+
+    /// <summary>Patrols counted toward <paramref name="day"/> at any of <paramref name="units"/> whose position lay off their place.</summary>
+    public int OffPlaceOn(DateOnly day, IEnumerable<string> units) =>
+        state.Days.TryGetValue(day, out var figures) ? units.Sum(u => figures.OffPlaceByUnit.GetValueOrDefault(u)) : 0;
 
     /// <summary>Patrol visits to <paramref name="target"/> on <paramref name="day"/>.</summary>
     public int VisitsTo(string target, DateOnly day) => state.Days.TryGetValue(day, out var figures) ? figures.VisitsTo(target) : 0;

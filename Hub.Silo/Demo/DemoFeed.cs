@@ -1,4 +1,5 @@
 using Hub.Grains.Alerts;
+using Hub.Grains.Geography;
 using Hub.Grains.Ingest;
 using Hub.Grains.Model;
 using Hub.Grains.Time;
@@ -17,6 +18,7 @@ public sealed class DemoFeed(
     IngestDispatcher ingest,
     IGrainFactory grains,
     HubClock clock,
+    MapShapes shapes,
     ILogger<DemoFeed> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -268,8 +270,20 @@ public sealed class DemoFeed(
     private string PatrolTarget(UnitNode grid) =>
         grid.Children.Count == 0 ? grid.Code : grid.Children[_random.Next(grid.Children.Count)];
 
-    private static CheckinReport Checkin(WorkerSpec worker, string unit, CheckinKind kind, DateTimeOffset at) =>
-        new($"demo-{Guid.NewGuid():N}", worker.Id, unit, kind, at, null, null);
+    /// <summary>A patrol carries the phone's position: within 60 m of its place, and about one in thirty from 300 to 600 m away.</summary>
+    private CheckinReport Checkin(WorkerSpec worker, string unit, CheckinKind kind, DateTimeOffset at)
+    {
+        var place = kind == CheckinKind.Patrol ? shapes.PointOf(topology.Current, unit) : null;
+        if (place is null)
+        {
+            return new($"demo-{Guid.NewGuid():N}", worker.Id, unit, kind, at, null, null);
+        }
+        var metres = _random.Next(30) == 0 ? 300 + _random.Next(300) : _random.Next(60);
+        var bearing = _random.NextDouble() * 2 * Math.PI;
+        var lat = place.Y + (metres * Math.Cos(bearing) / 111_195);
+        var lon = place.X + (metres * Math.Sin(bearing) / (111_195 * Math.Cos(place.Y * Math.PI / 180)));
+        return new($"demo-{Guid.NewGuid():N}", worker.Id, unit, kind, at, Math.Round(lat, 6), Math.Round(lon, 6));
+    }
 
     private string NextSourceId() => $"demo-{Environment.ProcessId}-{++_sequence}";
 

@@ -156,6 +156,28 @@ public class MapPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await page.WaitForFunctionAsync("() => document.body.dataset.view === 'tiles'", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
     }
 
+    [Fact]
+    public async Task A_patrol_far_from_its_building_shows_on_the_wall_as_off_its_place()
+    {
+        await using var hub = await StartMapHub();
+        var (page, _) = await browser.Open($"{hub.Url}/?unit={MapCity.District}&view=map");
+        await page.WaitForSelectorAsync(".map[data-ready='true']");
+        var offPlace = page.GetByTestId("off-place");
+        await Assertions.Expect(offPlace).ToBeHiddenAsync();
+
+        var (lon, lat) = MapCity.BuildingAt(1, 1, 1);
+        var far = new { id = "far-1", worker = MapCity.Worker(1, 1), unit = MapCity.Building(1, 1, 1), kind = "patrol", at = Reports.Time(Reports.Now), lat = lat + 0.004, lon };
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await hub.Api.Post("/api/v1/checkins", new[] { far })).Status);
+
+        await Assertions.Expect(offPlace).ToHaveTextAsync(" · 位置偏离 1", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await Assertions.Expect(offPlace).ToBeVisibleAsync();
+        // Beside the patrol figures, inside its card even at their widest.
+        var card = (await page.Locator(".kpi-rate").First.BoundingBoxAsync())!;
+        var shown = (await offPlace.BoundingBoxAsync())!;
+        Assert.True(shown.X + shown.Width <= card.X + card.Width, $"ends at {shown.X + shown.Width}, the card at {card.X + card.Width}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "wall-off-place.png") });
+    }
+
     /// <summary>A hub of <see cref="MapCity"/> with the test's own topology file.</summary>
     private Task<SiloProcess> StartMapHub(params (string Key, string Value)[] more)
     {

@@ -63,6 +63,34 @@ public class MapTests(MapHost host) : IClassFixture<MapHost>
     }
 
     [Fact]
+    public async Task A_patrol_whose_position_lies_off_its_place_counts_and_is_counted_apart_up_the_tree()
+    {
+        var (building, grid, street) = (MapCity.Building(2, 2, 1), MapCity.Grid(2, 2), MapCity.Street(2));
+        var (lon, lat) = MapCity.BuildingAt(2, 2, 1);
+        // 0.0017° of latitude is 189 m, 0.0019° is 211 m; the grid's box is 121.45–121.50 E, 31.23–31.26 N.
+        object Patrol(string unit, double? atLat, double? atLon) =>
+            new { id = Guid.NewGuid().ToString("N"), worker = MapCity.Worker(2, 2), unit, kind = "patrol", at = Time(Now), lat = atLat, lon = atLon };
+        var answer = await _api.Post("/api/v1/checkins", new[]
+        {
+            Patrol(building, lat + 0.0017, lon),
+            Patrol(building, lat + 0.0019, lon),
+            Patrol(building, null, null),
+            Patrol(grid, 31.245, 121.475),
+            Patrol(grid, 31.245, 121.503), // 285 m east of the grid's edge
+        });
+        Assert.Equal(HttpStatusCode.Accepted, answer.Status);
+
+        await Eventually.Within(TimeSpan.FromSeconds(5), () => _api.Status(MapCity.District), s => s["today"]!["checkins"]!.GetValue<int>() == 5, "the district counts all five");
+        Assert.Equal(
+            [(building, 3, 1), (grid, 5, 2), (street, 5, 2), (MapCity.District, 5, 2)],
+            await Task.WhenAll(new[] { building, grid, street, MapCity.District }.Select(async code =>
+            {
+                var today = (await _api.Status(code))["today"]!;
+                return (code, today["checkins"]!.GetValue<int>(), today["offPlacePatrols"]!.GetValue<int>());
+            })));
+    }
+
+    [Fact]
     public async Task A_unit_without_geometry_has_a_map_without_bounds_and_unknown_units_and_strangers_are_refused()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _api.Get("/api/v1/units/NOPE/map")).Status);

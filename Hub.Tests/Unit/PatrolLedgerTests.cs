@@ -28,6 +28,18 @@ public class PatrolLedgerTests
     }
 
     [Fact]
+    public void A_patrol_off_its_place_counts_as_a_visit_and_apart_as_off_place()
+    {
+        var ledger = new PatrolLedger(new GridState());
+        ledger.Count(Patrol("on", "B1", Noon), Today, "B1");
+        ledger.Count(Patrol("off", "B1", Noon), Today, "B1", offPlace: true);
+        ledger.Count(Patrol("off2", "B2", Noon), Today, "B2", offPlace: true);
+
+        Assert.Equal(2, ledger.VisitsTo("B1", Today));
+        Assert.Equal((1, 2, 0), (ledger.OffPlaceOn(Today, ["B1"]), ledger.OffPlaceOn(Today, ["B1", "B2"]), ledger.OffPlaceOn(Today.AddDays(-1), ["B1", "B2"])));
+    }
+
+    [Fact]
     public void A_check_in_counted_by_a_refused_call_is_accepted_when_resent_until_a_write_stores_it()
     {
         var ledger = new PatrolLedger(new GridState());

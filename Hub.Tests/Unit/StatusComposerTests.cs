@@ -16,10 +16,10 @@ public class StatusComposerTests
     {
         var tally = new UnitTally(AlertCounts.Zero, new WorkerCounts(1256, 880, 2), 4210,
             new DayCounts(Today, 15321, 3920, 57, 51, Rejected: 3, Reworked: 4, Rated: 6, RatingSum: 25, PatrolPlanned: 4210,
-                Week: new(10, 20, 15), Month: new(5, 15, 3)));
+                Week: new(10, 20, 15), Month: new(5, 15, 3), OffPlacePatrols: 7));
         var status = StatusComposer.Compose(Node(UnitLevel.District), tally, [], AsOf);
         // 返工率 over today's handled (4/51), satisfaction the mean score (25/6).
-        Assert.Equal(new StatusToday(15321, 4210, 3920, 0.9311, 57, 51, 0.8947, 3, 4, 0.0784, 6, 4.17, 4210, new(10, 20, 15), new(5, 15, 3)), status.Today);
+        Assert.Equal(new StatusToday(15321, 4210, 3920, 0.9311, 57, 51, 0.8947, 3, 4, 0.0784, 6, 4.17, 4210, new(10, 20, 15), new(5, 15, 3), 7), status.Today);
         Assert.Equal((0.75, 0.2), (status.Today.Week!.Rate, status.Today.Month!.Rate));
         Assert.Equal(new StatusWorkers(1256, 880, 2), status.Workers);
         Assert.Equal(Health.Orange, status.Health);

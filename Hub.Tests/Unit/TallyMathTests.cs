@@ -11,19 +11,19 @@ public class TallyMathTests
     internal static UnitTally Sum(IEnumerable<UnitTally> parts, DateOnly today) =>
         parts.Aggregate(UnitTally.Empty(today), (sum, part) => TallyMath.Plus(sum, TallyMath.Counted(part, today)));
 
-    private static UnitTally Tally(DateOnly day, int active, int workers, int onDuty, int targets, int checkins, int patrolled, int raised, int handled) =>
+    private static UnitTally Tally(DateOnly day, int active, int workers, int onDuty, int targets, int checkins, int patrolled, int raised, int handled, int offPlace = 0) =>
         new(AlertCounts.Zero with { Active = active, Unacknowledged = active }, new WorkerCounts(workers, onDuty, 0), targets,
-            new DayCounts(day, checkins, patrolled, raised, handled));
+            new DayCounts(day, checkins, patrolled, raised, handled, OffPlacePatrols: offPlace));
 
     [Fact]
     public void Sums_every_part()
     {
-        var sum = Sum([Tally(Today, 1, 2, 1, 3, 10, 2, 4, 3), Tally(Today, 2, 3, 3, 1, 5, 1, 1, 1)], Today);
+        var sum = Sum([Tally(Today, 1, 2, 1, 3, 10, 2, 4, 3, offPlace: 2), Tally(Today, 2, 3, 3, 1, 5, 1, 1, 1, offPlace: 1)], Today);
         Assert.Equal(3, sum.Alerts.Active);
         Assert.Equal(3, sum.Alerts.Unacknowledged);
         Assert.Equal(new WorkerCounts(5, 4, 0), sum.Workers);
         Assert.Equal(4, sum.PatrolTargets);
-        Assert.Equal(new DayCounts(Today, 15, 3, 5, 4), sum.Today);
+        Assert.Equal(new DayCounts(Today, 15, 3, 5, 4, OffPlacePatrols: 3), sum.Today);
     }
 
     [Fact]

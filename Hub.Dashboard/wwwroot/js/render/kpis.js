@@ -18,6 +18,8 @@ export class Kpis {
     this.patrolBar = $('#patrol-bar', root);
     this.handlingBar = $('#handling-bar', root);
     this.checkins = $('#checkins-today', root);
+    this.offPlace = $('#off-place', root);
+    this.offPlace.title = T.kpi.offPlaceHint;
     this.previous = {};
   }
 
@@ -48,6 +50,9 @@ export class Kpis {
     setText(this.patrolDetail, T.kpi.patrolDetail(count(patrol.done), count(patrol.planned)));
     setText(this.handlingDetail, T.kpi.handlingDetail(count(t.handled), count(t.raised)));
     setText(this.checkins, T.kpi.checkins(count(t.checkins)));
+    // patrols whose phone was far from the place they name (虚假打卡?): for a leader to look at
+    this.offPlace.hidden = !(t.offPlacePatrols > 0);
+    setText(this.offPlace, T.kpi.offPlace(count(t.offPlacePatrols || 0)));
     for (const sev of ['critical', 'major', 'minor', 'warning']) {
       toggleClass(this.el[sev].closest('.kpi'), 'is-zero', !a[sev]);
     }
