@@ -68,6 +68,7 @@ public static class AccessPolicies
         {
             var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
             context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Ingest.IngestMeter.RateLimited(context.HttpContext);
             await Problems.Of(StatusCodes.Status429TooManyRequests, "Too many requests", $"too many requests from this caller; try again in {seconds} s")
                 .ExecuteAsync(context.HttpContext);
         };

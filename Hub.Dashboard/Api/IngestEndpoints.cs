@@ -23,11 +23,11 @@ public static class IngestEndpoints
 
     public static RouteGroupBuilder MapIngest(this RouteGroupBuilder api)
     {
-        api.MapPost("/checkins", Checkins).Allow(Permission.Ingest).AddEndpointFilter(new IngestMeter("checkins"))
+        IngestMeter.On(api.MapPost("/checkins", Checkins).Allow(Permission.Ingest), "checkins")
             .WithSummary("Send a batch of check-ins (at most 5,000), applied whole or not at all").WithTags(Tag)
             .Takes<CheckinItem[]>("A JSON array of check-ins, at most 4 MiB.")
             .Answers<CheckinBatchResult>(202).Refuses(400, 403, 413, 422, 429, 503);
-        api.MapPost("/alerts", Alerts).Allow(Permission.Ingest).AddEndpointFilter(new IngestMeter("alerts"))
+        IngestMeter.On(api.MapPost("/alerts", Alerts).Allow(Permission.Ingest), "alerts")
             .WithSummary("Send a batch of alerts (at most 1,000), applied whole or not at all").WithTags(Tag)
             .Takes<AlertItem[]>("A JSON array of alerts, at most 4 MiB.")
             .Answers<AlertBatchResult>(202).Refuses(400, 403, 413, 422);

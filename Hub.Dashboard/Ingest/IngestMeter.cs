@@ -1,4 +1,5 @@
 using Hub.Grains.Telemetry;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,11 +7,32 @@ namespace Hub.Dashboard.Ingest;
 
 /// <summary>
 /// Counts each refused ingest batch by why (<c>hub_batches_refused_total</c>), from the answer the
-/// endpoint gives, so no refusal path can be left uncounted. Accepted items are counted where they
-/// are applied, which knows the new from the duplicates.
+/// endpoint gives, so no refusal path can be left uncounted. It is also the endpoint's metadata:
+/// the rate limiter refuses before any filter runs, and counts through it (<see cref="RateLimited"/>).
+/// Accepted items are counted where they are applied, which knows the new from the duplicates.
 /// </summary>
 public sealed class IngestMeter(string kind) : IEndpointFilter
 {
+    /// <summary>What the endpoint takes in: <c>checkins</c> or <c>alerts</c>.</summary>
+    public string Kind { get; } = kind;
+
+    /// <summary>Adds the meter to an ingest endpoint, as its filter and as its metadata.</summary>
+    public static TBuilder On<TBuilder>(TBuilder endpoint, string kind)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        var meter = new IngestMeter(kind);
+        return endpoint.AddEndpointFilter(meter).WithMetadata(meter);
+    }
+
+    /// <summary>Counts a batch the rate limiter refused, when the request was for an ingest endpoint.</summary>
+    public static void RateLimited(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<IngestMeter>() is { } meter)
+        {
+            http.RequestServices.GetRequiredService<HubMetrics>().BatchRefused(meter.Kind, Reason(StatusCodes.Status429TooManyRequests));
+        }
+    }
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var metrics = context.HttpContext.RequestServices.GetRequiredService<HubMetrics>();
@@ -19,13 +41,13 @@ public sealed class IngestMeter(string kind) : IEndpointFilter
             var result = await next(context);
             if (result is IStatusCodeHttpResult { StatusCode: >= 400 and var status })
             {
-                metrics.BatchRefused(kind, Reason(status));
+                metrics.BatchRefused(Kind, Reason(status));
             }
             return result;
         }
         catch (Exception e) when (Api.UnavailableHandler.IsUnavailable(e))
         {
-            metrics.BatchRefused(kind, "unavailable");
+            metrics.BatchRefused(Kind, "unavailable");
             throw;
         }
     }
