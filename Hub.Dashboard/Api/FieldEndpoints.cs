@@ -7,6 +7,7 @@ using Hub.Dashboard.OpenApi;
 using Hub.Dashboard.Wire;
 using Hub.Grains.Alerts;
 using Hub.Grains.Field;
+using Hub.Grains.Geography;
 using Hub.Grains.History;
 using Hub.Grains.Ingest;
 using Hub.Grains.Model;
@@ -63,7 +64,7 @@ public static class FieldEndpoints
         return api;
     }
 
-    private static async Task<IResult> Me(Caller caller, TopologyCatalog topology, IAlertJournal journal, HttpContext http)
+    private static async Task<IResult> Me(Caller caller, TopologyCatalog topology, IAlertJournal journal, MapShapes shapes, HttpContext http)
     {
         var index = topology.Current;
         if (WorkerOf(caller, index) is not { } worker)
@@ -71,12 +72,14 @@ public static class FieldEndpoints
             return NoWorker(caller);
         }
         var grid = index.Find(worker.Grid)!;
-        var places = Below(index, grid).Select(u => new FieldPlace(u.Code, u.Name, u.Level, u.Parent!)).ToArray();
+        var places = Below(index, grid)
+            .Select(u => new FieldPlace(u.Code, u.Name, u.Level, u.Parent!, shapes.ShapeOf(index, u.Code) is NetTopologySuite.Geometries.Point p ? [p.X, p.Y] : null))
+            .ToArray();
         var resolved = await journal.Find(new AlertQuery(grid.Code, AlertState.Resolved, false, null, AlertQuery.MaxLimit), http.RequestAborted);
         var toVerify = resolved.OrderBy(a => a.HandledAt ?? a.ChangedAt)
             .Select(a => new FieldCase(a.Id, a.Title ?? a.Category, a.Category, a.Severity, a.Unit, PlaceIn(index, grid.Code, a.Unit), a.At, a.HandledAt))
             .ToArray();
-        return Results.Ok(new FieldView(worker.Id, worker.Name, worker.Role, grid.Code, grid.Name, worker.Microgrid, places, toVerify));
+        return Results.Ok(new FieldView(worker.Id, worker.Name, worker.Role, grid.Code, grid.Name, worker.Microgrid, places, toVerify, PatrolPlace.MaxMetres));
     }
 
     private static async Task<IResult> Checkins(HttpRequest request, Caller caller, TopologyCatalog topology, HubClock clock, IngestDispatcher ingest, HubMetrics metrics)

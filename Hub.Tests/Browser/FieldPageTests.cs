@@ -217,20 +217,59 @@ public class FieldPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await page.GetByTestId("enrol-submit").TapAsync();
     }
 
-    private static async Task CreateWorker(SiloProcess hub)
+    private static async Task CreateWorker(SiloProcess hub, string? worker = null)
     {
-        var created = await hub.Api.Post("/api/v1/users", new { user = Worker.ToLowerInvariant(), password = WorkerPassword, role = "worker", worker = Worker });
+        worker ??= Worker;
+        var created = await hub.Api.Post("/api/v1/users", new { user = worker.ToLowerInvariant(), password = WorkerPassword, role = "worker", worker });
         Assert.True(created.Status == HttpStatusCode.Created, created.ToString());
     }
 
-    private async Task<IPage> SignedIn(SiloProcess hub)
+    private async Task<IPage> SignedIn(SiloProcess hub, string? worker = null, Geolocation? at = null)
     {
-        var page = await browser.OpenPhone($"{hub.Url}/field", signIn: false);
-        await page.GetByTestId("field-user").FillAsync(Worker.ToLowerInvariant());
+        var page = await browser.OpenPhone($"{hub.Url}/field", signIn: false, at: at);
+        await page.GetByTestId("field-user").FillAsync((worker ?? Worker).ToLowerInvariant());
         await page.GetByTestId("field-password").FillAsync(WorkerPassword);
         await page.GetByTestId("field-sign-in").TapAsync();
         await page.WaitForSelectorAsync("body[data-state='day']");
         return page;
+    }
+
+    [Fact]
+    public async Task A_patrol_far_from_its_building_is_sent_and_the_worker_is_told_it_counts_as_off_its_place()
+    {
+        var topology = HubHost.WriteTopology(MapCity.Build());
+        try
+        {
+            var settings = browser.HubSettings();
+            settings["Hub:Topology"] = topology;
+            await using var hub = await SiloProcess.Start(settings);
+            var worker = MapCity.Worker(1, 1);
+            await CreateWorker(hub, worker);
+            var (near, far) = (MapCity.Building(1, 1, 1), MapCity.Building(1, 1, 2));
+            var (lon, lat) = MapCity.BuildingAt(1, 1, 1);
+            // The phone stands 60 m north of building 1, and 1,772 m from building 2 (0.015° east and 0.01° north of building 1).
+            var page = await SignedIn(hub, worker, new Geolocation { Latitude = (float)(lat + 0.00054), Longitude = (float)lon });
+
+            await page.Locator($"[data-action='patrol'][data-unit='{near}']").TapAsync();
+            await Sent(page);
+            await Assertions.Expect(page.GetByTestId("toast")).Not.ToContainTextAsync("位置偏离");
+
+            await page.Locator($"[data-action='patrol'][data-unit='{far}']").TapAsync();
+            await Assertions.Expect(page.GetByTestId("toast")).ToContainTextAsync("约 1770 米，本次巡查将标记为位置偏离");
+            await Sent(page);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "field-off-place.png") });
+
+            // Both count as patrols; the far one is counted apart, at its building and above.
+            var grid = await Eventually.Within(TimeSpan.FromSeconds(10), async () => (await hub.Api.Status(MapCity.Grid(1, 1)))["today"]!,
+                t => t["checkins"]!.GetValue<int>() == 2, "both patrols counted");
+            Assert.Equal((2, 1), (grid["patrolled"]!.GetValue<int>(), grid["offPlacePatrols"]!.GetValue<int>()));
+            Assert.Equal(1, (await hub.Api.Status(far))["today"]!["offPlacePatrols"]!.GetValue<int>());
+            Assert.Equal(0, (await hub.Api.Status(near))["today"]!["offPlacePatrols"]!.GetValue<int>());
+        }
+        finally
+        {
+            File.Delete(topology);
+        }
     }
 
     private static Task Sent(IPage page) =>

@@ -91,7 +91,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A page as a phone opens it: its screen, a touch screen, three pixels to the CSS pixel.</summary>
-    public async Task<IPage> OpenPhone(string url, string user = SignIn.AdminUser, string password = SignIn.AdminPassword, bool signIn = true)
+    /// <param name="at">Where the phone is, its position granted to the page; none allowed when null.</param>
+    public async Task<IPage> OpenPhone(string url, string user = SignIn.AdminUser, string password = SignIn.AdminPassword, bool signIn = true, Geolocation? at = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -100,6 +101,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = true,
             HasTouch = true,
             Locale = "zh-CN",
+            Geolocation = at,
+            Permissions = at is null ? null : ["geolocation"],
         });
         lock (_open)
         {

@@ -72,12 +72,12 @@ function show(view) {
 }
 
 let toastTimer = 0;
-function toast(text) {
+function toast(text, ms = 2500) {
   const el = $('[data-testid="toast"]');
   el.textContent = text;
   el.hidden = false;
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (el.hidden = true), 2500);
+  toastTimer = setTimeout(() => (el.hidden = true), ms);
 }
 
 function formError(form, text) {
@@ -183,6 +183,13 @@ async function position() {
   });
 }
 
+/** Metres between a place's [lon, lat] and a position, as the hub measures them (equirectangular). */
+function metresFrom([lon, lat], where) {
+  const dx = (where.lon - lon) * Math.cos((((lat + where.lat) / 2) * Math.PI) / 180);
+  const dy = where.lat - lat;
+  return Math.sqrt(dx * dx + dy * dy) * 111195;
+}
+
 // ---- the day ------------------------------------------------------------------------------------
 const today = () => new Date().toLocaleDateString('sv'); // yyyy-mm-dd, the phone's day
 const local = (key, fallback) => JSON.parse(localStorage.getItem(key) || 'null') ?? fallback;
@@ -237,10 +244,12 @@ async function refreshDay() {
 }
 
 // ---- actions ------------------------------------------------------------------------------------
+/** @returns the position sent with it, if the phone gave one */
 async function checkin(kind, unit, label) {
   const at = now();
   const where = await position();
   await keep('checkin', 'field/checkins', [{ id: crypto.randomUUID(), unit, kind, at, ...(where || {}) }], label);
+  return where;
 }
 
 document.addEventListener('click', async (e) => {
@@ -261,7 +270,11 @@ document.addEventListener('click', async (e) => {
     done[unit] = (done[unit] || 0) + 1;
     keepLocal(patrolsKey(), done);
     paintDay();
-    await checkin('patrol', unit, `${F.checkinKinds.patrol} ${$('.place-name', button)?.textContent || unit}`);
+    const where = await checkin('patrol', unit, `${F.checkinKinds.patrol} ${$('.place-name', button)?.textContent || unit}`);
+    // sent as it is; the worker learns at once that the hub will count it off its place
+    const point = S.profile.places.find((u) => u.code === unit)?.point;
+    const metres = point && where ? metresFrom(point, where) : 0;
+    if (metres > S.profile.offPlaceMetres) toast(F.offPlace(Math.round(metres / 10) * 10), 6000);
   } else if (action === 'report') {
     openReport();
   } else if (action === 'verify') {

@@ -265,6 +265,7 @@ export const T = {
     doneAt: (t) => `处置于 ${t}`,
     sentOk: '已发送',
     queuedOk: '已保存，联网后自动发送',
+    offPlace: (m) => `已记录。手机定位距该楼栋约 ${m} 米，本次巡查将标记为位置偏离`,
     failedItems: '未被接收的记录',
     dismiss: '移除',
     kinds: { checkin: '打卡', report: '上报', verify: '核查' },
