@@ -24,7 +24,7 @@ public static class OrleansSetup
     public static WebApplicationBuilder AddHubSilo(this WebApplicationBuilder builder, SiloOptions options)
     {
         // Photos of cases on a shared disk when one is named, else beside the rest of the data.
-        if (builder.Configuration["Hub:Photos:Directory"] is { Length: > 0 } photos)
+        if (builder.Configuration[$"{PhotoOptions.Section}:{nameof(PhotoOptions.Directory)}"] is { Length: > 0 } photos)
         {
             builder.Services.AddSingleton<Hub.Grains.Field.ICasePhotos>(new Storage.Disk.DiskPhotos(Path.GetFullPath(photos)));
         }
@@ -71,6 +71,7 @@ public static class OrleansSetup
             o.ClusterId = options.ClusterId;
         });
         builder.Services.AddCheckedSettings<HistoryOptions>(builder.Configuration.GetSection(HistoryOptions.Section));
+        builder.Services.AddCheckedSettings<PhotoOptions>(builder.Configuration.GetSection(PhotoOptions.Section));
         builder.Services.AddHostedService<HistoryRetention>();
         builder.Services.AddHubDomain(builder.Configuration);
         return builder;

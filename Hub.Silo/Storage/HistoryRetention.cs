@@ -1,17 +1,21 @@
+using Hub.Grains.Field;
 using Hub.Grains.Time;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Silo.Storage;
 
 /// <summary>
-/// Keeps history bounded: soon after start and then every <see cref="HistoryOptions.PruneEveryMinutes"/>,
-/// removes what is older than <see cref="HistoryOptions.RetentionDays"/>. Every silo may run it;
-/// the deletes are idempotent.
+/// Keeps history and case photos bounded: soon after start and then every
+/// <see cref="HistoryOptions.PruneEveryMinutes"/>, removes history older than
+/// <see cref="HistoryOptions.RetentionDays"/> and photos older than <see cref="PhotoOptions.RetentionDays"/>.
+/// Every silo may run it; the deletes are idempotent.
 /// </summary>
 public sealed class HistoryRetention(
     IHistoryRetention history,
+    ICasePhotos photos,
     HubClock clock,
     IOptions<HistoryOptions> options,
+    IOptions<PhotoOptions> photoOptions,
     ILogger<HistoryRetention> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRunAtMost = TimeSpan.FromMinutes(1);
@@ -52,6 +56,19 @@ public sealed class HistoryRetention(
         {
             // The next hour tries again; ingest never waits on this.
             logger.LogWarning(e, "Could not remove history before {Day}", before);
+        }
+        var taken = clock.Now.AddDays(-photoOptions.Value.RetentionDays);
+        try
+        {
+            var removed = await photos.Prune(taken, stoppingToken);
+            if (removed > 0)
+            {
+                logger.LogInformation("Case photos taken before {At} removed: {Photos}", taken, removed);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not remove case photos taken before {At}", taken);
         }
     }
 }

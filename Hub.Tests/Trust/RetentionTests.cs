@@ -4,11 +4,14 @@ using static Hub.Tests.Support.Reports;
 
 namespace Hub.Tests.Trust;
 
-/// <summary>A hub that keeps 30 days of history and looks for older every 3 seconds.</summary>
+/// <summary>A hub that keeps 30 days of history and 20 of photos, and looks for older every 3 seconds.</summary>
 public sealed class ShortRetentionHost : PostgresHubHost
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
-        base.Settings().Concat([new("Hub:History:RetentionDays", "30"), new("Hub:History:PruneEveryMinutes", "0.05"), new("Hub:History:PruneBatch", "100")]);
+        base.Settings().Concat([
+            new("Hub:History:RetentionDays", "30"), new("Hub:History:PruneEveryMinutes", "0.05"), new("Hub:History:PruneBatch", "100"),
+            new("Hub:Photos:RetentionDays", "20"),
+        ]);
 }
 
 /// <summary>Bounded growth: history older than <c>Hub:History:RetentionDays</c> is removed in batches; an active alert never is.</summary>
@@ -59,5 +62,30 @@ public class RetentionTests(ShortRetentionHost host) : IClassFixture<ShortRetent
         Assert.Equal(1, await Count(connection, "SELECT count(*) FROM hub_alert_events WHERE alert_id = 'OLD-raised'"));
         Assert.Equal(1, await Count(connection, "SELECT count(*) FROM hub_checkins WHERE id = 'recent'"));
         Assert.Equal(1, await Count(connection, $"SELECT count(*) FROM hub_alerts WHERE id = '{recentAlert}'"));
+    }
+
+    [Fact]
+    public async Task Photos_past_their_retention_go_in_batches_and_younger_ones_stay()
+    {
+        // The hub up, its schema laid; then 120 photos of 25 days ago (more than two batches of 50)
+        // and 2 of 15 days ago, as field reports store them.
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Api.Get("/api/v1/auth/me")).Status);
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using (var old = new NpgsqlCommand("""
+            INSERT INTO hub_case_photos (alert_id, item, n, kind, content_type, bytes, at, by_user)
+            SELECT 'PHOTO-OLD', 'r' || (n / 3), n % 3 + 1, 'report', 'image/jpeg', decode('ffd8ff00', 'hex'), now() - interval '25 days', 'w1'
+            FROM generate_series(0, 119) AS n;
+            INSERT INTO hub_case_photos (alert_id, item, n, kind, content_type, bytes, at, by_user)
+            SELECT 'PHOTO-YOUNG', 'r1', n, 'report', 'image/jpeg', decode('ffd8ff00', 'hex'), now() - interval '15 days', 'w1'
+            FROM generate_series(1, 2) AS n;
+            """, connection))
+        {
+            await old.ExecuteNonQueryAsync();
+        }
+
+        await Eventually.Within(TimeSpan.FromSeconds(30), () => Count(connection, "SELECT count(*) FROM hub_case_photos WHERE alert_id = 'PHOTO-OLD'"),
+            n => n == 0, "the old photos removed");
+        Assert.Equal(2, await Count(connection, "SELECT count(*) FROM hub_case_photos WHERE alert_id = 'PHOTO-YOUNG'"));
     }
 }

@@ -46,6 +46,15 @@ public class SettingsBoundsTests
     }
 
     [Fact]
+    public void Photos_are_kept_1_to_36600_days()
+    {
+        Assert.Empty(new PhotoOptions { RetentionDays = 1 }.Problems());
+        Assert.Empty(new PhotoOptions { RetentionDays = 36_600 }.Problems());
+        Assert.Equal(["Hub:Photos:RetentionDays must be 1 to 36600 days; it is 0"], new PhotoOptions { RetentionDays = 0 }.Problems());
+        Assert.Equal(["Hub:Photos:RetentionDays must be 1 to 36600 days; it is 36601"], new PhotoOptions { RetentionDays = 36_601 }.Problems());
+    }
+
+    [Fact]
     public void History_keeps_at_least_a_day_and_its_read_pool_has_1_to_100_connections()
     {
         Assert.Empty(new HistoryOptions { RetentionDays = 1, ReadPool = 100 }.Problems());

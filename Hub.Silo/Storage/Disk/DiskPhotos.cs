@@ -12,6 +12,9 @@ public sealed class DiskPhotos(string root) : ICasePhotos
 {
     private const string RecordSuffix = ".photos.json";
 
+    /// <summary>Longer than any item takes to store.</summary>
+    private static readonly TimeSpan Unfinished = TimeSpan.FromHours(1);
+
     public Task Add(string alertId, string item, PhotoKind kind, IReadOnlyList<CasePhoto> photos, string by, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Unavailable(() => Store(alertId, item, kind, photos, by, at, cancellationToken));
 
@@ -20,6 +23,60 @@ public sealed class DiskPhotos(string root) : ICasePhotos
 
     public Task<(CasePhotoInfo Info, byte[] Bytes)?> Read(string alertId, int number, CancellationToken cancellationToken = default) =>
         Unavailable(() => Load(alertId, number, cancellationToken));
+
+    public Task<int> Prune(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        Unavailable(() => Remove(before, cancellationToken));
+
+    /// <summary>
+    /// An old item's record goes first, so that it is gone at once for readers; then its images, and
+    /// a case's folder once empty. A crash between leaves images no record names, removed next time;
+    /// an image no record names that is younger than <see cref="Unfinished"/> may be an item being
+    /// stored (images first, record last) and is left alone.
+    /// </summary>
+    private async Task<int> Remove(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(root))
+        {
+            return 0;
+        }
+        var removed = 0;
+        foreach (var folder in Directory.EnumerateDirectories(root))
+        {
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var record in Directory.EnumerateFiles(folder, "*" + RecordSuffix))
+            {
+                StoredItem item;
+                await using (var stream = File.OpenRead(record))
+                {
+                    item = (await JsonSerializer.DeserializeAsync<StoredItem>(stream, cancellationToken: cancellationToken))!;
+                }
+                if (item.At >= before)
+                {
+                    named.UnionWith(item.Photos.Select(p => p.File));
+                    continue;
+                }
+                File.Delete(record);
+                foreach (var photo in item.Photos)
+                {
+                    File.Delete(Path.Combine(folder, photo.File));
+                }
+                removed += item.Photos.Count;
+            }
+            var orphans = Directory.EnumerateFiles(folder)
+                .Where(f => !f.EndsWith(RecordSuffix, StringComparison.Ordinal) && !named.Contains(Path.GetFileName(f)))
+                .Where(f => DateTime.UtcNow - File.GetLastWriteTimeUtc(f) > Unfinished)
+                .ToList();
+            foreach (var image in orphans)
+            {
+                File.Delete(image);
+            }
+            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        return removed;
+    }
 
     private async Task Store(string alertId, string item, PhotoKind kind, IReadOnlyList<CasePhoto> photos, string by, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -32,6 +32,28 @@ public sealed class MemoryPhotos : ICasePhotos
         }
     }
 
+    public Task<int> Prune(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        lock (_byAlert)
+        {
+            foreach (var (alert, kept) in _byAlert.ToList())
+            {
+                removed += kept.RemoveAll(p => p.Info.At < before);
+                if (kept.Count == 0)
+                {
+                    _byAlert.Remove(alert);
+                }
+                else
+                {
+                    // Numbers are places in the case's list, as the other stores count them.
+                    _byAlert[alert] = [.. kept.Select((p, i) => (p.Info with { Number = i + 1 }, p.Bytes))];
+                }
+            }
+        }
+        return Task.FromResult(removed);
+    }
+
     public Task<(CasePhotoInfo Info, byte[] Bytes)?> Read(string alertId, int number, CancellationToken cancellationToken = default)
     {
         lock (_byAlert)

@@ -7,6 +7,27 @@ namespace Hub.Silo.Storage.Postgres;
 /// <summary>Case photos in PostgreSQL (<c>hub_case_photos</c>), beside the cases they belong to.</summary>
 public sealed class PostgresPhotos(NpgsqlDataSource database) : ICasePhotos
 {
+    /// <summary>Photos removed per statement: each may be 2 MiB, and retention never holds long locks.</summary>
+    private const int PruneBatch = 50;
+
+    public async Task<int> Prune(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        while (true)
+        {
+            await using var delete = database.CreateCommand(
+                "DELETE FROM hub_case_photos WHERE ctid IN (SELECT ctid FROM hub_case_photos WHERE at < @before LIMIT @batch)");
+            delete.Parameters.AddWithValue("before", before.ToUniversalTime());
+            delete.Parameters.AddWithValue("batch", PruneBatch);
+            var rows = await delete.ExecuteNonQueryAsync(cancellationToken);
+            removed += rows;
+            if (rows < PruneBatch)
+            {
+                return removed;
+            }
+        }
+    }
+
     public async Task Add(string alertId, string item, PhotoKind kind, IReadOnlyList<CasePhoto> photos, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

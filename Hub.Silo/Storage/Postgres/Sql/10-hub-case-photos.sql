@@ -11,3 +11,6 @@ CREATE TABLE IF NOT EXISTS hub_case_photos (
     by_user      text        NOT NULL,
     PRIMARY KEY (alert_id, item, n)
 );
+
+-- Retention (Hub:Photos:RetentionDays) removes photos by when they were taken.
+CREATE INDEX IF NOT EXISTS hub_case_photos_at ON hub_case_photos (at);
