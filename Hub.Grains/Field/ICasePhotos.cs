@@ -16,6 +16,6 @@ public interface ICasePhotos
     /// <summary>The case's photo <paramref name="number"/> (from 1), or null.</summary>
     Task<(CasePhotoInfo Info, byte[] Bytes)?> Read(string alertId, int number, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes every photo taken before <paramref name="before"/> (an item's photos share their time); how many went.</summary>
+    /// <summary>Removes every photo stored before <paramref name="before"/> (an item's photos share their time); how many went.</summary>
     Task<int> Prune(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

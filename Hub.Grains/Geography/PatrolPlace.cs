@@ -1,5 +1,5 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Distance;
+using NetTopologySuite.Geometries.Utilities;
 
 namespace Hub.Grains.Geography;
 
@@ -28,23 +28,14 @@ public static class PatrolPlace
         {
             return null;
         }
-        var at = Factory.CreatePoint(new Coordinate(x, y));
-        if (place is not Point && place.Covers(at))
-        {
-            return 0;
-        }
-        var nearest = DistanceOp.NearestPoints(place, at)[0];
-        return Metres(nearest, at.Coordinate);
+        // Measured where a degree of longitude is as long as one of latitude (equirectangular at the
+        // position's latitude): exact enough across the few kilometres of a grid, at any latitude,
+        // and a slanted edge's nearest point is the nearest in metres, not in degrees.
+        var squeeze = AffineTransformation.ScaleInstance(Math.Cos(y * Math.PI / 180), 1);
+        var at = squeeze.Transform(Factory.CreatePoint(new Coordinate(x, y)));
+        return squeeze.Transform(place).Distance(at) * MetresPerDegree;
     }
 
     /// <summary>Whether a patrol this far from its place was made elsewhere.</summary>
     public static bool IsOff(double? metres) => metres > MaxMetres;
-
-    /// <summary>Equirectangular: exact enough across the few kilometres of a grid, at any latitude.</summary>
-    private static double Metres(Coordinate a, Coordinate b)
-    {
-        var dx = (b.X - a.X) * Math.Cos((a.Y + b.Y) / 2 * Math.PI / 180);
-        var dy = b.Y - a.Y;
-        return Math.Sqrt((dx * dx) + (dy * dy)) * MetresPerDegree;
-    }
 }

@@ -282,7 +282,7 @@ public sealed class GridGrain(
 
     /// <summary>
     /// Whether a patrol's position lies off its place: the unit's geometry, else the nearest above it
-    /// within the grid (a building drawn without a point is judged by its grid's outline).
+    /// within the grid (a building drawn without a point is judged by its micro-grid's or its grid's outline).
     /// </summary>
     private bool IsOffPlace(UnitNode grid, CheckinReport c)
     {

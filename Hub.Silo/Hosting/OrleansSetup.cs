@@ -26,7 +26,8 @@ public static class OrleansSetup
         // Photos of cases on a shared disk when one is named, else beside the rest of the data.
         if (builder.Configuration[$"{PhotoOptions.Section}:{nameof(PhotoOptions.Directory)}"] is { Length: > 0 } photos)
         {
-            builder.Services.AddSingleton<Hub.Grains.Field.ICasePhotos>(new Storage.Disk.DiskPhotos(Path.GetFullPath(photos)));
+            var folder = Path.GetFullPath(photos);
+            builder.Services.AddSingleton<Hub.Grains.Field.ICasePhotos>(sp => new Storage.Disk.DiskPhotos(folder, sp.GetRequiredService<ILogger<Storage.Disk.DiskPhotos>>()));
         }
         switch (options.Storage)
         {

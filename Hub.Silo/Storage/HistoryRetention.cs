@@ -57,18 +57,18 @@ public sealed class HistoryRetention(
             // The next hour tries again; ingest never waits on this.
             logger.LogWarning(e, "Could not remove history before {Day}", before);
         }
-        var taken = clock.Now.AddDays(-photoOptions.Value.RetentionDays);
+        var stored = clock.Now.AddDays(-photoOptions.Value.RetentionDays);
         try
         {
-            var removed = await photos.Prune(taken, stoppingToken);
+            var removed = await photos.Prune(stored, stoppingToken);
             if (removed > 0)
             {
-                logger.LogInformation("Case photos taken before {At} removed: {Photos}", taken, removed);
+                logger.LogInformation("Case photos stored before {At} removed: {Photos}", stored, removed);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Could not remove case photos taken before {At}", taken);
+            logger.LogWarning(e, "Could not remove case photos stored before {At}", stored);
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed class PhotoOptions : ICheckedSettings
     public string? Directory { get; set; }
 
     /// <summary>
-    /// Days a photo is kept after it was taken. Photos show people and homes: the city sets how long
+    /// Days a photo is kept after the hub stored it. Photos show people and homes: the city sets how long
     /// they may be kept; by default as long as the history of the case they belong to.
     /// </summary>
     public int RetentionDays { get; set; } = 400;

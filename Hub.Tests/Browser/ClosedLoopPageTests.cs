@@ -80,6 +80,11 @@ public class ClosedLoopPageTests(BrowserFixture browser) : IClassFixture<Browser
         await Step(police, theirs, "part-done", dialog => dialog.Locator("[name='note']").FillAsync("已疏散"));
         await Assertions.Expect(theirs.Locator("[data-testid='part'][data-state='done']")).ToHaveCountAsync(1, Soon);
         await police.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "department-wall.png") });
+        // A wall's address asking for tiles and map side by side still opens the department's own wall.
+        await police.GotoAsync($"{hub.Url}/?view=split");
+        await Assertions.Expect(police.Locator("body")).ToHaveAttributeAsync("data-role", "department");
+        await Assertions.Expect(theirs).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await Assertions.Expect(police.Locator("#panel-children")).ToBeHiddenAsync();
 
         // Market regulation reports and finishes over the API; the case is resolved and waits for 核查.
         await hub.Api.Post($"/api/v1/alerts/{id}/report-in", new { department = TestCity.MarketRegulation(1) });

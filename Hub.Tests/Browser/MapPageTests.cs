@@ -169,9 +169,9 @@ public class MapPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         var far = new { id = "far-1", worker = MapCity.Worker(1, 1), unit = MapCity.Building(1, 1, 1), kind = "patrol", at = Reports.Time(Reports.Now), lat = lat + 0.004, lon };
         Assert.Equal(System.Net.HttpStatusCode.Accepted, (await hub.Api.Post("/api/v1/checkins", new[] { far })).Status);
 
-        await Assertions.Expect(offPlace).ToHaveTextAsync(" · 位置偏离 1", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await Assertions.Expect(offPlace).ToHaveTextAsync("位置偏离 1", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
         await Assertions.Expect(offPlace).ToBeVisibleAsync();
-        // Beside the patrol figures, inside its card even at their widest.
+        // In the patrol card's title row, inside the card whatever the patrol figures below it.
         var card = (await page.Locator(".kpi-rate").First.BoundingBoxAsync())!;
         var shown = (await offPlace.BoundingBoxAsync())!;
         Assert.True(shown.X + shown.Width <= card.X + card.Width, $"ends at {shown.X + shown.Width}, the card at {card.X + card.Width}");

@@ -55,6 +55,26 @@ public sealed class CasePhotoRetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task On_disk_a_record_that_cannot_be_read_stops_only_its_own_case_and_the_others_are_pruned()
+    {
+        var photos = new DiskPhotos(_folder);
+        await photos.Add("A-BAD", "r1", PhotoKind.Report, [Photo(10)], "w1", Now.AddDays(-40));
+        await File.WriteAllTextAsync(Path.Combine(_folder, "A-BAD", "r9.photos.json"), "{ not json");
+        // Several good cases, so that some lie after the bad one in whatever order the folder lists them.
+        string[] good = ["A-OLD1", "A-OLD2", "A-OLD3", "A-OLD4", "A-OLD5"];
+        foreach (var alert in good)
+        {
+            await photos.Add(alert, "r1", PhotoKind.Report, [Photo(20), Photo(30)], "w1", Now.AddDays(-40));
+        }
+
+        // The bad case's readable item may go too, depending on the order of its files.
+        Assert.InRange(await photos.Prune(Now.AddDays(-30)), 10, 11);
+
+        Assert.All(good, alert => Assert.False(Directory.Exists(Path.Combine(_folder, alert))));
+        Assert.True(File.Exists(Path.Combine(_folder, "A-BAD", "r9.photos.json")));
+    }
+
+    [Fact]
     public async Task On_disk_an_image_no_record_names_goes_only_once_it_cannot_be_an_item_being_stored()
     {
         var photos = new DiskPhotos(_folder);

@@ -49,6 +49,22 @@ public class PatrolPlaceTests
         Assert.True(PatrolPlace.IsOff(south));
     }
 
+    [Theory]
+    [InlineData(190, false)]
+    [InlineData(210, true)]
+    public void Beyond_a_slanted_edge_the_distance_is_in_metres_square_to_it(double metres, bool off)
+    {
+        // A triangle whose long side runs from its south-west corner to 1 km north-east of it, at 45° on the ground.
+        var triangle = Factory.CreatePolygon([
+            new(Lon, Lat), new(Lon + East(1000), Lat + North(1000)), new(Lon, Lat + North(1000)), new(Lon, Lat),
+        ]);
+        // Out past the middle of that side, square to it on the ground (south-east).
+        var (east, north) = (500 + (metres / Math.Sqrt(2)), 500 - (metres / Math.Sqrt(2)));
+        var distance = PatrolPlace.Distance(triangle, Lat + North(north), Lon + East(east));
+        Assert.Equal(metres, distance!.Value, 1);
+        Assert.Equal(off, PatrolPlace.IsOff(distance));
+    }
+
     [Fact]
     public void Without_a_position_or_a_place_nothing_is_said()
     {

@@ -183,9 +183,9 @@ async function position() {
   });
 }
 
-/** Metres between a place's [lon, lat] and a position, as the hub measures them (equirectangular). */
+/** Metres between a place's [lon, lat] and a position, as the hub measures them (equirectangular at the position). */
 function metresFrom([lon, lat], where) {
-  const dx = (where.lon - lon) * Math.cos((((lat + where.lat) / 2) * Math.PI) / 180);
+  const dx = (where.lon - lon) * Math.cos((where.lat * Math.PI) / 180);
   const dy = where.lat - lat;
   return Math.sqrt(dx * dx + dy * dy) * 111195;
 }

@@ -174,7 +174,7 @@ export const T = {
     workers: '总数',
     lostContact: '失联',
     patrolDetail: (done, total) => `已巡查 ${done} / 应巡查 ${total}`,
-    offPlace: (n) => ` · 位置偏离 ${n}`,
+    offPlace: (n) => `位置偏离 ${n}`,
     offPlaceHint: '今日巡查中，手机定位离所报楼栋或网格超过 200 米的次数',
     handlingDetail: (done, total) => `已处置 ${done} / ${total}`,
     checkins: (n) => `今日签到 ${n} 次`,

@@ -8,7 +8,7 @@ namespace Hub.Silo.Storage.Disk;
 /// then its record, written last and renamed into place, so a crash leaves an item stored whole or
 /// not at all. Every silo must see the same directory (a shared volume) when there are several.
 /// </summary>
-public sealed class DiskPhotos(string root) : ICasePhotos
+public sealed class DiskPhotos(string root, ILogger<DiskPhotos>? logger = null) : ICasePhotos
 {
     private const string RecordSuffix = ".photos.json";
 
@@ -40,40 +40,60 @@ public sealed class DiskPhotos(string root) : ICasePhotos
             return 0;
         }
         var removed = 0;
-        foreach (var folder in Directory.EnumerateDirectories(root))
+        foreach (var folder in Directory.EnumerateDirectories(root).ToList())
         {
-            var named = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var record in Directory.EnumerateFiles(folder, "*" + RecordSuffix))
+            try
             {
-                StoredItem item;
-                await using (var stream = File.OpenRead(record))
-                {
-                    item = (await JsonSerializer.DeserializeAsync<StoredItem>(stream, cancellationToken: cancellationToken))!;
-                }
-                if (item.At >= before)
-                {
-                    named.UnionWith(item.Photos.Select(p => p.File));
-                    continue;
-                }
-                File.Delete(record);
-                foreach (var photo in item.Photos)
-                {
-                    File.Delete(Path.Combine(folder, photo.File));
-                }
-                removed += item.Photos.Count;
+                removed += await RemoveFrom(folder, before, cancellationToken);
             }
-            var orphans = Directory.EnumerateFiles(folder)
-                .Where(f => !f.EndsWith(RecordSuffix, StringComparison.Ordinal) && !named.Contains(Path.GetFileName(f)))
-                .Where(f => DateTime.UtcNow - File.GetLastWriteTimeUtc(f) > Unfinished)
-                .ToList();
-            foreach (var image in orphans)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
             {
-                File.Delete(image);
+                // Another silo pruning the shared folder at the same moment, or a record that cannot
+                // be read: this case waits for the next run, and the others go on.
+                logger?.LogWarning(e, "Photos of case folder {Folder} not pruned this time", Path.GetFileName(folder));
             }
-            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+        }
+        return removed;
+    }
+
+    private static async Task<int> RemoveFrom(string folder, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in Directory.EnumerateFiles(folder, "*" + RecordSuffix).ToList())
+        {
+            StoredItem? item;
+            await using (var stream = File.OpenRead(record))
             {
-                Directory.Delete(folder);
+                item = await JsonSerializer.DeserializeAsync<StoredItem>(stream, cancellationToken: cancellationToken);
             }
+            if (item is not { Photos: not null })
+            {
+                throw new JsonException($"{Path.GetFileName(record)} names no photos");
+            }
+            if (item.At >= before)
+            {
+                named.UnionWith(item.Photos.Select(p => p.File));
+                continue;
+            }
+            File.Delete(record);
+            foreach (var photo in item.Photos)
+            {
+                File.Delete(Path.Combine(folder, photo.File));
+            }
+            removed += item.Photos.Count;
+        }
+        var orphans = Directory.EnumerateFiles(folder)
+            .Where(f => !f.EndsWith(RecordSuffix, StringComparison.Ordinal) && !named.Contains(Path.GetFileName(f)))
+            .Where(f => DateTime.UtcNow - File.GetLastWriteTimeUtc(f) > Unfinished)
+            .ToList();
+        foreach (var image in orphans)
+        {
+            File.Delete(image);
+        }
+        if (!Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
         }
         return removed;
     }
