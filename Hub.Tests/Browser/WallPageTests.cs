@@ -329,7 +329,8 @@ public class WallPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             "() => [...document.querySelectorAll('img[data-chart]')].every(i => i.complete && i.naturalWidth > 0)",
             null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         var path = Path.Combine(BrowserFixture.Artifacts, $"wall-district-{width}x{height}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        // A 4K page is 33 MB of pixels to encode: on two busy cores that can take longer than the default 30 s.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Timeout = 90_000 });
         Assert.True(new FileInfo(path).Length > 20_000);
         var scroll = await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight > window.innerHeight + 1 || document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(scroll, "a wall screen has no page scrollbars");

@@ -82,9 +82,49 @@ public class MetricsTests(MetricsHub hub) : IClassFixture<MetricsHub>
         }
     }
 
-    private async Task<string> Scrape()
+    [Fact]
+    public async Task Batches_the_rate_limiter_refuses_before_the_endpoint_runs_are_counted_as_rate_limited()
     {
-        var response = await Silo.Api.Http.GetAsync("/metrics");
+        // A hub of its own whose keys may make 3 requests at once and 1 a second after.
+        var topology = HubHost.WriteTopology(TestCity.Build());
+        try
+        {
+            await using var limited = await SiloProcess.Start(new Dictionary<string, string>
+            {
+                ["Hub:Topology"] = topology,
+                ["Hub:Demo"] = "false",
+                ["Hub:Auth:KeyRequestsPerSecond"] = "1",
+                ["Hub:Auth:KeyBurst"] = "3",
+            });
+            var key = (await limited.Api.Post("/api/v1/apikeys", new { center = "ZZ-FLOOD", scope = TestCity.City })).Json["key"]!.GetValue<string>();
+            var center = limited.WithKey(key);
+            var before = await Scrape(limited);
+            var answers = new List<Api.Answer>();
+            for (var i = 0; i < 8; i++)
+            {
+                answers.Add(await center.Checkins());
+            }
+            var refused = answers.Count(a => a.Status == HttpStatusCode.TooManyRequests);
+            Assert.InRange(refused, 1, 5);
+
+            string[] labels = ["kind=\"checkins\"", "reason=\"rate_limited\""];
+            // The exporter answers a scrape from the last one for a moment: read until the count moves.
+            var counted = await Eventually.Within(TimeSpan.FromSeconds(5),
+                async () => Value(await Scrape(limited), "hub_batches_refused_total", labels) - Value(before, "hub_batches_refused_total", labels),
+                n => n >= refused, "the refusals counted");
+            Assert.Equal(refused, counted);
+        }
+        finally
+        {
+            File.Delete(topology);
+        }
+    }
+
+    private Task<string> Scrape() => Scrape(Silo);
+
+    private static async Task<string> Scrape(SiloProcess silo)
+    {
+        var response = await silo.Api.Http.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
         return await response.Content.ReadAsStringAsync();
