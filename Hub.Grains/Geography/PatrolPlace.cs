@@ -14,7 +14,7 @@ public static class PatrolPlace
     public const double MaxMetres = 200;
 
     /// <summary>Metres from latitude's degree, and from longitude's at the equator (WGS 84 mean).</summary>
-    private const double MetresPerDegree = 111_195;
+    public const double MetresPerDegree = 111_195;
 
     private static readonly GeometryFactory Factory = new();
 

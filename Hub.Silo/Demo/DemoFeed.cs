@@ -280,8 +280,8 @@ public sealed class DemoFeed(
         }
         var metres = _random.Next(30) == 0 ? 300 + _random.Next(300) : _random.Next(60);
         var bearing = _random.NextDouble() * 2 * Math.PI;
-        var lat = place.Y + (metres * Math.Cos(bearing) / 111_195);
-        var lon = place.X + (metres * Math.Sin(bearing) / (111_195 * Math.Cos(place.Y * Math.PI / 180)));
+        var lat = place.Y + (metres * Math.Cos(bearing) / PatrolPlace.MetresPerDegree);
+        var lon = place.X + (metres * Math.Sin(bearing) / (PatrolPlace.MetresPerDegree * Math.Cos(place.Y * Math.PI / 180)));
         return new($"demo-{Guid.NewGuid():N}", worker.Id, unit, kind, at, Math.Round(lat, 6), Math.Round(lon, 6));
     }
 

@@ -39,12 +39,13 @@ public sealed class MemoryPhotos : ICasePhotos
         {
             foreach (var (alert, kept) in _byAlert.ToList())
             {
-                removed += kept.RemoveAll(p => p.Info.At < before);
+                var gone = kept.RemoveAll(p => p.Info.At < before);
+                removed += gone;
                 if (kept.Count == 0)
                 {
                     _byAlert.Remove(alert);
                 }
-                else
+                else if (gone > 0)
                 {
                     // Numbers are places in the case's list, as the other stores count them.
                     _byAlert[alert] = [.. kept.Select((p, i) => (p.Info with { Number = i + 1 }, p.Bytes))];
